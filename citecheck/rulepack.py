@@ -1,0 +1,168 @@
+"""Declarative rule packs: citation syntaxes, thresholds and report requirements.
+
+A rule pack is a TOML file (the shipped ones live in the repository's top-level
+``rules/`` folder and inside the wheel as ``citecheck/_rules``). A pack may name
+another with ``extends``; tables merge key by key and lists are replaced, so an
+agent with a new citation format needs a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from citecheck.errors import InputError
+
+
+class CitationSyntax(BaseModel):
+    """One way of naming a source inside a bracket, e.g. ``文档: pdf.pdf``."""
+
+    name: str
+    kind: Literal["file", "collection"]
+    labels: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="whole-bracket names such as 'Long Context Document Collection'",
+    )
+    collection: str | None = Field(
+        default=None, description="for kind=collection: the collection's source name"
+    )
+
+
+class Locators(BaseModel):
+    """Words that introduce page and chunk numbers inside a bracket."""
+
+    page: list[str] = Field(default_factory=lambda: ["page", "pages", "pp.", "p.", "页", "第"])
+    chunk: list[str] = Field(default_factory=lambda: ["chunk", "chunks", "块"])
+
+
+class Thresholds(BaseModel):
+    """Numbers the rules compare against; every one is documented in ``rules/``."""
+
+    title_fuzzy_min: float = 85.0
+    title_candidates: int = 3
+    supported_min: float = 0.5
+    contradicted_min: float = 0.5
+    length_tolerance: float = 0.1
+    neighbour_chunks: int = 1
+    neighbour_pages: int = 1
+
+
+class SectionRequirement(BaseModel):
+    """A section the report must contain, recognised by any of ``patterns`` (regex)."""
+
+    name: str
+    patterns: list[str]
+
+
+class LengthRequirement(BaseModel):
+    """Length bounds and how length is counted."""
+
+    min: int | None = None
+    max: int | None = None
+    counting: Literal["cjk_chars+latin_words"] = "cjk_chars+latin_words"
+    exclude_citations: bool = True
+
+
+class Requirements(BaseModel):
+    """What a finished report must satisfy."""
+
+    sections: list[SectionRequirement] = Field(default_factory=list)
+    length: LengthRequirement | None = None
+    derive_from_query: bool = True
+    self_reported_length_patterns: list[str] = Field(default_factory=list)
+
+
+class ReportLayout(BaseModel):
+    """How to find the report inside files that hold more than a report."""
+
+    reference_section_titles: list[str] = Field(default_factory=list)
+    report_start_markers: list[str] = Field(default_factory=list)
+    report_end_markers: list[str] = Field(default_factory=list)
+    query_markers: list[str] = Field(default_factory=list)
+
+
+class VideoCues(BaseModel):
+    """Words that mark video content, visual detail and speculation."""
+
+    section_patterns: list[str] = Field(default_factory=list)
+    visual_terms: list[str] = Field(default_factory=list)
+    speculative_terms: list[str] = Field(default_factory=list)
+    video_tools: list[str] = Field(default_factory=list)
+
+
+class RulePack(BaseModel):
+    """A whole rule pack after ``extends`` has been applied."""
+
+    name: str
+    citations: list[CitationSyntax] = Field(default_factory=list)
+    locators: Locators = Field(default_factory=Locators)
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    requirements: Requirements = Field(default_factory=Requirements)
+    layout: ReportLayout = Field(default_factory=ReportLayout)
+    video: VideoCues = Field(default_factory=VideoCues)
+    severity: dict[str, str] = Field(default_factory=dict)
+
+    def syntax_for_label(self, label: str) -> CitationSyntax | None:
+        """The syntax whose label matches ``label`` (case-insensitive)."""
+        wanted = label.strip().casefold()
+        for syntax in self.citations:
+            if any(wanted == lab.casefold() for lab in syntax.labels):
+                return syntax
+        return None
+
+
+def packs_dir() -> Path:
+    """Where the shipped packs are: inside the wheel, or the repository's ``rules/``."""
+    packaged = Path(__file__).parent / "_rules"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+def load_pack(name_or_path: str | Path = "default") -> RulePack:
+    """Load a pack by shipped name (``default``) or by path, following ``extends``."""
+    data = _load_raw(name_or_path, seen=set())
+    try:
+        return RulePack.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputError(name_or_path, f"invalid rule pack: {where}: {first['msg']}") from None
+
+
+def _locate(name_or_path: str | Path) -> Path:
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml" or candidate.exists():
+        return candidate
+    return packs_dir() / f"{name_or_path}.toml"
+
+
+def _load_raw(name_or_path: str | Path, seen: set[Path]) -> dict[str, Any]:
+    path = _locate(name_or_path).resolve()
+    if path in seen:
+        raise InputError(path, "rule pack extends itself")
+    seen.add(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "rule pack not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(path, f"invalid TOML: {error}") from None
+    parent = data.pop("extends", None)
+    if parent is None:
+        return data
+    base_ref = parent if not str(parent).endswith(".toml") else path.parent / parent
+    return merge_tables(_load_raw(base_ref, seen), data)
+
+
+def merge_tables(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Merge ``override`` into ``base``: tables recursively, everything else replaced."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge_tables(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
