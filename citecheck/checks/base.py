@@ -28,6 +28,7 @@ from citecheck.models import (
     Report,
     Resolution,
     Severity,
+    SourceUnit,
     Span,
 )
 
@@ -42,9 +43,11 @@ if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
 class LintContext:
     """Everything a rule may look at for one report.
 
-    ``judge`` is a callable the pipeline provides; it judges a claim on first
-    request and caches the answer, so rules that never ask for support never
-    load a model.
+    ``judge`` is a callable the pipeline provides; it judges a claim against the
+    units its citations resolve to, on first request, and caches the answer, so
+    rules that never ask for support never load a model. ``judge_units`` judges
+    a claim against units a rule chose itself (e.g. transcript segments for a
+    sentence in a video section that carries no citation).
     """
 
     report: Report
@@ -53,6 +56,7 @@ class LintContext:
     trace: Trace | None = None
     resolutions: list[Resolution] = field(default_factory=list)
     judge: Callable[[Claim], ClaimJudgement | None] | None = None
+    judge_units: Callable[[Claim, list[SourceUnit]], ClaimJudgement | None] | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
     def resolutions_for(self, citation: Citation) -> list[Resolution]:
