@@ -212,6 +212,9 @@ class Resolution(BaseModel):
     units: list[SourceUnit] = Field(default_factory=list)
     match: TitleMatch | None = None
     candidates: list[str] = Field(default_factory=list)
+    candidate_scores: list[float] = Field(
+        default_factory=list, description="match score (0-100) of each candidate, when known"
+    )
     missing: list[int] = Field(default_factory=list)
     unit_count: int | None = None
     retrieved: bool | None = None
