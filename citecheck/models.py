@@ -188,7 +188,7 @@ class TitleMatch(BaseModel):
     """How a cited document title was matched against the collection's index."""
 
     title: str
-    method: Literal["exact", "normalised", "fuzzy"]
+    method: Literal["exact", "normalised", "demojibaked", "prefix", "fuzzy"]
     score: float
     doc_index: int
 
