@@ -1,0 +1,120 @@
+"""Which report sentences carry a checkable claim, and the parts a citation must support.
+
+A citation supports a sentence only if it supports *all* of it, so compound
+sentences ("A；同时 B", "A, while B") are split into their clauses and each is
+judged on its own. Headings, reference lists, lead-ins ("论文结构包括："),
+questions and meta sentences about the report itself are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from citecheck.models import Claim
+
+MIN_CJK_CHARS = 8
+MIN_LATIN_WORDS = 5
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_']*")
+_BRACKET_CITATION = re.compile(r"\[[^\[\]]*\]")
+_MARKDOWN_MARKERS = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+[.)]|（\d+）|\(\d+\))\s*|[*_`]+")
+_LEAD_IN_END = re.compile(r"[:：]\s*$")
+_QUESTION_END = re.compile(r"[?？]\s*$")
+_META = re.compile(
+    r"^(?:本(?:报告|文|节|章|部分)(?:将|主要|首先|接下来|下面|以下)|下面(?:将|我们)|以下(?:将|为|是)|"
+    r"接下来|综上所述[，,]?$|"
+    r"(?:in )?this (?:report|section|chapter) (?:will|first|then)|below,? we|as follows)",
+    re.IGNORECASE,
+)
+
+_ZH_SPLITTERS = re.compile(r"；|，(?=同时|并且|而且|此外|另外|而(?!言))")
+_EN_SPLITTERS = re.compile(r";\s+|,\s+(?=(?:while|whereas|and|but)\s)", re.IGNORECASE)
+_LEADING_CONNECTIVE = re.compile(r"^(?:同时|并且|而且|此外|另外|而|(?:while|whereas|and|but)\s+)")
+
+_NUMBER = re.compile(r"(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s*(?:%|％|倍|个|万|亿|篇|年|x|×)?")
+_ENUMERATOR = re.compile(r"^\s*(?:（\d+）|\(\d+\)|\d+[.)、])")
+_IDENTIFIER = re.compile(
+    r"\b[A-Za-z][A-Za-z]*[-.]?\d[\w.\-]*\b"  # Qwen1.5-0.5B, GPT-4, Pythia-410M
+    r"|\b[A-Z][a-z]+[A-Z][A-Za-z]+\b"  # UltraFeedback, DeepSeek
+    r"|\b[A-Z][A-Za-z]*-[A-Z]{2,}\b"  # Anthropic-HH
+    r"|arXiv:\S+",
+)
+_NAMED_RESULT = re.compile(
+    r"提升了|提高了|降低了|下降了|达到|超过|优于|领先|准确率|召回率|胜率|最先进|"
+    r"outperform|achiev|state[- ]of[- ]the[- ]art|\bSOTA\b|accuracy|win rate|improv\w* by",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
+
+
+def claim_body(claim: Claim) -> str:
+    """The claim's text without its citation brackets and markdown markers."""
+    text = claim.text
+    for citation in claim.citations:
+        text = text.replace(citation.text, "")
+    text = _BRACKET_CITATION.sub("", text) if claim.citations else text
+    return _MARKDOWN_MARKERS.sub("", text).strip()
+
+
+def content_size(text: str) -> int:
+    """CJK characters plus Latin words: how much a fragment says."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN_WORD.findall(_CJK.sub(" ", text)))
+    return cjk + latin
+
+
+def _has_content(text: str, lang: Literal["zh", "en"]) -> bool:
+    if lang == "zh" or _CJK.search(text):
+        return content_size(text) >= MIN_CJK_CHARS
+    return len(_LATIN_WORD.findall(text)) >= MIN_LATIN_WORDS
+
+
+def is_checkable(claim: Claim) -> bool:
+    """True when the sentence states something a source could support.
+
+    Skipped: headings, reference-list lines, code, lead-ins ending in a colon,
+    questions, meta sentences about the report, and fragments too short to say
+    anything.
+    """
+    if claim.block in ("heading", "code") or claim.in_reference_list:
+        return False
+    body = claim_body(claim)
+    if _LEAD_IN_END.search(body) or _QUESTION_END.search(body):
+        return False
+    if _META.search(body):
+        return False
+    return _has_content(body, claim.lang)
+
+
+def split_claim(text: str, lang: Literal["zh", "en"] = "zh") -> list[str]:
+    """The clauses of a compound sentence that each need support.
+
+    Splits on ``；`` and on ``，同时/并且/而且/此外/而`` (zh) or ``;`` and
+    ``, while/whereas/and/but`` (en). A piece too short to carry content is
+    joined to the one before it, so the result never holds bare fragments.
+    """
+    chinese = lang == "zh" or bool(_CJK.search(text))
+    splitter, joiner = (_ZH_SPLITTERS, "，") if chinese else (_EN_SPLITTERS, ", ")
+    parts: list[str] = []
+    for piece in (p.strip(" ，,;；") for p in splitter.split(text)):
+        if not piece:
+            continue
+        if parts and not (_has_content(piece, lang) and _has_content(parts[-1], lang)):
+            parts[-1] = f"{parts[-1]}{joiner}{piece}"
+        else:
+            parts.append(_LEADING_CONNECTIVE.sub("", piece) if parts else piece)
+    return parts or [text.strip()]
+
+
+def is_specific_factual(claim: Claim) -> bool:
+    """True when the sentence states a checkable specific: a number, percentage
+    or year, a model/dataset identifier, a named result or a direct quote."""
+    body = _ENUMERATOR.sub("", claim_body(claim))
+    return bool(
+        _NUMBER.search(body)
+        or _IDENTIFIER.search(body)
+        or _NAMED_RESULT.search(body)
+        or _QUOTE.search(body)
+    )
