@@ -1,0 +1,166 @@
+"""Numbers as written in zh and en text → comparable values.
+
+Handles Arabic numerals with thousands separators and decimals, Chinese
+numerals (``两千二百五十``, ``七十三点五``, ``二〇二三``), mixed forms
+(``1.5万``, ``3千``), scale words (``2.5 billion``, ``7B``), percentages
+(``73.5%``, ``百分之七十三点五``, ``三成``, ``73.5 percent``) and years
+(``2023年``, ``in 2023``). Each quantity has a kind so that only like is
+compared with like: a year never contradicts a percentage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+QuantityKind = Literal["percent", "year", "number"]
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
+_ZH_NUM_CHARS = "".join(_ZH_DIGITS) + "".join(_ZH_UNITS) + "".join(_ZH_BIG)
+_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+              "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}  # fmt: skip
+_EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100,
+             "dozen": 12, "half": 0.5, "double": 2, "twice": 2, "triple": 3}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text: its value, its kind and the text it came from."""
+
+    value: float
+    kind: QuantityKind
+    raw: str
+    decimals: int = 0
+
+    def matches(self, other: Quantity) -> bool:
+        """Same kind and equal value, allowing the coarser side's rounding."""
+        if self.kind != other.kind:
+            return False
+        places = min(self.decimals, other.decimals)
+        if round(self.value, places) == round(other.value, places):
+            return True
+        return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
+
+
+def parse_chinese_number(text: str) -> float | None:
+    """Value of a Chinese numeral such as ``两千二百五十`` or ``七十三点五``; None if not one."""
+    if not text or any(ch not in _ZH_NUM_CHARS + "点" for ch in text):
+        return None
+    whole, _, frac = text.partition("点")
+    if frac and any(ch not in _ZH_DIGITS for ch in frac):
+        return None
+    value = _parse_zh_integer(whole) if whole else 0
+    if value is None:
+        return None
+    if frac:
+        value_f = float(f"{int(value)}." + "".join(str(_ZH_DIGITS[c]) for c in frac))
+        return value_f
+    return float(value)
+
+
+def _parse_zh_integer(text: str) -> int | None:
+    if all(ch in _ZH_DIGITS for ch in text):  # digit-by-digit: 二〇二三
+        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            section += (1 if digit is None else digit) * _ZH_UNITS[ch]
+            digit = None
+        elif ch in _ZH_BIG:
+            section += digit or 0
+            total = (total + section) * _ZH_BIG[ch] if ch == "亿" else total + section * _ZH_BIG[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ZH_NUM = f"[{_ZH_NUM_CHARS}]+(?:点[{''.join(_ZH_DIGITS)}]+)?"
+_EN_SCALE_RE = "|".join(sorted(_EN_SCALES, key=len, reverse=True))
+_QUANTITY_RE = re.compile(
+    rf"(?P<zhpct>百分之(?P<zhpctnum>{_ZH_NUM}|{_NUM}))"
+    rf"|(?P<arabic>(?<![A-Za-z0-9_.\-])(?P<num>{_NUM})(?:\s*(?P<zhbig>[万亿]+))?"
+    rf"(?:\s*(?P<pct>%|％|percent\b|per cent\b|个百分点|成(?![功为立就果员本长熟])))?"
+    rf"(?:\s*(?P<scale>(?:{_EN_SCALE_RE})\b))?(?P<year>\s*年)?)(?![A-Za-z0-9_]|\.\d)"
+    rf"|(?P<zh>(?P<zhnum>{_ZH_NUM})(?P<zhsuffix>成(?![功为立就果员本长熟])|年|倍|个|次|名|位|项|种|篇|层|%|％)?)"
+    rf"|(?P<word>\b(?:{'|'.join(_EN_WORDS)})\b)",
+    re.IGNORECASE,
+)
+_YEAR_CONTEXT = re.compile(r"(?:\bin|\bsince|\bby|\buntil|\bfrom|\bof|于|在)\s*$", re.IGNORECASE)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every number, percentage and year in ``text``, in order."""
+    found: list[Quantity] = []
+    for m in _QUANTITY_RE.finditer(text):
+        quantity = _quantity_from_match(m, text)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _decimals(number: str) -> int:
+    return len(number.partition(".")[2]) if "." in number else 0
+
+
+def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
+    raw = m.group(0).strip()
+    if m.group("zhpct"):
+        num = m.group("zhpctnum")
+        value = parse_chinese_number(num) if not num[0].isdigit() else float(num.replace(",", ""))
+        return None if value is None else Quantity(value, "percent", raw, _zh_decimals(num))
+    if m.group("arabic"):
+        return _arabic_quantity(m, text, raw)
+    if m.group("zh"):
+        return _chinese_quantity(m, raw)
+    return Quantity(float(_EN_WORDS[m.group("word").lower()]), "number", raw)
+
+
+def _zh_decimals(num: str) -> int:
+    return len(num.partition("点")[2]) or _decimals(num)
+
+
+def _arabic_quantity(m: re.Match[str], text: str, raw: str) -> Quantity:
+    number = m.group("num")
+    value = float(number.replace(",", ""))
+    decimals = _decimals(number)
+    for ch in m.group("zhbig") or "":
+        value *= _ZH_BIG[ch]
+    pct = (m.group("pct") or "").strip().lower()
+    if pct:
+        return Quantity(value * 10 if pct == "成" else value, "percent", raw, decimals)
+    if m.group("scale"):
+        return Quantity(value * _EN_SCALES[m.group("scale").lower()], "number", raw, decimals)
+    is_year_shape = "," not in number and "." not in number and 1000 <= value <= 2100
+    if is_year_shape and (
+        m.group("year") or _YEAR_CONTEXT.search(text[: m.start()]) or 1900 <= value <= 2100
+    ):
+        return Quantity(value, "year", raw)
+    return Quantity(value, "number", raw, decimals)
+
+
+def _chinese_quantity(m: re.Match[str], raw: str) -> Quantity | None:
+    num, suffix = m.group("zhnum"), m.group("zhsuffix") or ""
+    if num in {"一", "万", "亿", "千", "百", "十"} and suffix not in {"倍", "成"}:
+        return None  # 一些, 千万 (by all means), 十分 (very): words, not quantities
+    if len(num) == 1 and not suffix:
+        return None
+    value = parse_chinese_number(num)
+    if value is None:
+        return None
+    decimals = _zh_decimals(num)
+    if suffix == "成":
+        return Quantity(value * 10, "percent", raw, decimals)
+    if suffix in {"%", "％"}:
+        return Quantity(value, "percent", raw, decimals)
+    if suffix == "年" and all(ch in _ZH_DIGITS for ch in num) and len(num) == 4:
+        return Quantity(value, "year", raw)
+    return Quantity(value, "number", raw, decimals)
