@@ -1,0 +1,58 @@
+"""CC201 unsupported-claim: the cited source does not say what the claim says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.checks.base import LintContext, Rule, register
+from citecheck.models import Category, Finding, Severity
+from citecheck.support import cited_as, iter_judged_claims
+
+
+@register
+class UnsupportedClaim(Rule):
+    """A cited claim that the cited source does not support.
+
+    The claim is split into the parts a citation must carry ("A；同时 B" is two
+    parts) and each part is judged against the best passages of the cited page,
+    chunk or document. A claim is supported only if every part is: a citation
+    that backs half a sentence does not back the sentence. Claims supported on
+    a neighbouring page or chunk are reported by CC204 instead.
+
+    Anti-pattern
+    ------------
+    The cited page says nothing about a 40% gain::
+
+        DPO improves the win rate by 40% over SFT [Doc: pdf.pdf, page 7].
+
+    Best practice
+    -------------
+    State only what the cited passage states, or cite the passage that does::
+
+        DPO raises the win rate over SFT on Anthropic-HH [Doc: pdf.pdf, page 7].
+    """
+
+    code = "CC201"
+    slug = "unsupported-claim"
+    category = Category.UNSUPPORTED_CLAIM
+    severity = Severity.ERROR
+    summary = "Cited claim not supported by the cited source"
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        """One finding per cited claim judged unsupported at its cited location."""
+        for claim, judgement in iter_judged_claims(ctx):
+            verdict = judgement.verdict
+            if verdict.label != "unsupported" or judgement.elsewhere is not None:
+                continue
+            reason = f": {verdict.reason}" if verdict.reason else ""
+            yield self.finding(
+                ctx,
+                claim.span,
+                f"{cited_as(claim)} does not support this claim{reason}",
+                claim=claim,
+                citation=claim.citations[0],
+                evidence=verdict.evidence,
+                score=verdict.score,
+                fix="cite the passage that states this, or narrow the claim to what it says",
+                backend=verdict.backend,
+            )

