@@ -1,0 +1,439 @@
+"""A document collection (``long_context.json``) addressed by title and chunk number.
+
+Real collections hold ~12,000 documents in a >100 MB JSON array, and a report
+cites a few dozen chunks, so the file is never loaded whole. The first open
+streams the array once (:func:`iter_documents`) and writes a SQLite index to the
+cache dir: every document's title, normalised title, and byte offset and length
+in the file. Later opens read only the index; a cited chunk costs one seek, one
+``json.loads`` of that document and the deterministic :class:`Chunker`.
+
+The index is keyed by the file's identity (absolute path, size, mtime_ns), the
+chunker's description and the chunk map's identity; any change rebuilds it.
+
+Accepted layouts: a top-level list of documents, or an object holding the list
+under ``documents``, ``data`` or ``docs``. A document is an object with its
+title under ``title`` (or ``name``) and its text under ``content``, ``text``,
+``body`` or ``page_content``.
+
+A chunk map ``<stem>.chunks.jsonl`` next to the collection (rows
+``{"title", "chunk", "text"}``) replaces the chunker for the titles it lists:
+use it when the agent's own chunking is known.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
+
+from citecheck.corpus.chunker import Chunker
+from citecheck.errors import InputError
+from citecheck.models import SourceUnit, TitleMatch
+from citecheck.rulepack import Thresholds
+from citecheck.textutil import demojibake, normalise_title
+
+DOCUMENT_LIST_KEYS = ("documents", "data", "docs")
+TITLE_KEYS = ("title", "name")
+TEXT_KEYS = ("content", "text", "body", "page_content")
+READ_SIZE = 1 << 22
+INDEX_VERSION = 1
+MIN_PREFIX_CHARS = 4
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+class TitleLookup(BaseModel):
+    """The document a cited title resolves to (or ``None``) and the nearest titles."""
+
+    match: TitleMatch | None = None
+    candidates: list[tuple[str, float]] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Where one document of the collection lies in the file."""
+
+    doc_index: int
+    title: str
+    offset: int
+    length: int
+
+
+def document_title_and_text(document: Any) -> tuple[str, str]:
+    """The title and text of one parsed document object (empty strings if absent)."""
+    if not isinstance(document, dict):
+        return "", document if isinstance(document, str) else ""
+
+    def first(keys: tuple[str, ...]) -> str:
+        return next((str(document[k]) for k in keys if isinstance(document.get(k), str)), "")
+
+    return first(TITLE_KEYS), first(TEXT_KEYS)
+
+
+class _JsonStream:
+    """Incremental JSON reading over buffered reads, tracking byte offsets."""
+
+    def __init__(self, handle: BinaryIO, path: Path) -> None:
+        self._handle = handle
+        self._path = path
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+        self._json = json.JSONDecoder()
+        self._buffer = ""
+        self._pos = 0
+        self._byte_pos = 0
+        self._eof = False
+        head = handle.read(len(codecs.BOM_UTF8))
+        if head == codecs.BOM_UTF8:
+            self._byte_pos = len(head)
+        else:
+            self._buffer = self._decode(head)
+
+    def _decode(self, data: bytes) -> str:
+        try:
+            return self._decoder.decode(data, final=not data)
+        except UnicodeDecodeError:
+            raise InputError(self._path, "collection is not valid UTF-8") from None
+
+    def _fill(self) -> bool:
+        if self._eof:
+            return False
+        data = self._handle.read(READ_SIZE)
+        self._eof = not data
+        self._buffer = self._buffer[self._pos :] + self._decode(data)
+        self._pos = 0
+        return not self._eof
+
+    def _advance(self, new_pos: int) -> None:
+        self._byte_pos += len(self._buffer[self._pos : new_pos].encode("utf-8"))
+        self._pos = new_pos
+
+    def peek(self) -> str:
+        """The next non-whitespace character, without consuming it ('' at the end)."""
+        while True:
+            rest = self._buffer[self._pos :]
+            self._advance(self._pos + len(rest) - len(rest.lstrip()))
+            if self._pos < len(self._buffer):
+                return self._buffer[self._pos]
+            if not self._fill():
+                return ""
+
+    def expect(self, wanted: str) -> None:
+        """Consume ``wanted`` or fail with a one-line error."""
+        found = self.peek()
+        if found != wanted:
+            raise InputError(
+                self._path, f"invalid collection JSON: expected {wanted!r} at byte {self._byte_pos}"
+            )
+        self._advance(self._pos + 1)
+
+    def value(self) -> tuple[Any, int, int]:
+        """The next JSON value with its byte offset and byte length."""
+        self.peek()
+        while True:
+            try:
+                parsed, end = self._json.raw_decode(self._buffer, self._pos)
+                break
+            except json.JSONDecodeError as error:
+                if not self._fill():
+                    raise InputError(
+                        self._path,
+                        f"invalid collection JSON: {error.msg} near byte {self._byte_pos}",
+                    ) from None
+        offset = self._byte_pos
+        self._advance(end)
+        return parsed, offset, self._byte_pos - offset
+
+
+def iter_documents(path: Path) -> Iterator[RawDocument]:
+    """Stream the documents of a collection file without loading it whole."""
+    with path.open("rb") as handle:
+        stream = _JsonStream(handle, path)
+        start = stream.peek()
+        if start == "{":
+            _enter_document_list(stream, path)
+        elif start != "[":
+            raise InputError(
+                path, "collection JSON must be a list of documents or an object holding one"
+            )
+        yield from _iter_array(stream, path)
+
+
+def _enter_document_list(stream: _JsonStream, path: Path) -> None:
+    """Consume an object up to the '[' of its documents list."""
+    stream.expect("{")
+    while stream.peek() == '"':
+        key, _, _ = stream.value()
+        stream.expect(":")
+        if key in DOCUMENT_LIST_KEYS and stream.peek() == "[":
+            return
+        stream.value()
+        if stream.peek() == ",":
+            stream.expect(",")
+    raise InputError(
+        path, f"collection JSON object has no list under {'/'.join(DOCUMENT_LIST_KEYS)}"
+    )
+
+
+def _iter_array(stream: _JsonStream, path: Path) -> Iterator[RawDocument]:
+    stream.expect("[")
+    if stream.peek() == "]":
+        return
+    doc_index = 0
+    while True:
+        document, offset, length = stream.value()
+        title, _ = document_title_and_text(document)
+        yield RawDocument(doc_index, title, offset, length)
+        doc_index += 1
+        separator = stream.peek()
+        if separator == "]":
+            return
+        stream.expect(",")
+
+
+def read_chunk_map(path: Path) -> Iterator[tuple[str, int, str]]:
+    """(title, chunk, text) rows of a ``.chunks.jsonl`` chunk map."""
+    with path.open(encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                yield str(row["title"]), int(row["chunk"]), str(row["text"])
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+                raise InputError(
+                    path, f'line {line_number}: expected {{"title", "chunk", "text"}}'
+                ) from None
+
+
+def _file_identity(path: Path) -> dict[str, Any]:
+    stat = path.stat()
+    return {"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+class Collection:
+    """A collection file with its title index, chunking and optional chunk map."""
+
+    def __init__(self, path: str | Path, cache_dir: str | Path, chunk_size: int = 1000) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise InputError(self.path, "collection file not found")
+        self.name = self.path.name
+        self.chunker = Chunker(max_chars=chunk_size)
+        self.chunk_map_path = self._find_chunk_map()
+        index_name = hashlib.sha1(str(self.path.resolve()).encode()).hexdigest()[:16]
+        self.index_path = Path(cache_dir) / f"collection-{index_name}.sqlite"
+        self._db = self._open_index()
+        rows = self._db.execute(
+            "SELECT doc_index, title, norm_title FROM documents ORDER BY doc_index"
+        )
+        self._titles: list[tuple[int, str, str]] = rows.fetchall()
+        self._by_index = {doc_index: title for doc_index, title, _ in self._titles}
+        self._norm_titles = [norm for _, _, norm in self._titles]
+        self._chunks = lru_cache(maxsize=256)(self._compute_chunks)
+
+    # ------------------------------------------------------------ index
+
+    def _find_chunk_map(self) -> Path | None:
+        for name in (f"{self.path.stem}.chunks.jsonl", f"{self.path.name}.chunks.jsonl"):
+            candidate = self.path.with_name(name)
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def _identity(self) -> str:
+        return json.dumps(
+            {
+                "version": INDEX_VERSION,
+                "collection": _file_identity(self.path),
+                "chunker": self.chunker.describe(),
+                "chunk_map": _file_identity(self.chunk_map_path) if self.chunk_map_path else None,
+            },
+            sort_keys=True,
+        )
+
+    def _open_index(self) -> sqlite3.Connection:
+        identity = self._identity()
+        if self.index_path.is_file():
+            db = sqlite3.connect(self.index_path)
+            try:
+                row = db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
+                if row and row[0] == identity:
+                    return db
+            except sqlite3.DatabaseError:
+                pass
+            db.close()
+        self._build_index(identity)
+        return sqlite3.connect(self.index_path)
+
+    def _build_index(self, identity: str) -> None:
+        self.index_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.index_path.with_name(f"{self.index_path.name}.{os.getpid()}.tmp")
+        partial.unlink(missing_ok=True)
+        db = sqlite3.connect(partial)
+        try:
+            db.executescript(
+                """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+                CREATE TABLE documents (doc_index INTEGER PRIMARY KEY, title TEXT,
+                    norm_title TEXT, offset INTEGER, length INTEGER);
+                CREATE TABLE chunk_map (title TEXT, chunk INTEGER, text TEXT,
+                    PRIMARY KEY (title, chunk));
+                """
+            )
+            db.executemany(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
+                (
+                    (d.doc_index, d.title, normalise_title(d.title), d.offset, d.length)
+                    for d in iter_documents(self.path)
+                ),
+            )
+            if self.chunk_map_path:
+                db.executemany(
+                    "INSERT OR REPLACE INTO chunk_map VALUES (?, ?, ?)",
+                    read_chunk_map(self.chunk_map_path),
+                )
+            db.execute("CREATE INDEX documents_title ON documents (title)")
+            db.execute("CREATE INDEX documents_norm ON documents (norm_title)")
+            db.execute("INSERT INTO meta VALUES ('identity', ?)", (identity,))
+            db.commit()
+        except BaseException:
+            db.close()
+            partial.unlink(missing_ok=True)
+            raise
+        db.close()
+        os.replace(partial, self.index_path)
+
+    # ------------------------------------------------------------ titles
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def titles(self) -> list[str]:
+        """All document titles, in collection order."""
+        return [title for _, title, _ in self._titles]
+
+    def title(self, doc_index: int) -> str | None:
+        """The title of one document, or ``None`` when there is no such document."""
+        return self._by_index.get(doc_index)
+
+    def lookup(
+        self,
+        title: str,
+        *,
+        min_score: float = DEFAULT_THRESHOLDS.title_fuzzy_min,
+        k: int = DEFAULT_THRESHOLDS.title_candidates,
+    ) -> TitleLookup:
+        """Resolve a cited title: exact, normalised, demojibaked, prefix, then fuzzy.
+
+        ``candidates`` always holds the ``k`` nearest titles with their rapidfuzz
+        WRatio scores (0-100), so an unresolved title can suggest alternatives.
+        """
+        repaired = demojibake(title)
+        query = normalise_title(repaired or title)
+        nearest = self._nearest(query, max(k, 1))
+        match = self._exact_or_normalised(title, "exact", "normalised")
+        if match is None and repaired:
+            match = self._exact_or_normalised(repaired, "demojibaked", "demojibaked")
+        if match is None:
+            match = self._prefix(query)
+        if match is None and nearest and nearest[0][2] >= min_score:
+            doc_index, best_title, score = nearest[0]
+            match = TitleMatch(title=best_title, method="fuzzy", score=score, doc_index=doc_index)
+        return TitleLookup(match=match, candidates=[(t, s) for _, t, s in nearest[:k]])
+
+    def _exact_or_normalised(self, title: str, exact: str, normalised: str) -> TitleMatch | None:
+        row = self._db.execute(
+            "SELECT doc_index, title FROM documents WHERE title = ? ORDER BY doc_index LIMIT 1",
+            (title,),
+        ).fetchone()
+        method = exact
+        if row is None and (norm := normalise_title(title)):
+            row = self._db.execute(
+                "SELECT doc_index, title FROM documents WHERE norm_title = ?"
+                " ORDER BY doc_index LIMIT 1",
+                (norm,),
+            ).fetchone()
+            method = normalised
+        if row is None:
+            return None
+        return TitleMatch(title=row[1], method=method, score=100.0, doc_index=row[0])  # type: ignore[arg-type]
+
+    def _prefix(self, query: str) -> TitleMatch | None:
+        if len(query) < MIN_PREFIX_CHARS:
+            return None
+        hits = [
+            (len(norm), i) for i, norm in enumerate(self._norm_titles) if norm.startswith(query)
+        ]
+        if not hits:
+            return None
+        length, position = min(hits)
+        doc_index, title, _ = self._titles[position]
+        score = round(100.0 * len(query) / length, 1)
+        return TitleMatch(title=title, method="prefix", score=score, doc_index=doc_index)
+
+    def _nearest(self, query: str, k: int) -> list[tuple[int, str, float]]:
+        """(doc_index, title, WRatio score) of the ``k`` titles nearest ``query``."""
+        if not query:
+            return []
+        found = process.extract(
+            query, self._norm_titles, scorer=fuzz.WRatio, limit=k, score_cutoff=1
+        )
+        return [(*self._titles[i][:2], round(float(score), 1)) for _, score, i in found]
+
+    # ------------------------------------------------------------ chunks
+
+    def document_text(self, doc_index: int) -> str | None:
+        """The text of one document, read with a single seek."""
+        row = self._db.execute(
+            "SELECT offset, length FROM documents WHERE doc_index = ?", (doc_index,)
+        ).fetchone()
+        if row is None:
+            return None
+        with self.path.open("rb") as handle:
+            handle.seek(row[0])
+            raw = handle.read(row[1])
+        try:
+            return document_title_and_text(json.loads(raw))[1]
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise InputError(
+                self.path, "collection changed while citecheck was reading it"
+            ) from None
+
+    def _compute_chunks(self, doc_index: int) -> tuple[str, ...]:
+        title = self._by_index.get(doc_index)
+        if title is None:
+            return ()
+        mapped = dict(
+            self._db.execute("SELECT chunk, text FROM chunk_map WHERE title = ?", (title,))
+        )
+        if mapped:
+            return tuple(mapped.get(n, "") for n in range(max(mapped) + 1))
+        return tuple(self.chunker.chunks(title, self.document_text(doc_index) or ""))
+
+    def chunk_count(self, doc_index: int) -> int:
+        """How many chunks a document has (0 when there is no such document)."""
+        return len(self._chunks(doc_index))
+
+    def chunk(self, doc_index: int, n: int) -> SourceUnit | None:
+        """Chunk ``n`` (0-based) of a document, or ``None`` when out of range."""
+        chunks = self._chunks(doc_index)
+        if not 0 <= n < len(chunks):
+            return None
+        title = self._by_index[doc_index]
+        return SourceUnit(
+            source=self.name,
+            kind="chunk",
+            locator=f'chunk {n} of "{title}"',
+            text=chunks[n],
+            chunk=n,
+            title=title,
+        )
