@@ -1,66 +1,146 @@
-"""Small text helpers shared by the report parser, the corpus and the rules.
+"""Small text helpers shared by the parser, the corpus and the rules.
 
-Minimal version written by the corpus layer (title matching needs it); the
-owner of this module extends it per ``docs/ARCHITECTURE.md``.
+Everything here is pure string work: language detection by script, the length
+count used by report requirements, title normalisation for fuzzy matching, and
+detection and repair of mojibake (UTF-8 bytes that were decoded as cp1252 or
+latin-1, as in the seed run log ``002_…``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from typing import Literal
 
-REPLACEMENT = "\ufffd"
-# Characters UTF-8 bytes turn into when read as cp1252/latin-1: lead bytes of
-# multi-byte sequences (Ã Â â å æ ç è é ä ï ð …) followed by continuation bytes.
-MOJIBAKE = re.compile(
-    r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
+from citecheck.models import Span
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_']*")
+
+# A UTF-8 lead byte (0xC2-0xEF) followed by a continuation byte (0x80-0xBF),
+# both shown as cp1252 (or latin-1 where cp1252 leaves the byte undefined).
+
+
+def _byte_as_cp1252(value: int) -> str:
+    try:
+        return bytes([value]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(value)
+
+
+_LEADS = "".join(_byte_as_cp1252(b) for b in range(0xC2, 0xF0))
+_CONTINUATIONS = "".join(_byte_as_cp1252(b) for b in range(0x80, 0xC0))
+MOJIBAKE_RE = re.compile(f"[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]")
+
+REPLACEMENT_CHAR = "\ufffd"
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK ideographs ``text`` holds."""
+    return len(CJK_RE.findall(text))
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of CJK ideographs among all letters (CJK ideographs plus Latin letters)."""
+    cjk = cjk_count(text)
+    letters = cjk + len(LATIN_LETTER_RE.findall(text))
+    return cjk / letters if letters else 0.0
+
+
+def detect_lang(text: str) -> Literal["zh", "en"]:
+    """``"zh"`` when CJK makes up at least a tenth of the letters, else ``"en"``.
+
+    A tenth is enough because Chinese technical prose is full of Latin terms
+    (``Transformer``, ``DPO``) that each contribute many letters.
+    """
+    return "zh" if cjk_ratio(text) >= 0.1 else "en"
+
+
+def count_length(text: str, exclude_citations_re: re.Pattern[str] | None = None) -> int:
+    """Length as Chinese assignments count it: CJK characters plus Latin words.
+
+    A run of ``[A-Za-z0-9][A-Za-z0-9.+\\-_']*`` counts as one word. When
+    ``exclude_citations_re`` is given, its matches (citation brackets) are not counted.
+    """
+    if exclude_citations_re is not None:
+        text = exclude_citations_re.sub(" ", text)
+    return cjk_count(text) + len(LATIN_WORD_RE.findall(text))
 
 
 def normalise_title(title: str) -> str:
-    """A title reduced for comparison: NFKC, casefolded, without punctuation,
-    whitespace, control characters or U+FFFD. Site suffixes such as
-    ``-CSDN博客`` are kept (fuzzy matching copes with them)."""
+    """A title reduced for comparison: NFKC, casefolded, letters and digits only.
+
+    Site suffixes such as ``-CSDN博客`` are kept; fuzzy matching copes with them.
+    """
     folded = unicodedata.normalize("NFKC", title).casefold()
-    return "".join(
-        ch
-        for ch in folded
-        if ch != REPLACEMENT and unicodedata.category(ch)[0] not in {"P", "Z", "C"}
-    )
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
 
 
-def _cp1252_byte(ch: str) -> int | None:
-    """The byte a cp1252 (or, for C1 controls, latin-1) decoder turned into ``ch``."""
-    try:
-        return ch.encode("cp1252")[0]
-    except UnicodeEncodeError:
-        return ord(ch) if 0x80 <= ord(ch) <= 0x9F else None
+def mojibake_markers(text: str) -> int:
+    """How many UTF-8 byte pairs in ``text`` look like they were shown as cp1252."""
+    return len(MOJIBAKE_RE.findall(text))
+
+
+def _reencode(text: str) -> bytes:
+    """The bytes ``text`` was most likely decoded from, if it was read as cp1252."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            out += bytes([ord(ch)]) if ord(ch) < 256 else ch.encode("utf-8")
+    return bytes(out)
 
 
 def demojibake(text: str) -> str | None:
-    """Repair UTF-8 text that was decoded as cp1252/latin-1.
+    """Repair UTF-8 text that was decoded as cp1252/latin-1; ``None`` if it is not that.
 
-    Characters that cannot come from such a decoding (CJK, emoji) are kept as
-    they are; bytes lost in the damage become U+FFFD. Returns ``None`` when the
-    text shows no mojibake.
+    Bytes lost in the original mis-decoding become U+FFFD. The repair is only
+    accepted when it holds far more CJK and fewer mojibake markers than the input.
     """
-    if not MOJIBAKE.search(text):
+    markers = mojibake_markers(text)
+    if markers < 2:
         return None
-    out: list[str] = []
-    pending = bytearray()
-    for ch in text:
-        byte = _cp1252_byte(ch) if ord(ch) > 0x7F else ord(ch)
-        if byte is None:
-            out.append(pending.decode("utf-8", errors="replace"))
-            pending.clear()
-            out.append(ch)
-        else:
-            pending.append(byte)
-    out.append(pending.decode("utf-8", errors="replace"))
-    repaired = "".join(out)
-    return repaired if repaired != text else None
+    repaired = _reencode(text).decode("utf-8", errors="replace")
+    more_cjk = cjk_count(repaired) >= 2 * cjk_count(text) + 2
+    fewer_markers = mojibake_markers(repaired) < markers / 2
+    return repaired if more_cjk and fewer_markers else None
+
+
+def replacement_chars(text: str) -> int:
+    """How many U+FFFD replacement characters ``text`` holds."""
+    return text.count(REPLACEMENT_CHAR)
 
 
 def looks_damaged(text: str) -> bool:
-    """Whether ``text`` holds mojibake or U+FFFD replacement characters."""
-    return REPLACEMENT in text or MOJIBAKE.search(text) is not None
+    """True for mojibake or for text with many U+FFFD replacement characters."""
+    if replacement_chars(text) >= max(3, len(text) // 1000):
+        return True
+    return demojibake(text) is not None
+
+
+class LineIndex:
+    """Maps 0-based offsets of a text to 1-based lines and columns (code points)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """``(line, column)`` of ``offset``, both 1-based."""
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The :class:`Span` of ``[start, end)``; ``end_column`` is exclusive."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            start=start,
+            end=end,
+        )

@@ -1,0 +1,279 @@
+"""Finding citation brackets and reading the sources, pages and chunks they name.
+
+A bracket holds comma-separated parts. ``LABEL: payload`` (a label of one of the
+rule pack's citation syntaxes) opens a target; later parts such as ``page 9``,
+``14–15`` or ``chunk 2`` add locators to it; parts before any label that read
+like ``Holtzman et al. 2020`` are attributions. A bracket whose whole text is an
+alias (``[Long Context Document Collection]``) names a collection. Markdown links
+``[text](url)`` and brackets without any of these are not citations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from citecheck.models import Attribution, Citation, CitationTarget
+from citecheck.rulepack import CitationSyntax, Locators, RulePack
+from citecheck.textutil import LineIndex
+
+BRACKET_RE = re.compile(r"(?<!!)\[([^\[\]\n]+)\](?!\()")
+_QUOTES = '"“”'
+_NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*(?:,|，|、|and|&)\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
+_RANGE_RE = re.compile(r"(\d+)(?:\s*[-–—~]\s*(\d+))?")
+_YEAR_RE = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
+_ATTRIBUTION_RE = re.compile(
+    r"^(?P<names>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)*)"
+    r"(?P<etal>\s+et\s*al\.?)?"
+    r"(?:\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?$"
+)
+_MAX_RANGE = 500
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The pack's citation syntaxes compiled into regular expressions."""
+
+    label_re: re.Pattern[str]
+    syntaxes: dict[str, CitationSyntax]
+    aliases: dict[str, CitationSyntax]
+    locator_re: re.Pattern[str]
+    locator_kind: dict[str, str]
+
+
+@dataclass
+class _Target:
+    syntax: CitationSyntax
+    label: str
+    source: str
+    title: str | None
+    raw_start: int
+    pages: list[int] = field(default_factory=list)
+    chunks: list[int] = field(default_factory=list)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _grammar_for(pack_json: str) -> _Grammar:
+    pack = RulePack.model_validate_json(pack_json)
+    syntaxes = {label.casefold(): s for s in pack.citations for label in s.labels}
+    aliases = {alias.casefold(): s for s in pack.citations for alias in s.aliases}
+    label_re = re.compile(
+        rf"(?P<label>{_alternatives([lab for s in pack.citations for lab in s.labels])})"
+        r"\s*[:：]\s*",
+        re.IGNORECASE,
+    )
+    locator_kind = _locator_kinds(pack.locators)
+    locator_re = re.compile(
+        rf"^(?:(?P<word>{_alternatives(list(locator_kind))})\s*(?P<numbers>{_NUMBERS})"
+        rf"|第?\s*(?P<numbers2>{_NUMBERS})\s*(?P<suffix>[页块]))$",
+        re.IGNORECASE,
+    )
+    return _Grammar(label_re, syntaxes, aliases, locator_re, locator_kind)
+
+
+def _locator_kinds(locators: Locators) -> dict[str, str]:
+    kinds = {word.casefold(): "page" for word in locators.page}
+    kinds.update({word.casefold(): "chunk" for word in locators.chunk})
+    return kinds
+
+
+def _grammar(pack: RulePack) -> _Grammar:
+    return _grammar_for(pack.model_dump_json(include={"name", "citations", "locators"}))
+
+
+def find_citations(
+    text: str, pack: RulePack, offset: int = 0, *, index: LineIndex | None = None
+) -> list[Citation]:
+    """Every citation bracket in ``text``, with spans in the whole file.
+
+    ``offset`` is where ``text`` starts in the file and ``index`` maps the file's
+    offsets to lines; without ``index``, ``text`` is taken to be the whole file.
+    """
+    grammar = _grammar(pack)
+    lines = index or LineIndex(text)
+    found: list[Citation] = []
+    for match in BRACKET_RE.finditer(text):
+        parsed = parse_bracket(match.group(1), grammar)
+        if parsed is None:
+            continue
+        targets, attributions = parsed
+        start, end = offset + match.start(), offset + match.end()
+        found.append(
+            Citation(
+                text=match.group(0),
+                span=lines.span(start, end),
+                targets=targets,
+                attributions=attributions,
+            )
+        )
+    return found
+
+
+def parse_bracket(
+    body: str, grammar: _Grammar
+) -> tuple[list[CitationTarget], list[Attribution]] | None:
+    """The targets and attributions of one bracket body; ``None`` if it is no citation."""
+    alias = grammar.aliases.get(body.strip().casefold())
+    if alias is not None:
+        return [_collection_target(alias, None, body.strip())], []
+    targets: list[_Target] = []
+    attributions: list[Attribution] = []
+    pending_names: Attribution | None = None
+    for part_start, part in _parts(body, grammar):
+        label = grammar.label_re.match(part)
+        if label is not None:
+            targets.append(_open_target(part, label, part_start, grammar))
+            continue
+        if targets:
+            _add_locator(targets[-1], part, grammar)
+            continue
+        attribution = _attribution(part)
+        if attribution is not None:
+            attributions.append(attribution)
+            pending_names = attribution if attribution.year is None else None
+        elif pending_names is not None and _YEAR_RE.match(part):
+            pending_names.year = int(part[:4])
+            pending_names.raw += f", {part}"
+            pending_names = None
+        else:
+            return None
+    if not targets and not any(a.year for a in attributions):
+        return None
+    ends = [t.raw_start for t in targets[1:]] + [len(body)]
+    finished = [_finish(t, body[t.raw_start : ends[i]]) for i, t in enumerate(targets)]
+    return finished, attributions
+
+
+def _parts(body: str, grammar: _Grammar) -> Iterator[tuple[int, str]]:
+    """Comma-separated parts of ``body``; a quoted title is one part with its commas."""
+    pos = 0
+    while pos < len(body):
+        while pos < len(body) and body[pos] in " \t,，;；":
+            pos += 1
+        if pos >= len(body):
+            return
+        end = _part_end(body, pos, grammar)
+        part = body[pos:end].strip()
+        if part:
+            yield pos, part
+        pos = end
+
+
+def _part_end(body: str, pos: int, grammar: _Grammar) -> int:
+    label = grammar.label_re.match(body, pos)
+    if label is not None and label.end() < len(body) and body[label.end()] in _QUOTES:
+        close = _closing_quote(body, label.end(), grammar)
+        if close is not None:
+            following = re.compile(r"[^,，;；]*").match(body, close + 1)
+            return following.end() if following else close + 1
+    ends = [i for i in (body.find(",", pos), body.find("，", pos)) if i >= 0]
+    return min(ends) if ends else len(body)
+
+
+def _closing_quote(body: str, open_at: int, grammar: _Grammar) -> int | None:
+    """The last quote before the first locator part (``, chunk 2``) or the end."""
+    limit = len(body)
+    for sep in re.finditer(r"[,，]\s*", body[open_at + 1 :]):
+        rest_start = open_at + 1 + sep.end()
+        next_sep = re.search(r"[,，]", body[rest_start:])
+        candidate = body[rest_start : rest_start + next_sep.start() if next_sep else len(body)]
+        if grammar.locator_re.match(candidate.strip()) or grammar.label_re.match(candidate):
+            limit = open_at + 1 + sep.start()
+            break
+    closes = [i for i in range(open_at + 1, limit) if body[i] in _QUOTES]
+    return closes[-1] if closes else None
+
+
+def _open_target(part: str, label: re.Match[str], part_start: int, grammar: _Grammar) -> _Target:
+    syntax = grammar.syntaxes[label.group("label").casefold()]
+    payload = part[label.end() :].strip()
+    title: str | None = None
+    source = payload
+    if syntax.kind == "collection":
+        source = syntax.collection or label.group("label")
+        title = payload
+        if payload and payload[0] in _QUOTES:
+            close = max(payload.rfind(q) for q in _QUOTES)
+            title = payload[1:close] if close > 0 else payload[1:]
+        title = title.strip() or None
+    return _Target(syntax, label.group("label"), source, title, part_start)
+
+
+def _add_locator(target: _Target, part: str, grammar: _Grammar) -> None:
+    """Add the pages or chunks of ``part``; bare numbers continue the last kind."""
+    match = grammar.locator_re.match(part.strip())
+    if match is not None:
+        word = (match.group("word") or "").casefold()
+        suffix = match.group("suffix") or ""
+        kind = grammar.locator_kind.get(word) or ("page" if suffix == "页" else "chunk")
+        numbers = match.group("numbers") or match.group("numbers2")
+        _numbers_into(target, kind, numbers)
+        return
+    if re.fullmatch(_NUMBERS, part.strip()):
+        kind = "chunk" if target.chunks and not target.pages else "page"
+        if target.syntax.kind == "collection" and not target.pages:
+            kind = "chunk"
+        _numbers_into(target, kind, part)
+
+
+def _numbers_into(target: _Target, kind: str, numbers: str) -> None:
+    bucket = target.pages if kind == "page" else target.chunks
+    for value in expand_numbers(numbers):
+        if value not in bucket:
+            bucket.append(value)
+
+
+def expand_numbers(numbers: str) -> list[int]:
+    """``"3, 14–15"`` → ``[3, 14, 15]``; reversed or huge ranges keep their two ends."""
+    values: list[int] = []
+    for match in _RANGE_RE.finditer(numbers):
+        first = int(match.group(1))
+        last = int(match.group(2)) if match.group(2) else first
+        if first <= last <= first + _MAX_RANGE:
+            values.extend(range(first, last + 1))
+        else:
+            values.extend([first, last])
+    return values
+
+
+def _attribution(part: str) -> Attribution | None:
+    match = _ATTRIBUTION_RE.match(part.strip())
+    if match is None:
+        return None
+    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))]
+    year = match.group("year")
+    return Attribution(
+        names=[n for n in names if n],
+        year=int(year) if year else None,
+        et_al=bool(match.group("etal")),
+        raw=part.strip(),
+    )
+
+
+def _collection_target(syntax: CitationSyntax, title: str | None, raw: str) -> CitationTarget:
+    return CitationTarget(
+        kind="collection",
+        source=syntax.collection or syntax.name,
+        title=title,
+        syntax=syntax.name,
+        raw=raw,
+    )
+
+
+def _finish(target: _Target, raw: str) -> CitationTarget:
+    return CitationTarget(
+        kind=target.syntax.kind,
+        source=target.source,
+        title=target.title,
+        pages=target.pages,
+        chunks=target.chunks,
+        syntax=target.syntax.name,
+        raw=raw.strip().rstrip(",，").strip(),
+    )
