@@ -1,0 +1,164 @@
+"""The ``citecheck`` command: ``lint``, ``rules``, ``explain`` and ``--version``.
+
+Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or input
+error. Every error is one line on stderr, ``citecheck: <path>: <problem>``;
+never a traceback (``CITECHECK_DEBUG=1`` re-raises for developers).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from citecheck import __version__
+from citecheck.errors import CitecheckError, UsageError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+FORMATS = ("text", "json", "sarif", "github", "html")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> int:
+    click.echo(f"citecheck: {message}", err=True)
+    return code
+
+
+class CitecheckGroup(click.Group):
+    """A click group that turns every error into one line and an exit code."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, *extra_args: Any, **kwargs: Any
+    ) -> Any:
+        standalone = kwargs.pop("standalone_mode", True)
+        code = self._run(args, *extra_args, **kwargs)
+        if standalone:
+            sys.exit(code)
+        return code
+
+    def _run(self, args: Sequence[str] | None, *extra_args: Any, **kwargs: Any) -> int:
+        try:
+            outcome = super().main(args, *extra_args, standalone_mode=False, **kwargs)
+        except click.ClickException as error:
+            return _fail(" ".join(error.format_message().split()))
+        except CitecheckError as error:
+            return _fail(str(error))
+        except (KeyboardInterrupt, click.Abort):
+            return _fail("interrupted", EXIT_INTERRUPTED)
+        except Exception as error:
+            if os.environ.get("CITECHECK_DEBUG"):
+                raise
+            return _fail(f"internal error: {type(error).__name__}: {error}")
+        return outcome if isinstance(outcome, int) else EXIT_CLEAN
+
+
+@click.group(cls=CitecheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__, "--version", prog_name="citecheck", message="%(prog)s %(version)s"
+)
+def main() -> None:
+    """Citation-grounded verification linter for AI-written research reports."""
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    """``--select CC1,CC2 --select CC301`` → ``["CC1", "CC2", "CC301"]``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _check_rule_names(names: list[str], option: str) -> None:
+    from citecheck.checks.base import select_rules
+
+    for name in names:
+        if not select_rules([name]):
+            raise UsageError(f"{option}: '{name}' matches no rule (see `citecheck rules`)")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--corpus", type=click.Path(path_type=Path), help="Task folder of sources.")
+@click.option("--trace", type=click.Path(path_type=Path), help="The agent's run log.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes, slugs.")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, slugs.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), help="Lowest level that fails.")
+@click.option("--pack", help="Rule pack: a shipped name or a .toml file.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Config file.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write output here.")
+def lint(
+    paths: tuple[Path, ...],
+    corpus: Path | None,
+    trace: Path | None,
+    fmt: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    pack: str | None,
+    config_file: Path | None,
+    output: Path | None,
+) -> int:
+    """Check reports (files, or folders of *.md/*.txt) against their sources."""
+    from citecheck.config import load_config
+    from citecheck.pipeline import LintOptions, exit_code, expand_report_paths
+    from citecheck.pipeline import lint as run_lint
+    from citecheck.reporters import render
+
+    config = load_config(paths[0], config_file).with_overrides(
+        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, pack=pack, format=fmt
+    )
+    _check_rule_names(config.select, "--select")
+    _check_rule_names(config.ignore, "--ignore")
+    if output is not None:
+        _refuse_input_as_output(output, expand_report_paths(paths))
+    result = run_lint(paths, LintOptions(corpus=corpus, trace=trace, config=config))
+    color = output is None and config.format == "text" and sys.stdout.isatty()
+    rendered = render(result, config.format, color=color)
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        _write_output(output, rendered)
+    return exit_code(result, config.fail_on)
+
+
+def _refuse_input_as_output(output: Path, reports: list[Path]) -> None:
+    target = output.resolve()
+    if any(target == report.resolve() for report in reports):
+        raise UsageError(f"{output}: --output would overwrite an input report")
+
+
+def _write_output(output: Path, text: str) -> None:
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write output: {error.strerror}") from None
+
+
+@main.command()
+def rules() -> None:
+    """List every rule: code, slug, category and default severity."""
+    from citecheck.checks.base import all_rules
+
+    table = [(r.code, r.slug, r.category.value, r.severity.value) for r in all_rules()]
+    header = ("code", "slug", "category", "severity")
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(len(header))]
+    for row in [header, *table]:
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Show a rule's documentation, with a bad and a good example."""
+    from citecheck.checks.base import rule_by_name
+
+    rule = rule_by_name(code)
+    if rule is None:
+        raise UsageError(f"{code}: no such rule (see `citecheck rules`)")
+    click.echo(f"{rule.code} {rule.slug}  [{rule.category.value}, default {rule.severity.value}]")
+    click.echo()
+    click.echo(rule.doc())

@@ -1,0 +1,115 @@
+"""Project configuration: ``.citecheck.toml`` or ``[tool.citecheck]`` in ``pyproject.toml``.
+
+The search starts at a folder and walks up to the filesystem root; in each
+folder ``.citecheck.toml`` wins over ``pyproject.toml``, and a ``pyproject.toml``
+counts only when it has a ``[tool.citecheck]`` table. Command-line options
+override what the file says (:meth:`Config.with_overrides`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from citecheck.errors import InputError
+from citecheck.models import Severity
+
+FailOn = Literal["error", "warning", "info", "never"]
+OutputFormat = Literal["text", "json", "sarif", "github", "html"]
+
+CONFIG_FILE = ".citecheck.toml"
+PYPROJECT = "pyproject.toml"
+
+
+class Config(BaseModel):
+    """Settings of a lint run; every field has a default, so an empty file is valid."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    fail_on: FailOn = "error"
+    pack: str = "default"
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    judge: dict[str, Any] = Field(default_factory=dict)
+    cache_dir: str | None = None
+    format: OutputFormat = "text"
+    source: str | None = Field(default=None, exclude=True, description="file read, if any")
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """A copy with every override that is not ``None`` (or empty) applied."""
+        given = {key: value for key, value in overrides.items() if value not in (None, [], ())}
+        return self.model_copy(update=given)
+
+
+def load_config(start_dir: str | Path, explicit: str | Path | None = None) -> Config:
+    """The configuration for a run started in ``start_dir``.
+
+    ``explicit`` (``--config FILE``) skips the search; for a ``pyproject.toml`` it
+    reads ``[tool.citecheck]``, for any other file the top-level table. Raises
+    :class:`InputError` naming the file for a missing file, invalid TOML, an
+    unknown key or a bad value.
+    """
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise InputError(path, "config file not found")
+        table = _read_table(path)
+        return _validate(path, table if table is not None else {})
+    for folder in _upward(Path(start_dir)):
+        for name in (CONFIG_FILE, PYPROJECT):
+            path = folder / name
+            if path.is_file():
+                table = _read_table(path)
+                if table is not None:
+                    return _validate(path, table)
+    return Config()
+
+
+def _upward(start: Path) -> list[Path]:
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    return [folder, *folder.parents]
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    """The citecheck table of ``path``; ``None`` for a pyproject without one."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(path, f"invalid TOML: {error}") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read config: {error.strerror}") from None
+    if path.name != PYPROJECT:
+        return data
+    table = data.get("tool", {}).get("citecheck")
+    if table is not None and not isinstance(table, dict):
+        raise InputError(path, "[tool.citecheck] must be a table")
+    return table
+
+
+def _validate(path: Path, table: dict[str, Any]) -> Config:
+    normalised = {key.replace("-", "_"): value for key, value in table.items()}
+    try:
+        config = Config.model_validate(normalised)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        if first["type"] == "extra_forbidden":
+            raise InputError(path, f"unknown config key '{where}'") from None
+        raise InputError(path, f"invalid config value for '{where}': {first['msg']}") from None
+    return config.model_copy(update={"source": str(path), **_relative_paths(path.parent, config)})
+
+
+def _relative_paths(base: Path, config: Config) -> dict[str, Any]:
+    """Pack files and cache folders named in a config file are relative to that file."""
+    update: dict[str, Any] = {}
+    if config.pack.endswith(".toml") and not Path(config.pack).is_absolute():
+        update["pack"] = str(base / config.pack)
+    if config.cache_dir and not Path(config.cache_dir).is_absolute():
+        update["cache_dir"] = str(base / config.cache_dir)
+    return update

@@ -1,0 +1,39 @@
+"""GitHub Actions workflow commands: one ``::error file=…::message`` line per finding."""
+
+from __future__ import annotations
+
+from citecheck.models import Finding, Result
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message the way the Actions runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value; ``:`` and ``,`` delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    """The workflow command for one finding."""
+    properties = {
+        "file": finding.path,
+        "line": finding.line,
+        "col": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "title": f"{finding.code} {finding.slug}",
+    }
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    message = finding.message
+    if finding.fix:
+        message += f"\nFix: {finding.fix}"
+    return f"::{LEVELS[finding.severity.value]} {props}::{escape_data(message)}"
+
+
+def render(result: Result) -> str:
+    """All annotations, one per line."""
+    return "".join(annotation(finding) + "\n" for finding in result.findings)
