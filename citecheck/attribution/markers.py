@@ -1,0 +1,77 @@
+"""Citation markers inside a source passage and the people they name.
+
+A passage attributes a statement through markers such as ``(Holtzman et al.,
+2020)``, ``Rafailov et al. (2023)`` or ``[12]``; numeric markers are resolved
+through the PDF's bibliography (entries written ``[12] …`` or in list order).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_AUTHOR_YEAR = re.compile(
+    r"(?P<surname>[A-Z][a-zA-Z'\-]+)(?:\s+et al\.?|\s+(?:and|&)\s+[A-Z][a-zA-Z'\-]+)?"
+    r"(?:,\s*|\s+\()(?P<year>(?:19|20)\d{2})"
+)
+_NUMERIC = re.compile(r"\[(?P<nums>\d+(?:\s*[,\-–]\s*\d+)*)\]")
+_RAW_NUMBER = re.compile(r"^\s*\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One citation marker in a passage and the surnames it stands for."""
+
+    text: str
+    surnames: tuple[str, ...]
+    year: int | None
+
+
+def _numbers(spec: str) -> list[int]:
+    result: list[int] = []
+    for part in re.split(r"\s*,\s*", spec):
+        bounds = re.split(r"\s*[\-–]\s*", part)
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
+            result.extend(range(int(bounds[0]), int(bounds[1]) + 1))
+        elif part.strip().isdigit():
+            result.append(int(part))
+    return result
+
+
+def _entry_by_number(bibliography: list[Any], number: int) -> Any | None:
+    for entry in bibliography:
+        found = _RAW_NUMBER.match(entry.raw or "")
+        if found and int(found.group(1)) == number:
+            return entry
+    return bibliography[number - 1] if 0 < number <= len(bibliography) else None
+
+
+def surname_of(name: str) -> str:
+    """The surname of a Latin author name ('Holtzman, Ari' and 'Ari Holtzman' → Holtzman)."""
+    name = name.strip()
+    if "," in name:
+        return name.split(",")[0].strip()
+    parts = name.split()
+    return parts[-1] if parts else name
+
+
+def find_markers(text: str, bibliography: list[Any]) -> list[Marker]:
+    """Every citation marker in ``text``, numeric ones resolved via the bibliography."""
+    markers = [
+        Marker(m.group(0), (m.group("surname"),), int(m.group("year")))
+        for m in _AUTHOR_YEAR.finditer(text)
+    ]
+    for match in _NUMERIC.finditer(text):
+        for number in _numbers(match.group("nums")):
+            entry = _entry_by_number(bibliography, number)
+            if entry is not None and entry.authors:
+                names = tuple(surname_of(a) for a in entry.authors)
+                markers.append(Marker(f"[{number}]", names, entry.year))
+    return markers
+
+
+def entries_for(surname: str, bibliography: list[Any]) -> list[Any]:
+    """Bibliography entries whose first author has this surname."""
+    key = surname.casefold()
+    return [e for e in bibliography if e.authors and surname_of(e.authors[0]).casefold() == key]

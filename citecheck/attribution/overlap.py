@@ -1,0 +1,62 @@
+"""Cheap lexical overlap between a claim and source units.
+
+Used to pick the passage or transcript segment a claim is about when no judge
+is wired in (``LintContext.judge_units`` is None), and as the support fallback
+for video claims. Tokens are Latin words, numbers and Chinese character bigrams,
+so "SFT", "squeezing" and "挤压效应" all count.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from citecheck.models import SourceUnit
+
+_STOPWORDS = {
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are",
+    "was", "were", "be", "this", "that", "it", "as", "by", "at", "from", "video", "talk",
+    "speaker", "presenter", "explains", "shows", "then", "also", "its", "their", "how",
+}  # fmt: skip
+_CJK_STOP = set("的了是在和与及并也将对其中这那一个我们他她它们")
+_CJK_STOP_BIGRAMS = {"视频", "讲解", "讲者", "主讲", "演讲", "报告", "部分", "内容"}
+
+
+def tokens(text: str) -> set[str]:
+    """Content tokens of a text: Latin words, numbers and CJK bigrams."""
+    lowered = text.casefold()
+    found = {w for w in re.findall(r"[a-z0-9][a-z0-9.+\-]*", lowered) if w not in _STOPWORDS}
+    for run in re.findall(r"[\u4e00-\u9fff]+", lowered):
+        chars = [c for c in run if c not in _CJK_STOP]
+        found.update(a + b for a, b in itertools.pairwise(chars) if a + b not in _CJK_STOP_BIGRAMS)
+    return {t.rstrip(".") for t in found if len(t.rstrip(".")) >= 2}
+
+
+@dataclass(frozen=True)
+class ScoredUnit:
+    """A unit with the share of the claim's tokens it contains."""
+
+    unit: SourceUnit
+    score: float
+
+
+def rank_by_overlap(claim: str, units: list[SourceUnit], k: int = 3) -> list[ScoredUnit]:
+    """The ``k`` units holding most of the claim's tokens, best first."""
+    wanted = tokens(claim)
+    if not wanted:
+        return []
+    scored = [ScoredUnit(u, len(wanted & tokens(u.text)) / len(wanted)) for u in units]
+    return sorted(scored, key=lambda s: s.score, reverse=True)[:k]
+
+
+def window_support(claim: str, units: list[SourceUnit], width: int = 2) -> float:
+    """Best share of claim tokens found in ``width`` consecutive units."""
+    wanted = tokens(claim)
+    if not wanted or not units:
+        return 0.0
+    best = 0.0
+    for i in range(len(units)):
+        window = set().union(*(tokens(u.text) for u in units[i : i + width]))
+        best = max(best, len(wanted & window) / len(wanted))
+    return best

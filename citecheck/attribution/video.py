@@ -1,0 +1,146 @@
+"""Check what a report says about a video against the video evidence.
+
+A claim is about the video when it cites one or stands in a section about the
+video (a heading, or a numbered line such as '（4）视频补充要点', matching
+``pack.video.section_patterns``). :func:`assess_video_claims` gives each such
+claim one :class:`VideoOutcome`: fabricated (the trace shows every video tool
+call failed, or the evidence does not back it), unverifiable (no evidence, or a
+visual claim without keyframe notes), speculative (generic text passed off as
+the video's content) or supported. A claim that says itself it was not taken
+from the video (未能获取视频, not verified against the video) is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from citecheck.attribution.overlap import rank_by_overlap, window_support
+from citecheck.attribution.sources import is_video_target, video_evidence
+from citecheck.checks.base import LintContext
+from citecheck.models import Claim, Evidence, SourceUnit
+
+VideoVerdict = Literal["fabricated", "unverifiable", "speculative", "supported"]
+
+SUPPORT_MIN = 0.5
+_PSEUDO_HEADING = re.compile(
+    r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、]|#+)\s*\S.{0,30}(?<![。！？；.!?;])$"
+)
+_DISCLAIMER = re.compile(
+    r"未能(?:直接)?(?:获取|观看|访问|解析)|无法(?:获取|观看|访问|解析)|暂未能|并非(?:来自)?视频|非视频内容"
+    r"|未经视频(?:核实|验证)|not (?:taken |drawn )?from the video|could not (?:access|watch|open)"
+    r"|not verified against the video|unavailable",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class VideoOutcome:
+    """The verdict on one claim about a video, with the evidence looked at."""
+
+    claim: Claim
+    verdict: VideoVerdict
+    message: str
+    evidence: list[Evidence] = field(default_factory=list)
+    fix: str | None = None
+
+
+def _matches_any(text: str, patterns: list[str]) -> bool:
+    lowered = text.casefold()
+    return any(p.casefold() in lowered for p in patterns)
+
+
+def video_claims(ctx: LintContext) -> list[Claim]:
+    """Claims about a video: citing one, or written in a section about one."""
+    patterns = ctx.pack.video.section_patterns
+    chosen: list[Claim] = []
+    in_video_section = False
+    video_section_titles = {s.title for s in ctx.report.sections if _matches_any(s.title, patterns)}
+    for claim in ctx.report.claims:
+        if claim.in_reference_list:
+            continue
+        if claim.block == "heading" or _PSEUDO_HEADING.match(claim.text):
+            in_video_section = _matches_any(claim.text, patterns)
+            continue
+        cites_video = any(is_video_target(t) for c in claim.citations for t in c.targets)
+        if cites_video or in_video_section or claim.section in video_section_titles:
+            chosen.append(claim)
+    return chosen
+
+
+def _timestamps(units: list[SourceUnit]) -> str:
+    return ", ".join(u.locator for u in units) or "none"
+
+
+def _evidence(video_name: str, units: list[SourceUnit]) -> list[Evidence]:
+    return [Evidence(source=video_name, locator=u.locator, text=u.text) for u in units]
+
+
+def _is_supported(ctx: LintContext, claim: Claim, units: list[SourceUnit]) -> bool:
+    if ctx.judge_units is not None:
+        judgement = ctx.judge_units(claim, units)
+        if judgement is not None:
+            return bool(judgement.verdict.label == "supported")
+    return window_support(claim.text, units) >= SUPPORT_MIN
+
+
+def _failed_calls(ctx: LintContext) -> list[Any]:
+    if ctx.trace is None or not ctx.trace.all_video_calls_failed():
+        return []
+    return list(ctx.trace.video_calls())
+
+
+def assess_video_claims(ctx: LintContext) -> Iterator[VideoOutcome]:
+    """One outcome per claim about a video (disclaimers excepted), in reading order."""
+    failed = _failed_calls(ctx)
+    for claim in video_claims(ctx):
+        if _DISCLAIMER.search(claim.text):
+            continue
+        yield _assess(ctx, claim, failed)
+
+
+def _assess(ctx: LintContext, claim: Claim, failed: list[Any]) -> VideoOutcome:
+    video_name, video = video_evidence(ctx, claim)
+    name = video_name or "video"
+    segments = list(video.segments) if video else []
+    keyframes = list(video.keyframes) if video else []
+    units = segments + keyframes
+    supported = bool(units) and _is_supported(ctx, claim, units)
+    nearest = [s.unit for s in rank_by_overlap(claim.text, units, k=3)]
+    if failed and not supported:
+        lines = ", ".join(str(c.line) for c in failed)
+        return VideoOutcome(
+            claim, "fabricated",
+            f"describes the video, but every video tool call in the trace failed (lines {lines}); "
+            f"the agent never saw it. Timestamps looked at: {_timestamps(nearest)}",
+            _evidence(name, nearest), fix="remove the video detail or mark it as not verified",
+        )  # fmt: skip
+    if _matches_any(claim.text, ctx.pack.video.speculative_terms) and not supported:
+        return VideoOutcome(
+            claim, "speculative",
+            "generic or speculative text is presented as the video's content",
+            _evidence(name, nearest), fix="say what the video shows, with a timestamp, or drop it",
+        )  # fmt: skip
+    if not video or not video.has_evidence:
+        return VideoOutcome(
+            claim, "unverifiable",
+            f"no transcript, keyframe notes or meta for {name}: this detail cannot be checked",
+            fix="add a transcript (.srt/.vtt/.transcript.json) or keyframe notes next to the video",
+        )  # fmt: skip
+    if supported:
+        return VideoOutcome(claim, "supported", "", _evidence(name, nearest))
+    visual = _matches_any(claim.text, ctx.pack.video.visual_terms)
+    if visual and not keyframes:
+        return VideoOutcome(
+            claim, "unverifiable",
+            "describes what is on screen, but there are no keyframe notes to check it against; "
+            f"transcript timestamps looked at: {_timestamps(nearest)}",
+            _evidence(name, nearest), fix="add keyframe notes (video.keyframes.json)",
+        )  # fmt: skip
+    return VideoOutcome(
+        claim, "fabricated",
+        f"the video evidence does not back this; timestamps looked at: {_timestamps(nearest)}",
+        _evidence(name, nearest), fix="describe only what the transcript or keyframes show",
+    )  # fmt: skip

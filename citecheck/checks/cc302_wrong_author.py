@@ -1,0 +1,39 @@
+"""CC302 wrong-author."""
+
+from __future__ import annotations
+
+from citecheck.attribution.assess import AttributionOutcome
+from citecheck.attribution.rulebase import AttributionRule
+from citecheck.checks.base import register
+from citecheck.models import Category, Severity
+
+
+@register
+class WrongAuthor(AttributionRule):
+    """The report lists an author or affiliation the cited paper does not have.
+
+    An '作者：…' / 'Authors: …' line is compared with the PDF's metadata (its
+    first page): every listed author must be one of the paper's authors, and
+    every affiliation written after a name must appear in the paper.
+
+    Anti-pattern
+    ------------
+    The paper is by Yi Ren and Danica J. Sutherland (UBC & Amii)::
+
+        作者：Yi Ren（Stanford University），Tom Smith（UBC）
+
+    Best practice
+    -------------
+    Copy authors and affiliations from the paper::
+
+        作者：Yi Ren（University of British Columbia），Danica J. Sutherland（UBC & Amii）
+    """
+
+    code = "CC302"
+    slug = "wrong-author"
+    category = Category.WRONG_SPEAKER
+    severity = Severity.ERROR
+    summary = "author or affiliation disagrees with the cited paper"
+
+    def selects(self, outcome: AttributionOutcome) -> bool:
+        return outcome.kind == "author" and outcome.verdict == "wrong"
