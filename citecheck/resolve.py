@@ -1,0 +1,236 @@
+"""Citation resolution: each citation target → the exact source units it names, or why not.
+
+:func:`resolve_citations` is the only entry point. It reads the corpus through the
+contract in ``docs/ARCHITECTURE.md`` (``Corpus.safe_path``, ``pdf``, ``collection``,
+``video``) and never opens a file that lies outside the corpus. Each distinct
+target is resolved once per report, however often the report repeats it.
+
+Numbering: PDF pages are 1-based, collection chunks 0-based (as the agents' RAG
+tools print them). An empty page or chunk list means the whole source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from citecheck.errors import InputError
+from citecheck.models import (
+    Citation,
+    CitationTarget,
+    Claim,
+    Evidence,
+    Finding,
+    Report,
+    Resolution,
+    ResolutionStatus,
+    SourceUnit,
+    TitleMatch,
+)
+
+if TYPE_CHECKING:
+    from citecheck.checks.base import LintContext, Rule
+    from citecheck.corpus.collection import TitleLookup
+    from citecheck.corpus.folder import Corpus
+    from citecheck.corpus.trace import Trace
+    from citecheck.rulepack import RulePack
+
+NO_CORPUS = "no corpus given or found"
+VIDEO_SUFFIXES = frozenset({".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v", ".mp3", ".wav"})
+
+
+@dataclass
+class _Outcome:
+    """What resolving one target found; copied into a :class:`Resolution`."""
+
+    status: ResolutionStatus
+    units: list[SourceUnit] = field(default_factory=list)
+    match: TitleMatch | None = None
+    candidates: list[tuple[str, float | None]] = field(default_factory=list)
+    missing: list[int] = field(default_factory=list)
+    unit_count: int | None = None
+    retrieved: bool | None = None
+    never_retrieved: list[int] = field(default_factory=list)
+    detail: str = ""
+
+    def to_resolution(self, citation: Citation, target: CitationTarget) -> Resolution:
+        return Resolution(
+            citation=citation,
+            target=target,
+            status=self.status,
+            units=self.units,
+            match=self.match,
+            candidates=[name for name, _ in self.candidates],
+            candidate_scores=[score for _, score in self.candidates if score is not None],
+            missing=self.missing,
+            unit_count=self.unit_count,
+            retrieved=self.retrieved,
+            never_retrieved=self.never_retrieved,
+            detail=self.detail,
+        )
+
+
+def resolve_citations(
+    report: Report, corpus: Corpus | None, trace: Trace | None, pack: RulePack
+) -> list[Resolution]:
+    """One :class:`Resolution` per (citation, target) of ``report``, in reading order."""
+    resolver = _Resolver(corpus, trace, pack)
+    return [
+        resolver.resolve(target).to_resolution(citation, target)
+        for citation in report.citations
+        for target in citation.targets
+    ]
+
+
+def claim_for_citation(report: Report, citation: Citation) -> Claim | None:
+    """The claim that carries ``citation`` itself (not by inheritance), if any."""
+    holders = [c for c in report.claims if any(x.span == citation.span for x in c.citations)]
+    direct = [c for c in holders if not c.inherited]
+    return (direct or holders or [None])[0]
+
+
+class _Resolver:
+    """Resolves targets against one corpus and trace, memoising per distinct target."""
+
+    def __init__(self, corpus: Corpus | None, trace: Trace | None, pack: RulePack) -> None:
+        self.corpus = corpus
+        self.trace = trace
+        self.pack = pack
+        self._memo: dict[tuple[object, ...], _Outcome] = {}
+        self._lookups: dict[tuple[str, str], TitleLookup] = {}
+
+    def resolve(self, target: CitationTarget) -> _Outcome:
+        key = (target.kind, target.source, target.title, tuple(target.pages), tuple(target.chunks))
+        if key not in self._memo:
+            self._memo[key] = self._resolve(target)
+        return self._memo[key]
+
+    def _resolve(self, target: CitationTarget) -> _Outcome:
+        if self.corpus is None:
+            return _Outcome("unresolvable", detail=NO_CORPUS)
+        if target.kind == "collection":
+            return self._resolve_collection(self.corpus, target)
+        return self._resolve_file(self.corpus, target)
+
+    # ------------------------------------------------------------------ files
+
+    def _resolve_file(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
+        try:
+            path = corpus.safe_path(target.source)
+        except InputError as error:  # OutsideCorpusError: reported, never read
+            return _Outcome("outside-corpus", detail=error.problem)
+        if not path.is_file():
+            nearest = corpus.nearest_names(target.source, self.pack.thresholds.title_candidates)
+            return _Outcome(
+                "unresolvable",
+                candidates=[(name, None) for name in nearest],
+                detail=f"no file named {target.source!r} in the corpus",
+            )
+        suffix = PurePath(target.source).suffix.lower()
+        if suffix in VIDEO_SUFFIXES or target.syntax == "video":
+            video = corpus.video(target.source)
+            return _Outcome("resolved", units=[*video.segments, *video.keyframes])
+        if suffix == ".pdf":
+            return self._resolve_pdf(corpus, target)
+        return _Outcome("resolved", detail="not a PDF or video: its content is not indexed")
+
+    def _resolve_pdf(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
+        try:
+            document = corpus.pdf(target.source)
+        except InputError as error:
+            return _Outcome("unresolvable", detail=f"cannot read the PDF: {error.problem}")
+        if document is None:
+            return _Outcome("unresolvable", detail=f"{target.source!r} is not a readable PDF")
+        count = document.page_count
+        if not target.pages:
+            return _Outcome("resolved", units=document.all_passages(), unit_count=count)
+        valid, missing = _split_in_range(target.pages, range(1, count + 1))
+        units = [unit for page in valid for unit in document.passages(page)]
+        status: ResolutionStatus = "out-of-range" if missing else "resolved"
+        return _Outcome(status, units=units, missing=missing, unit_count=count)
+
+    # ------------------------------------------------------------ collections
+
+    def _resolve_collection(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
+        if not target.title:
+            return _Outcome(
+                "vague",
+                detail=f"{target.raw or target.source!r} names no document of the collection",
+            )
+        collection = corpus.collection(target.source)
+        if collection is None:
+            return _Outcome("unresolvable", detail=f"no collection named {target.source!r}")
+        lookup = self._lookups.get((target.source, target.title))
+        if lookup is None:
+            lookup = collection.lookup(
+                target.title,
+                min_score=self.pack.thresholds.title_fuzzy_min,
+                k=self.pack.thresholds.title_candidates,
+            )
+            self._lookups[target.source, target.title] = lookup
+        if lookup.match is None:
+            return _Outcome(
+                "unresolvable",
+                candidates=[(title, float(score)) for title, score in lookup.candidates],
+                detail=f"no document titled {target.title!r} in {target.source!r}",
+            )
+        match = lookup.match
+        count = collection.chunk_count(match.doc_index)
+        wanted = target.chunks or list(range(count))
+        valid, missing = _split_in_range(wanted, range(count))
+        units = [u for n in valid if (u := collection.chunk(match.doc_index, n)) is not None]
+        status: ResolutionStatus = "out-of-range" if missing else "resolved"
+        outcome = _Outcome(status, units=units, match=match, missing=missing, unit_count=count)
+        if target.chunks:
+            outcome.retrieved, outcome.never_retrieved = self._grounding(target.title, match, valid)
+        return outcome
+
+    def _grounding(
+        self, cited_title: str, match: TitleMatch, chunks: list[int]
+    ) -> tuple[bool | None, list[int]]:
+        """Whether the trace shows the agent retrieved ``chunks``, and which it never did."""
+        if self.trace is None or not chunks:
+            return None, []
+        titles = dict.fromkeys([match.title, cited_title])  # the trace may hold either spelling
+        answers = {n: [self.trace.was_retrieved(t, n) for t in titles] for n in chunks}
+        never = [n for n, seen in answers.items() if seen and all(a is False for a in seen)]
+        if never:
+            return False, never
+        if all(any(a is True for a in seen) for seen in answers.values()):
+            return True, []
+        return None, []
+
+
+def _split_in_range(numbers: list[int], valid: range) -> tuple[list[int], list[int]]:
+    """``numbers`` split into those inside ``valid`` and those outside, each de-duplicated."""
+    unique = list(dict.fromkeys(numbers))
+    return [n for n in unique if n in valid], [n for n in unique if n not in valid]
+
+
+def describe_target(target: CitationTarget) -> str:
+    """A target as a reader would name it: ``long_context "Title"`` or ``pdf.pdf``."""
+    if target.kind == "collection":
+        return f'{target.source} "{target.title}"' if target.title else target.source
+    return target.source
+
+
+def resolution_finding(
+    rule: Rule,
+    ctx: LintContext,
+    resolution: Resolution,
+    message: str,
+    *,
+    evidence: list[Evidence] | None = None,
+    fix: str | None = None,
+) -> Finding:
+    """A finding of a resolution rule, placed on the citation and naming its claim."""
+    return rule.finding(
+        ctx,
+        resolution.citation.span,
+        message,
+        claim=claim_for_citation(ctx.report, resolution.citation),
+        citation=resolution.citation,
+        evidence=evidence,
+        fix=fix,
+    )
