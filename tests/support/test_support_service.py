@@ -1,0 +1,162 @@
+"""SupportService: where it searches, in which order, and how clause verdicts combine."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.models import CitationTarget, TitleMatch
+from citecheck.rulepack import RulePack, Thresholds
+from citecheck.support import SupportService
+
+CLAIM = "The squeezing effect appears under DPO training"
+FILLER = {n: f"Page {n} discusses unrelated experimental details." for n in range(1, 7)}
+
+
+def service(fakes, corpus, judge, embedder, neighbour_pages: int = 1) -> SupportService:
+    pack = RulePack(name="test", thresholds=Thresholds(neighbour_pages=neighbour_pages))
+    return SupportService(corpus, judge, embedder, pack)
+
+
+def pdf_corpus(fakes, **pages: str):
+    texts = {**FILLER, **{int(k[1:]): v for k, v in pages.items()}}
+    return fakes.FakeCorpus(pdfs={"pdf.pdf": fakes.pdf_with_pages(texts)})
+
+
+def cited_claim(fakes, text: str = CLAIM, pages=(3,), lang="en"):
+    citation = fakes.make_citation(f"[Doc: pdf.pdf, page {pages}]", pages=pages)
+    claim = fakes.make_claim(text, citations=[citation], lang=lang)
+    return claim, [fakes.make_resolution(citation)]
+
+
+def judged_pages(call: tuple[str, list[str]]) -> set[int]:
+    return {int(text.split()[1]) for text in call[1] if text.startswith("Page ")}
+
+
+def test_supported_at_the_cited_page_stops_there(fakes, fake_judge, embedder) -> None:
+    corpus = pdf_corpus(fakes, p3=f"Page 3 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim(fakes)
+    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, resolutions)
+    assert judgement.verdict.label == "supported"
+    assert judgement.elsewhere is None
+    assert len(fake_judge.calls) == 1
+    assert judgement.best_unit.locator == "page 3"
+
+
+def test_cited_page_first_then_neighbours(fakes, fake_judge, embedder) -> None:
+    corpus = pdf_corpus(fakes, p4=f"Page 4 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim(fakes)
+    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, resolutions)
+    assert [judged_pages(call) for call in fake_judge.calls] == [{3}, {2, 4}]
+    assert judgement.verdict.label == "unsupported"
+    assert judgement.elsewhere.locator == "page 4"
+    assert [u.page for u in judgement.units_checked] == [3]
+
+
+def test_rest_of_the_pdf_is_searched_after_the_neighbours(fakes, fake_judge, embedder) -> None:
+    corpus = pdf_corpus(fakes, p6=f"Page 6 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim(fakes)
+    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, resolutions)
+    assert [judged_pages(call) for call in fake_judge.calls] == [{3}, {2, 4}, {1, 5, 6}]
+    assert judgement.elsewhere.locator == "page 6"
+
+
+def test_unsupported_everywhere_has_no_elsewhere(fakes, fake_judge, embedder) -> None:
+    claim, resolutions = cited_claim(fakes)
+    judgement = service(fakes, pdf_corpus(fakes), fake_judge, embedder).judge_claim(
+        claim, resolutions
+    )
+    assert judgement.verdict.label == "unsupported"
+    assert judgement.elsewhere is None
+    assert [e.locator for e in judgement.verdict.evidence] == ["page 3"]
+
+
+def test_whole_document_citation_searches_every_page(fakes, fake_judge, embedder) -> None:
+    corpus = pdf_corpus(fakes, p5=f"Page 5 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim(fakes, pages=())
+    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, resolutions)
+    assert judgement.verdict.label == "supported"
+    assert [u.page for u in judgement.units_checked] == [1, 2, 3, 4, 5, 6]
+    assert len(fake_judge.calls) == 1
+
+
+PART_A = "alpha grows steadily during the sft stage"
+PART_B = "beta shrinks steadily during the dpo stage"
+
+
+@pytest.mark.parametrize(
+    ("page_text", "label"),
+    [
+        (f"Page 3: {PART_A}.", "unsupported"),
+        (f"Page 3: {PART_A}. Also {PART_B}.", "supported"),
+        (f"Page 3: {PART_A}. It is not {PART_B}.", "contradicted"),
+    ],
+)
+def test_every_clause_must_be_supported(fakes, fake_judge, embedder, page_text, label) -> None:
+    corpus = pdf_corpus(fakes, p3=page_text)
+    claim, resolutions = cited_claim(fakes, text=f"{PART_A}; {PART_B}.")
+    judgement = service(fakes, corpus, fake_judge, embedder, neighbour_pages=0).judge_claim(
+        claim, resolutions
+    )
+    assert judgement.part_texts == [PART_A, f"{PART_B}."]
+    assert judgement.parts[0].label == "supported"
+    assert judgement.verdict.label == label
+    if label != "supported":
+        assert PART_B in judgement.verdict.reason
+        assert judgement.verdict.score == min(p.score for p in judgement.parts)
+
+
+def test_unresolved_citations_are_not_judged(fakes, fake_judge, embedder) -> None:
+    citation = fakes.make_citation()
+    resolution = fakes.make_resolution(citation, status="out-of-range")
+    claim = fakes.make_claim(CLAIM, citations=[citation])
+    svc = service(fakes, pdf_corpus(fakes), fake_judge, embedder)
+    assert svc.judge_claim(claim, [resolution]) is None
+    assert fake_judge.calls == []
+
+
+def test_video_citation_uses_transcript_and_skips_when_there_is_none(
+    fakes, fake_judge, embedder
+) -> None:
+    citation = fakes.make_citation("[视频: video.mp4]", source="video.mp4", pages=())
+    claim = fakes.make_claim(CLAIM, citations=[citation])
+    resolution = fakes.make_resolution(citation)
+    segment = fakes.make_unit(f"Speaker: {CLAIM}.", 0, source="video.mp4").model_copy(
+        update={"kind": "segment", "locator": "00:01:00"}
+    )
+    with_transcript = fakes.FakeCorpus(videos={"video.mp4": fakes.FakeVideo(segments=[segment])})
+    judged = service(fakes, with_transcript, fake_judge, embedder).judge_claim(claim, [resolution])
+    assert judged.verdict.label == "supported"
+    assert (
+        service(fakes, fakes.FakeCorpus(), fake_judge, embedder).judge_claim(claim, [resolution])
+        is None
+    )
+
+
+def test_chunk_citation_looks_at_neighbour_chunks(fakes, fake_judge, embedder) -> None:
+    chunks = {
+        (0, n): fakes.make_unit(f"Chunk {n} text.", 0, source="long_context").model_copy(
+            update={"kind": "chunk", "locator": f"chunk {n}", "chunk": n}
+        )
+        for n in (1, 2, 3)
+    }
+    chunks[(0, 3)] = chunks[(0, 3)].model_copy(update={"text": f"Chunk 3 says {CLAIM.lower()}."})
+    corpus = fakes.FakeCorpus(collections={"long_context": fakes.FakeCollection(chunks)})
+    target = CitationTarget(kind="collection", source="long_context", title="T", chunks=[2])
+    citation = fakes.make_citation().model_copy(update={"targets": [target]})
+    resolution = fakes.make_resolution(
+        citation,
+        units=[chunks[(0, 2)]],
+        match=TitleMatch(title="T", method="exact", score=100.0, doc_index=0),
+    )
+    claim = fakes.make_claim(CLAIM, citations=[citation])
+    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, [resolution])
+    assert judgement.elsewhere.locator == "chunk 3"
+    assert {u.locator for u in judgement.units_checked} == {"chunk 2"}
+
+
+def test_judge_units_judges_the_given_units_only(fakes, fake_judge, embedder) -> None:
+    svc = service(fakes, fakes.FakeCorpus(), fake_judge, embedder)
+    claim = fakes.make_claim(CLAIM)
+    assert svc.judge_units(claim, []) is None
+    unit = fakes.make_unit(f"It is not {CLAIM.lower()}.", 2)
+    assert svc.judge_units(claim, [unit]).verdict.label == "contradicted"
