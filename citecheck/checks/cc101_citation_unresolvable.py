@@ -1,0 +1,89 @@
+"""CC101 citation-unresolvable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citecheck.checks.base import LintContext, Rule, register
+from citecheck.models import Category, Evidence, Finding, Resolution, Severity
+from citecheck.resolve import NO_CORPUS, describe_target, resolution_finding
+
+
+@register
+class CitationUnresolvable(Rule):
+    """A citation names a source file or document title that the corpus does not hold.
+
+    Nothing can be checked against a source that is not there, so the claim the
+    citation backs is unverified. The finding lists the nearest file names or
+    titles (with their match score, 0-100) so a typo or a shortened title can be
+    fixed at once.
+
+    Anti-pattern
+    ------------
+    The collection holds "Transformer模型PyTorch实现：从原理到代码完全解析", but the
+    report cites a title that exists nowhere::
+
+        Transformer 由编码器和解码器组成[long_context: "Transformer 架构百科全书", chunk 1]。
+
+    Best practice
+    -------------
+    Cite the document by its title as the collection lists it (a shortened but
+    unambiguous title also resolves)::
+
+        Transformer 由编码器和解码器组成[long_context: "Transformer模型PyTorch实现", chunk 1]。
+    """
+
+    code = "CC101"
+    slug = "citation-unresolvable"
+    category = Category.CITATION_UNRESOLVABLE
+    severity = Severity.ERROR
+    summary = "A citation names a source file or title that is not in the corpus."
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for resolution in ctx.resolutions:
+            if resolution.status == "unresolvable":
+                yield resolution_finding(
+                    self,
+                    ctx,
+                    resolution,
+                    self._message(resolution),
+                    evidence=self._candidates(resolution),
+                    fix=self._fix(resolution),
+                )
+
+    @staticmethod
+    def _scored(resolution: Resolution) -> list[tuple[str, float | None]]:
+        scores: list[float | None] = list(resolution.candidate_scores)
+        scores += [None] * (len(resolution.candidates) - len(scores))
+        return list(zip(resolution.candidates, scores, strict=True))
+
+    def _message(self, resolution: Resolution) -> str:
+        cited = describe_target(resolution.target)
+        message = f"cannot resolve {cited}: {resolution.detail or 'not in the corpus'}"
+        if not resolution.candidates:
+            return message
+        options = ", ".join(
+            f'"{name}"' + (f" ({score:.0f})" if score is not None else "")
+            for name, score in self._scored(resolution)
+        )
+        return f"{message}; did you mean {options}?"
+
+    def _candidates(self, resolution: Resolution) -> list[Evidence]:
+        return [
+            Evidence(
+                source=resolution.target.source,
+                locator=f"nearest candidate {rank}"
+                + (f" (score {score:.0f})" if score is not None else ""),
+                text=name,
+            )
+            for rank, (name, score) in enumerate(self._scored(resolution), start=1)
+        ]
+
+    @staticmethod
+    def _fix(resolution: Resolution) -> str:
+        if resolution.detail == NO_CORPUS:
+            return "give the folder holding the cited sources (--corpus DIR)"
+        if resolution.candidates:
+            best = resolution.candidates[0]
+            return f'cite "{best}" if that is the source meant, else remove the citation'
+        return "cite a source that is in the corpus, or remove the citation"

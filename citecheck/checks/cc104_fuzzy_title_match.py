@@ -1,0 +1,63 @@
+"""CC104 fuzzy-title-match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citecheck.checks.base import LintContext, Rule, register
+from citecheck.models import Category, Evidence, Finding, Severity
+from citecheck.resolve import resolution_finding
+
+CONFIDENT_METHODS = frozenset({"exact", "normalised"})
+
+
+@register
+class FuzzyTitleMatch(Rule):
+    """A cited title matched a document only approximately: confirm it is the one meant.
+
+    Titles that match exactly, or after normalisation (case, width, punctuation,
+    spaces), raise nothing. Titles that only matched by fuzzy similarity, after
+    repairing damaged encoding, or as a prefix are reported with the matched title
+    and its score, so a person can confirm the match before trusting the checks
+    built on it.
+
+    Anti-pattern
+    ------------
+    A title with a typo resolves only by similarity::
+
+        [long_context: "Transfromer模型PyTorch实线：从原理到代码", chunk 1]
+
+    Best practice
+    -------------
+    Copy the title as the collection lists it::
+
+        [long_context: "Transformer模型PyTorch实现：从原理到代码完全解析-CSDN博客", chunk 1]
+    """
+
+    code = "CC104"
+    slug = "fuzzy-title-match"
+    category = Category.CITATION_UNRESOLVABLE
+    severity = Severity.INFO
+    summary = "A cited title matched only approximately; confirm the matched document."
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for resolution in ctx.resolutions:
+            match = resolution.match
+            if match is None or match.method in CONFIDENT_METHODS:
+                continue
+            yield resolution_finding(
+                self,
+                ctx,
+                resolution,
+                f'cited title "{resolution.target.title}" matched "{match.title}"'
+                f" only by {match.method} matching (score {match.score:.0f}); confirm it is"
+                " the document meant",
+                evidence=[
+                    Evidence(
+                        source=resolution.target.source,
+                        locator=f"document {match.doc_index}",
+                        text=match.title,
+                    )
+                ],
+                fix=f'cite the title as the collection lists it: "{match.title}"',
+            )

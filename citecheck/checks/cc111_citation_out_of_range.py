@@ -1,0 +1,76 @@
+"""CC111 citation-out-of-range."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citecheck.checks.base import LintContext, Rule, register
+from citecheck.models import Category, Evidence, Finding, Resolution, Severity
+from citecheck.resolve import describe_target, resolution_finding
+
+
+@register
+class CitationOutOfRange(Rule):
+    """A citation names a page or chunk the cited source does not have.
+
+    PDF pages count from 1; collection chunks count from 0, as the retrieval tools
+    print them. A page past the end of the PDF, or a chunk past the end of the
+    document, cannot hold the cited statement.
+
+    Anti-pattern
+    ------------
+    The PDF has 15 pages::
+
+        实验结果见附录表 7[Doc: pdf.pdf, page 18]。
+
+    Best practice
+    -------------
+    Cite the page that holds the statement::
+
+        实验结果见附录表 7[Doc: pdf.pdf, page 14]。
+    """
+
+    code = "CC111"
+    slug = "citation-out-of-range"
+    category = Category.CITATION_OUT_OF_RANGE
+    severity = Severity.ERROR
+    summary = "A citation names a page or chunk that does not exist in the source."
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for resolution in ctx.resolutions:
+            if resolution.status == "out-of-range":
+                yield resolution_finding(
+                    self,
+                    ctx,
+                    resolution,
+                    self._message(resolution),
+                    evidence=[self._extent(resolution)],
+                    fix=f"cite {self._valid_range(resolution)} that holds the statement",
+                )
+
+    @staticmethod
+    def _unit(resolution: Resolution) -> str:
+        return "chunk" if resolution.target.kind == "collection" else "page"
+
+    def _valid_range(self, resolution: Resolution) -> str:
+        count = resolution.unit_count or 0
+        first = 0 if self._unit(resolution) == "chunk" else 1
+        return f"a {self._unit(resolution)} from {first} to {first + count - 1}"
+
+    def _message(self, resolution: Resolution) -> str:
+        unit = self._unit(resolution)
+        numbers = ", ".join(str(n) for n in resolution.missing)
+        named = f"{unit}s" if len(resolution.missing) > 1 else unit
+        container = "document" if unit == "chunk" else "PDF"
+        return (
+            f"{named} {numbers} of a {resolution.unit_count}-{unit} {container}"
+            f" ({describe_target(resolution.target)}) does not exist"
+        )
+
+    def _extent(self, resolution: Resolution) -> Evidence:
+        return Evidence(
+            source=resolution.target.source,
+            locator=describe_target(resolution.target),
+            text=f"{resolution.unit_count} {self._unit(resolution)}s; valid:"
+            f" {self._valid_range(resolution).removeprefix('a ')}",
+        )

@@ -1,0 +1,97 @@
+"""CC121 ungrounded-citation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from citecheck.checks.base import LintContext, Rule, register
+from citecheck.models import Category, Evidence, Finding, Resolution, Severity
+from citecheck.resolve import describe_target, resolution_finding
+
+if TYPE_CHECKING:
+    from citecheck.corpus.trace import Retrieval
+
+LISTED_RETRIEVALS = 5
+"""How many of the trace's complete retrievals a finding lists as evidence."""
+
+
+@register
+class UngroundedCitation(Rule):
+    """A citation names a chunk the agent never retrieved, according to its own trace.
+
+    An agent can only have read what its retrieval tools returned. When the trace
+    shows every retrieval's full result list and the cited chunk is in none of
+    them, the citation was not taken from the source: it is likely made up. A
+    truncated log settles nothing and raises no finding.
+
+    Anti-pattern
+    ------------
+    The trace shows the agent retrieved chunks 0 and 2 of the document, but the
+    report cites chunk 4::
+
+        KV 缓存可减少重复计算[long_context: "大模型推理优化技术万字长文总结", chunk 4]。
+
+    Best practice
+    -------------
+    Cite the chunk the statement was read from::
+
+        KV 缓存可减少重复计算[long_context: "大模型推理优化技术万字长文总结", chunk 2]。
+    """
+
+    code = "CC121"
+    slug = "ungrounded-citation"
+    category = Category.UNGROUNDED_CITATION
+    severity = Severity.ERROR
+    summary = "A citation names a chunk the agent's complete trace never retrieved."
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for resolution in ctx.resolutions:
+            if resolution.retrieved is False:
+                yield resolution_finding(
+                    self,
+                    ctx,
+                    resolution,
+                    self._message(ctx, resolution),
+                    evidence=self._retrievals(ctx),
+                    fix="cite a chunk the agent retrieved, or retrieve this one and check"
+                    " the claim against it",
+                )
+
+    def _message(self, ctx: LintContext, resolution: Resolution) -> str:
+        never = ", ".join(str(n) for n in resolution.never_retrieved)
+        complete = len(self._complete(ctx))
+        message = (
+            f"chunk {never} of {describe_target(resolution.target)} was never retrieved:"
+            f" it appears in none of the {complete} complete retrieval results of the trace"
+        )
+        seen = self._seen_chunks(ctx, resolution)
+        if seen:
+            message += f" (the agent saw chunk {', '.join(map(str, seen))} of this document)"
+        return message
+
+    @staticmethod
+    def _complete(ctx: LintContext) -> list[Retrieval]:
+        return [r for r in ctx.trace.retrievals if r.complete] if ctx.trace else []
+
+    @staticmethod
+    def _seen_chunks(ctx: LintContext, resolution: Resolution) -> list[int]:
+        if ctx.trace is None or resolution.match is None or resolution.unit_count is None:
+            return []
+        titles = dict.fromkeys([resolution.match.title, resolution.target.title or ""])
+        return [
+            n
+            for n in range(resolution.unit_count)
+            if any(ctx.trace.was_retrieved(title, n) for title in titles if title)
+        ]
+
+    def _retrievals(self, ctx: LintContext) -> list[Evidence]:
+        return [
+            Evidence(
+                source="trace",
+                locator=f"line {r.line}: {r.tool}",
+                text=f"query {r.query!r}: "
+                + "; ".join(f'"{hit.title}", chunk {hit.chunk}' for hit in r.results),
+            )
+            for r in self._complete(ctx)[:LISTED_RETRIEVALS]
+        ]
