@@ -34,7 +34,7 @@ _PRESENTER_PATTERNS = [
     rf"(?P<name>{LATIN_NAME})'s (?:talk|lecture|presentation)",
 ]
 
-_YEAR = r"(?:[（(]?\s*(?P<year>\d{4})\s*[)）]?)"
+_YEAR = r"(?:[（(]?\s*(?:[A-Z][A-Za-z]+,?\s+)?(?P<year>\d{4})\s*[)）]?)"
 _EN_VERBS = (
     "showed|shows|show|proposed|propose|found|find|demonstrated|demonstrate|argued|argue"
     "|proved|prove|introduced|reported|observed"
@@ -42,7 +42,7 @@ _EN_VERBS = (
 _FINDING_PATTERNS = [
     rf"(?P<name>{LATIN_NAME}|{_CJK_NAME})\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?\s*(?:的研究|的工作)?\s*(?:提出|证明|指出|发现|表明|认为|揭示|报告)",
     rf"(?P<name>{LATIN_NAME})\s+et al\.?,?\s*{_YEAR}?\s*(?:{_EN_VERBS})",
-    rf"(?:according to|as shown by)\s+(?P<name>{LATIN_NAME})(?: et al\.?)?,?\s*{_YEAR}?",
+    rf"(?:[Aa]ccording to|[Aa]s shown by)\s+(?P<name>{LATIN_NAME})(?: et al\.?)?,?\s*{_YEAR}?",
     rf"(?:根据|据)\s*(?P<name>{LATIN_NAME}|{_CJK_NAME})\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?",
 ]
 

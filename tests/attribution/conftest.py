@@ -1,0 +1,37 @@
+"""Fixtures for the attribution tests; the fakes live in attr_fakes.py."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from attr_fakes import make_report
+
+from citecheck.checks.base import LintContext, Rule, all_rules
+from citecheck.models import Finding
+from citecheck.rulepack import RulePack, load_pack
+
+MY_CODES = ("CC301", "CC302", "CC303", "CC304", "CC305", "CC401", "CC402", "CC403")
+
+
+@pytest.fixture(scope="session")
+def pack() -> RulePack:
+    return load_pack("default")
+
+
+@pytest.fixture
+def lint_text(pack: RulePack) -> Callable[..., list[Finding]]:
+    """Run this area's rules on report text with a fake corpus and trace."""
+
+    def run(text: str, corpus: Any = None, trace: Any = None) -> list[Finding]:
+        ctx = LintContext(report=make_report(text, pack), pack=pack, corpus=corpus, trace=trace)
+        rules: list[Rule] = [r() for r in all_rules() if r.code in MY_CODES]
+        return [f for rule in rules for f in rule.check(ctx)]
+
+    return run
