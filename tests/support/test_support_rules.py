@@ -1,0 +1,144 @@
+"""CC201-CC204 on hand-built reports and judgements."""
+
+from __future__ import annotations
+
+from citecheck.checks.base import LintContext
+from citecheck.checks.cc201_unsupported_claim import UnsupportedClaim
+from citecheck.checks.cc202_contradicted_claim import ContradictedClaim
+from citecheck.checks.cc203_uncited_claim import UncitedClaim
+from citecheck.checks.cc204_misplaced_citation import MisplacedCitation
+from citecheck.models import Conflict, Evidence, Report, Verdict
+from citecheck.rulepack import RulePack
+from citecheck.support import ClaimJudgement
+
+SHOWN = Evidence(source="pdf.pdf", locator="page 3", text="Pythia-410M is finetuned with DPO.")
+
+
+def verdict(label: str, score: float, **fields) -> Verdict:
+    return Verdict(label=label, score=score, backend="fake", evidence=[SHOWN], **fields)
+
+
+def context(claims, judgements: dict) -> LintContext:
+    report = Report(path="report.md", text="", claims=claims)
+
+    def judge(claim):
+        return judgements.get(claim.id)
+
+    return LintContext(report=report, pack=RulePack(name="test"), judge=judge)
+
+
+def judgement(claim, label: str, score: float, elsewhere=None, **fields) -> ClaimJudgement:
+    v = verdict(label, score, **fields)
+    return ClaimJudgement(
+        claim_id=claim.id, verdict=v, parts=[v], part_texts=[claim.text], elsewhere=elsewhere
+    )
+
+
+def cited(fakes, text: str, line: int):
+    citation = fakes.make_citation("[文档: pdf.pdf, page 3]", line=line, column=40)
+    return fakes.make_claim(text, line=line, citations=[citation])
+
+
+def test_cc201_reports_the_unsupported_claim_only(fakes) -> None:
+    good = cited(fakes, "作者在Anthropic-HH上用DPO微调了Pythia-410M", 3)
+    bad = cited(fakes, "DPO相比SFT将胜率提升了40%，并且训练更稳定", 5)
+    ctx = context(
+        fakes,
+        [good, bad],
+        {
+            good.id: judgement(good, "supported", 0.9),
+            bad.id: judgement(bad, "unsupported", 0.2, reason="no passage states a 40% gain"),
+        },
+    )
+    findings = list(UnsupportedClaim().check(ctx))
+    assert [(f.code, f.line) for f in findings] == [("CC201", 5)]
+    assert "40% gain" in findings[0].message
+    assert findings[0].evidence == [SHOWN]
+    assert findings[0].score == 0.2 and findings[0].backend == "fake"
+
+
+def test_cc201_leaves_headings_and_misplaced_claims_to_others(fakes) -> None:
+    heading = cited(fakes, "学习动态框架的实证验证与改进", 1).model_copy(
+        update={"block": "heading"}
+    )
+    moved = cited(fakes, "DPO会导致概率质量向少数token集中", 2)
+    elsewhere = fakes.make_unit("squeezing effect", 7)
+    ctx = context(
+        fakes,
+        [heading, moved],
+        {
+            heading.id: judgement(heading, "unsupported", 0.1),
+            moved.id: judgement(moved, "unsupported", 0.1, elsewhere=elsewhere),
+        },
+    )
+    assert list(UnsupportedClaim().check(ctx)) == []
+
+
+def test_cc202_names_both_values(fakes) -> None:
+    good = cited(fakes, "作者在Anthropic-HH上用DPO微调了Pythia-410M", 2)
+    bad = cited(fakes, "作者在Anthropic-HH上用DPO微调了Pythia-2.8B", 4)
+    conflict = Conflict(kind="identifier", claim_value="Pythia-2.8B", evidence_value="Pythia-410M")
+    ctx = context(
+        fakes,
+        [good, bad],
+        {
+            good.id: judgement(good, "supported", 0.9),
+            bad.id: judgement(
+                bad,
+                "contradicted",
+                0.05,
+                conflicts=[conflict],
+                evidence_span="Pythia-410M is finetuned with DPO.",
+            ),
+        },
+    )
+    findings = list(ContradictedClaim().check(ctx))
+    assert [(f.code, f.line) for f in findings] == [("CC202", 4)]
+    message = findings[0].message
+    assert "Pythia-2.8B" in message and "Pythia-410M" in message
+    assert "Pythia-410M is finetuned with DPO." in message
+    assert "'Pythia-2.8B' -> 'Pythia-410M'" in findings[0].fix
+
+
+def test_cc203_flags_uncited_specifics_only(fakes) -> None:
+    uncited = fakes.make_claim("该方法在UltraFeedback上将胜率提高了12.5%。", line=2)
+    generic = fakes.make_claim("这一视角有助于理解微调中的反直觉现象。", line=3)
+    covered = cited(fakes, "实验使用了Qwen1.5-0.5B模型。", 4).model_copy(update={"inherited": True})
+    heading = fakes.make_claim("2025年会议报告", line=5, block="heading")
+    reference = fakes.make_claim(
+        "Rafailov et al. 2023. Direct Preference Optimization.",
+        line=6,
+        in_reference_list=True,
+        lang="en",
+    )
+    ctx = context([uncited, generic, covered, heading, reference], {})
+    findings = list(UncitedClaim().check(ctx))
+    assert [(f.code, f.line, f.severity.value) for f in findings] == [("CC203", 2, "warning")]
+
+
+def test_cc204_reports_at_the_citation_with_the_right_locator(fakes) -> None:
+    good = cited(fakes, "DPO会导致概率质量向少数token集中", 2)
+    moved = cited(fakes, "DPO会导致概率质量向少数token集中，即挤压效应", 6)
+    elsewhere = fakes.make_unit("The squeezing effect concentrates mass.", 7)
+    ctx = context(
+        fakes,
+        [good, moved],
+        {
+            good.id: judgement(good, "supported", 0.9),
+            moved.id: judgement(moved, "unsupported", 0.2, elsewhere=elsewhere),
+        },
+    )
+    findings = list(MisplacedCitation().check(ctx))
+    assert len(findings) == 1
+    finding = findings[0]
+    assert (finding.code, finding.line, finding.column) == ("CC204", 6, 40)
+    assert finding.fix == "cite pdf.pdf, page 7"
+    assert finding.evidence[0].locator == "page 7"
+    assert finding.citation == "[文档: pdf.pdf, page 3]"
+
+
+def test_rules_do_nothing_without_a_judge(fakes) -> None:
+    claim = cited(fakes, "DPO相比SFT将胜率提升了40%", 1)
+    ctx = LintContext(report=Report(path="r.md", text="", claims=[claim]), pack=RulePack(name="t"))
+    for rule in (UnsupportedClaim(), ContradictedClaim(), MisplacedCitation()):
+        assert list(rule.check(ctx)) == []
