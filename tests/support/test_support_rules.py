@@ -43,7 +43,6 @@ def test_cc201_reports_the_unsupported_claim_only(fakes) -> None:
     good = cited(fakes, "作者在Anthropic-HH上用DPO微调了Pythia-410M", 3)
     bad = cited(fakes, "DPO相比SFT将胜率提升了40%，并且训练更稳定", 5)
     ctx = context(
-        fakes,
         [good, bad],
         {
             good.id: judgement(good, "supported", 0.9),
@@ -64,7 +63,6 @@ def test_cc201_leaves_headings_and_misplaced_claims_to_others(fakes) -> None:
     moved = cited(fakes, "DPO会导致概率质量向少数token集中", 2)
     elsewhere = fakes.make_unit("squeezing effect", 7)
     ctx = context(
-        fakes,
         [heading, moved],
         {
             heading.id: judgement(heading, "unsupported", 0.1),
@@ -79,7 +77,6 @@ def test_cc202_names_both_values(fakes) -> None:
     bad = cited(fakes, "作者在Anthropic-HH上用DPO微调了Pythia-2.8B", 4)
     conflict = Conflict(kind="identifier", claim_value="Pythia-2.8B", evidence_value="Pythia-410M")
     ctx = context(
-        fakes,
         [good, bad],
         {
             good.id: judgement(good, "supported", 0.9),
@@ -121,7 +118,6 @@ def test_cc204_reports_at_the_citation_with_the_right_locator(fakes) -> None:
     moved = cited(fakes, "DPO会导致概率质量向少数token集中，即挤压效应", 6)
     elsewhere = fakes.make_unit("The squeezing effect concentrates mass.", 7)
     ctx = context(
-        fakes,
         [good, moved],
         {
             good.id: judgement(good, "supported", 0.9),
