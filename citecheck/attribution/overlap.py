@@ -50,9 +50,17 @@ def rank_by_overlap(claim: str, units: list[SourceUnit], k: int = 3) -> list[Sco
     return sorted(scored, key=lambda s: s.score, reverse=True)[:k]
 
 
+def _comparable(claim_tokens: set[str], units: list[SourceUnit]) -> set[str]:
+    """Claim tokens in a script the evidence uses: Chinese bigrams are dropped for an
+    all-Latin transcript, where they could never match."""
+    if any(re.search(r"[\u4e00-\u9fff]", u.text) for u in units):
+        return claim_tokens
+    return {t for t in claim_tokens if not re.search(r"[\u4e00-\u9fff]", t)}
+
+
 def window_support(claim: str, units: list[SourceUnit], width: int = 2) -> float:
-    """Best share of claim tokens found in ``width`` consecutive units."""
-    wanted = tokens(claim)
+    """Best share of (comparable) claim tokens found in ``width`` consecutive units."""
+    wanted = _comparable(tokens(claim), units)
     if not wanted or not units:
         return 0.0
     best = 0.0

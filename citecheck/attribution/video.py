@@ -87,9 +87,10 @@ def _is_supported(ctx: LintContext, claim: Claim, units: list[SourceUnit]) -> bo
 
 
 def _failed_calls(ctx: LintContext) -> list[Any]:
-    if ctx.trace is None or not ctx.trace.all_video_calls_failed():
+    tools = ctx.pack.video.video_tools or ["video"]
+    if ctx.trace is None or not ctx.trace.all_video_calls_failed(tools):
         return []
-    return list(ctx.trace.video_calls())
+    return list(ctx.trace.video_calls(tools))
 
 
 def assess_video_claims(ctx: LintContext) -> Iterator[VideoOutcome]:

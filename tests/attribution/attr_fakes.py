@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from citecheck.models import Claim, Report, Section, SourceUnit, Span
 from citecheck.report.citations import find_citations
@@ -108,10 +109,10 @@ class FakeCall:
 class FakeTrace:
     calls: list[FakeCall]
 
-    def video_calls(self) -> list[FakeCall]:
+    def video_calls(self, video_tools: Any = ("video",)) -> list[FakeCall]:
         return self.calls
 
-    def all_video_calls_failed(self) -> bool | None:
+    def all_video_calls_failed(self, video_tools: Any = ("video",)) -> bool | None:
         return all(not c.ok for c in self.calls) if self.calls else None
 
 

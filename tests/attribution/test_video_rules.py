@@ -1,0 +1,74 @@
+"""CC401–CC403: claims about a video against transcript, keyframes and trace."""
+
+from attr_fakes import FakeCall, FakeCorpus, FakeMeta, FakeTrace, FakeVideo, keyframe, segment
+
+TRANSCRIPT = [
+    segment(0, 10, "Today I explain the learning dynamics of LLM finetuning.", "Yi Ren"),
+    segment(10, 25, "The squeezing effect: DPO pushes probability mass to the most likely token."),
+    segment(25, 40, "We start from an MNIST example to show how one update changes predictions."),
+]
+KEYFRAMES = [keyframe(12, "Slide: animation of a probability distribution being squeezed")]
+
+
+def _corpus(with_keyframes: bool = True) -> FakeCorpus:
+    video = FakeVideo(TRANSCRIPT, KEYFRAMES if with_keyframes else [], FakeMeta(presenter="Yi Ren"))
+    return FakeCorpus(videos={"video.mp4": video})
+
+
+def _by_code(findings: list) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for f in findings:
+        if f.code.startswith("CC4"):
+            found.setdefault(f.code, []).append(f.line)
+    return found
+
+
+def test_backed_statements_pass(lint_text) -> None:
+    report = (
+        "## Video notes\n"
+        "The talk starts from an MNIST example showing how one update changes predictions.\n"
+        "The squeezing effect pushes probability mass to the most likely token "
+        "[Video: video.mp4].\n"
+        "视频用动画展示了 probability distribution being squeezed [视频: video.mp4]。\n"
+    )
+    assert _by_code(lint_text(report, _corpus())) == {}
+
+
+def test_invented_detail_is_fabricated_with_timestamps(lint_text) -> None:
+    report = "## Video notes\nThe presenter demos a live coding session in PyTorch on stage.\n"
+    [finding] = lint_text(report, _corpus())
+    assert (finding.code, finding.line) == ("CC401", 2)
+    assert "00:" in finding.message and finding.evidence[0].locator.startswith("00:")
+
+
+def test_visual_claim_without_keyframes_is_unverifiable(lint_text) -> None:
+    report = "## 视频补充要点\n讲者用幻灯片展示了实验表格与对比曲线 [视频: video.mp4]。\n"
+    assert _by_code(lint_text(report, _corpus(with_keyframes=False))) == {"CC402": [2]}
+
+
+def test_no_evidence_makes_details_unverifiable(lint_text) -> None:
+    report = "（4）视频补充要点\n视频从MNIST类比出发讲解学习动态[视频: video.mp4]。\n"
+    corpus = FakeCorpus(videos={"video.mp4": FakeVideo()})
+    assert _by_code(lint_text(report, corpus)) == {"CC402": [2]}
+
+
+def test_failed_video_calls_make_details_fabricated(lint_text) -> None:
+    report = "（4）视频补充要点\n视频从MNIST类比出发讲解学习动态[视频: video.mp4]。\n"
+    trace = FakeTrace([FakeCall("video_understanding", False, 104)])
+    [finding] = lint_text(report, FakeCorpus(videos={"video.mp4": FakeVideo()}), trace)
+    assert (finding.code, finding.line, finding.severity.value) == ("CC401", 2, "error")
+    assert "104" in finding.message
+
+
+def test_speculation_is_flagged_and_disclaimer_is_not(lint_text) -> None:
+    report = (
+        "## 视频要点\n"
+        "视频通常会以LLM发展历程为切入点，讲解主流微调方法。\n"
+        "由于工具故障，未能获取视频内容，本节不描述视频。\n"
+    )
+    assert _by_code(lint_text(report, _corpus())) == {"CC403": [2]}
+
+
+def test_claims_outside_video_sections_are_ignored(lint_text) -> None:
+    report = "## 方法\n作者通常会使用动画解释模型。\n"
+    assert _by_code(lint_text(report, FakeCorpus())) == {}
