@@ -1,0 +1,161 @@
+"""A task folder: the sources a report may cite, addressed by file name.
+
+:class:`Corpus` confines every name a report gives to the folder
+(:meth:`Corpus.safe_path`), loads each source once on first use, and keeps its
+indexes in a cache dir (``<root>/.citecheck-cache``, or
+``~/.cache/citecheck/<sha1 of root>`` when the root is read-only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from citecheck.corpus.collection import DOCUMENT_LIST_KEYS, Collection
+from citecheck.corpus.pdf import PdfDocument
+from citecheck.corpus.video import VideoEvidence
+from citecheck.errors import InputError
+
+VIDEO_SUFFIXES = frozenset({".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v"})
+TRANSCRIPT_SUFFIXES = frozenset({".srt", ".vtt"})
+CACHE_DIR_NAME = ".citecheck-cache"
+COLLECTION_SNIFF_BYTES = 4096
+
+
+class OutsideCorpusError(InputError):
+    """A cited name points outside the corpus folder."""
+
+
+def looks_like_collection(path: Path) -> bool:
+    """Whether a JSON file starts like a document collection (a list, or an object
+    with a documents list), judged from its first bytes only."""
+    if path.suffix != ".json" or path.name.endswith((".meta.json", ".keyframes.json")):
+        return False
+    with path.open("rb") as handle:
+        head = (
+            handle.read(COLLECTION_SNIFF_BYTES)
+            .decode("utf-8", errors="ignore")
+            .lstrip("\ufeff \t\r\n")
+        )
+    if head.startswith("["):
+        return head[1:].lstrip().startswith("{")
+    return head.startswith("{") and any(f'"{key}"' in head for key in DOCUMENT_LIST_KEYS)
+
+
+def holds_sources(folder: Path) -> bool:
+    """Whether ``folder`` directly holds a PDF, a collection, a video or a transcript."""
+    for entry in folder.iterdir():
+        if not entry.is_file():
+            continue
+        suffix = entry.suffix.lower()
+        if suffix == ".pdf" or suffix in VIDEO_SUFFIXES or suffix in TRANSCRIPT_SUFFIXES:
+            return True
+        if suffix == ".json" and looks_like_collection(entry):
+            return True
+    return False
+
+
+def default_cache_dir(root: Path) -> Path:
+    """``<root>/.citecheck-cache`` when writable, else a per-root user cache."""
+    local = root / CACHE_DIR_NAME
+    if os.access(local if local.is_dir() else root, os.W_OK):
+        return local
+    digest = hashlib.sha1(str(root).encode()).hexdigest()
+    return Path.home() / ".cache" / "citecheck" / digest
+
+
+class Corpus:
+    """The sources of one task folder; every accessor is memoised."""
+
+    def __init__(self, root: Path, cache_dir: Path) -> None:
+        self.root = root
+        self.cache_dir = cache_dir
+        self._pdfs: dict[str, PdfDocument] = {}
+        self._collections: dict[str, Collection | None] = {}
+        self._videos: dict[str, VideoEvidence] = {}
+
+    @classmethod
+    def open(cls, root: str | Path, cache_dir: str | Path | None = None) -> Corpus:
+        """The corpus rooted at ``root``; :class:`InputError` when it is no folder."""
+        folder = Path(root).resolve()
+        if not folder.is_dir():
+            raise InputError(root, "corpus folder not found")
+        return cls(folder, Path(cache_dir) if cache_dir else default_cache_dir(folder))
+
+    @classmethod
+    def discover(cls, start: str | Path) -> Corpus | None:
+        """The nearest folder, from ``start`` (or its parent, for a file) upwards,
+        that holds sources; None when there is none."""
+        begin = Path(start).resolve()
+        folder = begin if begin.is_dir() else begin.parent
+        for candidate in (folder, *folder.parents):
+            try:
+                if holds_sources(candidate):
+                    return cls.open(candidate)
+            except OSError:
+                continue
+        return None
+
+    # ------------------------------------------------------------ names
+
+    def safe_path(self, name: str) -> Path:
+        """The path of ``name`` inside the corpus; never opens it.
+
+        :class:`OutsideCorpusError` for absolute names, ``..`` escapes and
+        symlinks whose target leaves the root.
+        """
+        candidate = Path(name)
+        if candidate.is_absolute() or candidate.drive:
+            raise OutsideCorpusError(name, "absolute path: citations must name files in the corpus")
+        resolved = (self.root / candidate).resolve()
+        if not resolved.is_relative_to(self.root):
+            raise OutsideCorpusError(name, f"points outside the corpus folder {self.root}")
+        return resolved
+
+    def file_names(self) -> list[str]:
+        """Names (relative to the root) of the files in the corpus, cache excluded."""
+        return sorted(
+            str(path.relative_to(self.root))
+            for path in self.root.rglob("*")
+            if path.is_file() and CACHE_DIR_NAME not in path.relative_to(self.root).parts
+        )
+
+    def nearest_names(self, name: str, k: int = 3) -> list[str]:
+        """The ``k`` corpus file names most like ``name`` (rapidfuzz WRatio)."""
+        found = process.extract(name, self.file_names(), scorer=fuzz.WRatio, limit=k)
+        return [choice for choice, _, _ in found]
+
+    # ------------------------------------------------------------ sources
+
+    def pdf(self, name: str) -> PdfDocument | None:
+        """The PDF called ``name``; None when there is no such file."""
+        path = self.safe_path(name)
+        if name not in self._pdfs:
+            if not path.is_file():
+                return None
+            self._pdfs[name] = PdfDocument(path)
+        return self._pdfs[name]
+
+    def collection(self, name: str = "long_context") -> Collection | None:
+        """The collection ``<name>.json`` (or any ``<name>*.json`` collection file)."""
+        if name not in self._collections:
+            self._collections[name] = self._load_collection(name)
+        return self._collections[name]
+
+    def _load_collection(self, name: str) -> Collection | None:
+        stem = name.removesuffix(".json")
+        exact = self.safe_path(f"{stem}.json")
+        candidates = [exact] if exact.is_file() else sorted(self.root.glob(f"{stem}*.json"))
+        for path in candidates:
+            if path.resolve().is_relative_to(self.root) and looks_like_collection(path):
+                return Collection(path, self.cache_dir)
+        return None
+
+    def video(self, name: str) -> VideoEvidence:
+        """The evidence known about the video ``name`` (empty without sidecars)."""
+        if name not in self._videos:
+            self._videos[name] = VideoEvidence(self.safe_path(name))
+        return self._videos[name]

@@ -1,0 +1,225 @@
+"""What an agent run log shows the agent did: tool calls and retrieved chunks.
+
+Reads logs in the format of the MiroFlow agent runs (seed ``002_…``)::
+
+    Message: Connecting to server 'tool-rag' to call tool 'rag_search'
+    ... ✅ ToolManager | Tool Call Success            (or ❌ … | Tool Call Failed
+                                                        Message: Error: …)
+    === RAG Search Results ===                        (or === RAG Context for Query ===)
+    Query: '…'
+    Results Found: 8                                  (or Documents Retrieved: 8)
+    Result 1                                          (or Source 1)
+    Citation: [long_context: "<title>", chunk 2]      (or Title: … / Chunk Index: 2)
+
+A listing is *complete* when it shows as many results as it announces; logs cut
+messages with ``... [truncated]``, and a cut listing cannot prove that a chunk
+was never retrieved. Logs damaged into mojibake are repaired on load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+
+from citecheck.corpus.collection import damaged_title_pattern
+from citecheck.errors import InputError
+from citecheck.rulepack import Thresholds
+from citecheck.textutil import demojibake, normalise_title
+
+CONNECT = re.compile(r"Connecting to server '([^']*)' to call tool '([^']*)'")
+CALL_OK = re.compile(r"Tool Call Success")
+CALL_FAILED = re.compile(r"Tool Call Failed")
+MESSAGE = re.compile(r"^\s*Message:\s*(?:Error:\s*)?(.*)$")
+LISTING_HEADER = re.compile(r"^=== (RAG Search Results|RAG Context for Query) ===\s*$")
+LISTING_TOOLS = {"RAG Search Results": "rag_search", "RAG Context for Query": "rag_get_context"}
+TOOL_NAME_TAG = re.compile(r"<tool_name>\s*([^<\s]+)\s*</tool_name>")
+QUERY = re.compile(r"^Query:\s*'?(.*?)'?\s*$")
+ANNOUNCED = re.compile(r"^(?:Results Found|Documents Retrieved):\s*(\d+)")
+RESULT_START = re.compile(r"^(?:Result|Source)\s+\d+\s*$")
+CITATION = re.compile(r'^Citation:\s*\[[^:\]]+:\s*"(.+)",\s*chunk\s+(\d+)\]')
+TITLE = re.compile(r"^Title:\s*(.+?)\s*$")
+CHUNK_INDEX = re.compile(r"^Chunk Index:\s*(\d+)")
+TRUNCATED = "... [truncated]"
+MIN_PREFIX_CHARS = 4
+
+
+class ToolCall(BaseModel):
+    """One tool call of the run and whether it succeeded."""
+
+    tool: str
+    server: str
+    ok: bool
+    error: str | None = None
+    line: int
+
+
+class RetrievedChunk(BaseModel):
+    """One chunk a retrieval listing showed the agent."""
+
+    title: str
+    chunk: int
+
+
+class Retrieval(BaseModel):
+    """One listing of retrieval results in the log."""
+
+    tool: str
+    query: str | None = None
+    results: list[RetrievedChunk] = Field(default_factory=list)
+    announced: int | None = None
+    complete: bool
+    line: int
+
+
+def same_title(cited: str, seen: str, min_score: float = Thresholds().title_fuzzy_min) -> bool:
+    """Whether two spellings name the same document: equal once normalised (and
+    repaired), one a prefix of the other (U+FFFD standing for lost characters), or
+    a rapidfuzz WRatio >= ``min_score``."""
+    cited, seen = demojibake(cited) or cited, demojibake(seen) or seen
+    a, b = normalise_title(cited), normalise_title(seen)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    for damaged, other in ((cited, b), (seen, a)):
+        pattern = damaged_title_pattern(damaged, truncatable=True)
+        if pattern and len(other) >= MIN_PREFIX_CHARS and pattern.fullmatch(other):
+            return True
+        prefix = damaged_title_pattern(damaged)
+        if prefix and prefix.match(other):
+            return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= MIN_PREFIX_CHARS and longer.startswith(shorter):
+        return True
+    return fuzz.WRatio(a, b) >= min_score
+
+
+class Trace(BaseModel):
+    """The tool calls and retrieval listings of one agent run log."""
+
+    path: str
+    retrievals: list[Retrieval] = Field(default_factory=list)
+    tool_calls: list[ToolCall] = Field(default_factory=list)
+    repaired_encoding: bool = False
+
+    def was_retrieved(self, title: str, chunk: int) -> bool | None:
+        """True if a listing shows the chunk; False only when the log holds listings
+        and every one is complete; None otherwise (no listings, or a truncated one)."""
+        for retrieval in self.retrievals:
+            for seen in retrieval.results:
+                if seen.chunk == chunk and same_title(title, seen.title):
+                    return True
+        if self.retrievals and all(r.complete for r in self.retrievals):
+            return False
+        return None
+
+    def video_calls(self, video_tools: Iterable[str] = ("video",)) -> list[ToolCall]:
+        """Tool calls whose tool name contains one of ``video_tools``."""
+        names = [name.casefold() for name in video_tools]
+        return [c for c in self.tool_calls if any(n in c.tool.casefold() for n in names)]
+
+    def all_video_calls_failed(self, video_tools: Iterable[str] = ("video",)) -> bool | None:
+        """Whether every video tool call failed; None when there was none."""
+        calls = self.video_calls(video_tools)
+        return all(not c.ok for c in calls) if calls else None
+
+
+def _parse_tool_calls(lines: list[str]) -> list[ToolCall]:
+    calls: list[ToolCall] = []
+    pending: tuple[str, str, int] | None = None
+    for number, line in enumerate(lines, start=1):
+        connect = CONNECT.search(line)
+        if connect:
+            pending = (connect.group(1), connect.group(2), number)
+        elif pending and (CALL_OK.search(line) or CALL_FAILED.search(line)):
+            server, tool, at = pending
+            ok = CALL_OK.search(line) is not None
+            error = None
+            if not ok and number < len(lines) and (message := MESSAGE.match(lines[number])):
+                error = message.group(1).strip()
+            calls.append(ToolCall(tool=tool, server=server, ok=ok, error=error, line=at))
+            pending = None
+    return calls
+
+
+def _parse_listing(lines: list[str], start: int, tool: str) -> Retrieval:
+    """The listing whose header is ``lines[start]``, up to the end of its message."""
+    query: str | None = None
+    announced: int | None = None
+    entries: list[dict[str, str | int]] = []
+    truncated = False
+    for line in lines[start + 1 :]:
+        if LISTING_HEADER.match(line) or line.startswith("--- Message "):
+            break
+        truncated = truncated or line.rstrip().endswith(TRUNCATED)
+        if query is None and (found := QUERY.match(line)):
+            query = found.group(1)
+        elif announced is None and (found := ANNOUNCED.match(line)):
+            announced = int(found.group(1))
+        elif RESULT_START.match(line):
+            entries.append({})
+        elif entries and (found := CITATION.match(line)):
+            entries[-1].setdefault("title", found.group(1))
+            entries[-1].setdefault("chunk", int(found.group(2)))
+        elif entries and (found := TITLE.match(line)):
+            entries[-1].setdefault("title", found.group(1))
+        elif entries and (found := CHUNK_INDEX.match(line)):
+            entries[-1].setdefault("chunk", int(found.group(1)))
+    results = [
+        RetrievedChunk(title=str(e["title"]), chunk=int(e["chunk"]))
+        for e in entries
+        if "title" in e and "chunk" in e
+    ]
+    complete = len(results) >= announced if announced is not None else not truncated
+    return Retrieval(
+        tool=tool,
+        query=query,
+        results=results,
+        announced=announced,
+        complete=complete,
+        line=start + 1,
+    )
+
+
+def _parse_retrievals(lines: list[str]) -> list[Retrieval]:
+    retrievals: list[Retrieval] = []
+    last_tool: str | None = None
+    for index, line in enumerate(lines):
+        tag = TOOL_NAME_TAG.search(line)
+        if tag:
+            last_tool = tag.group(1)
+        header = LISTING_HEADER.match(line)
+        if header:
+            tool = last_tool or LISTING_TOOLS[header.group(1)]
+            retrievals.append(_parse_listing(lines, index, tool))
+    return retrievals
+
+
+def parse_trace(text: str, path: str = "<trace>") -> Trace:
+    """Parse the text of a run log (repairing mojibake first)."""
+    repaired = demojibake(text)
+    lines = (repaired or text).splitlines()
+    return Trace(
+        path=path,
+        retrievals=_parse_retrievals(lines),
+        tool_calls=_parse_tool_calls(lines),
+        repaired_encoding=repaired is not None,
+    )
+
+
+def load_trace(path: str | Path) -> Trace:
+    """Read and parse an agent run log; :class:`InputError` when it cannot be read."""
+    source = Path(path)
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "trace file not found") from None
+    except IsADirectoryError:
+        raise InputError(source, "trace path is a directory") from None
+    if b"\x00" in data:
+        raise InputError(source, "trace is a binary file, not a log")
+    return parse_trace(data.decode("utf-8", errors="replace"), str(source))

@@ -1,0 +1,220 @@
+"""What can be known about a video without watching it: its sidecar files.
+
+For ``talk.mp4`` citecheck reads, when present next to it:
+
+- ``talk.srt`` / ``talk.vtt``: subtitles; a speaker comes from a ``Name: text``
+  prefix or a WebVTT ``<v Name>`` voice tag;
+- ``talk.transcript.json`` or ``talk.json``: segments ``[{start, end, speaker, text}]``
+  (or ``{"segments": [...]}``), times in seconds;
+- ``talk.meta.json``: ``{title, speakers, presenter, language, aliases}``;
+- ``talk.keyframes.json``: keyframe notes ``[{time, text}]``.
+
+Without any of them the evidence is empty, and every concrete claim about the
+video is unverifiable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+
+from citecheck.errors import InputError
+from citecheck.models import SourceUnit
+
+CUE_TIME = re.compile(
+    r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*"
+    r"(?P<end>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
+)
+VOICE_TAG = re.compile(r"^<v(?:\.[\w.]+)?\s+([^>]+)>")
+TAG = re.compile(r"</?[^>]+>")
+SPEAKER_PREFIX = re.compile(r"^\s*([^\s:：][^:：]{0,29}?)\s*[:：]\s*(\S.*)$")
+VTT_SKIPPED_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
+
+
+class VideoMeta(BaseModel):
+    """Metadata of a video from its ``.meta.json`` sidecar."""
+
+    title: str | None = None
+    speakers: list[str] = Field(default_factory=list)
+    presenter: str | None = None
+    language: str | None = None
+    aliases: dict[str, list[str]] = Field(
+        default_factory=dict, description="other spellings of a person's name"
+    )
+
+
+class _Segment(BaseModel):
+    start: float
+    end: float | None = None
+    speaker: str | None = None
+    text: str
+
+
+class _Keyframe(BaseModel):
+    time: float
+    text: str
+
+
+def format_time(seconds: float) -> str:
+    """``HH:MM:SS`` for a time in seconds."""
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def parse_time(stamp: str) -> float:
+    """Seconds of an SRT/VTT timestamp (``01:02:03,500``, ``02:03.500``)."""
+    parts = stamp.replace(",", ".").split(":")
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def split_speaker(text: str) -> tuple[str | None, str]:
+    """A ``<v Name>`` tag or ``Name: text`` prefix split from the cue text."""
+    voice = VOICE_TAG.match(text)
+    if voice:
+        return voice.group(1).strip(), TAG.sub("", text).strip()
+    text = TAG.sub("", text).strip()
+    prefixed = SPEAKER_PREFIX.match(text)
+    if prefixed and not prefixed.group(1).isdigit():
+        return prefixed.group(1), prefixed.group(2)
+    return None, text
+
+
+def parse_cues(path: Path) -> list[_Segment]:
+    """The cues of an SRT or WebVTT file."""
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(path, "subtitles are not UTF-8") from None
+    segments: list[_Segment] = []
+    line_number = 1
+    for block in re.split(r"\n[ \t]*\n", content.replace("\r\n", "\n")):
+        lines = block.strip("\n").split("\n")
+        block_line = line_number
+        line_number += block.count("\n") + 2
+        if not block.strip() or lines[0].startswith(VTT_SKIPPED_BLOCKS):
+            continue
+        timed = [(i, m) for i, ln in enumerate(lines[:2]) if (m := CUE_TIME.match(ln))]
+        if not timed:
+            raise InputError(path, f"malformed subtitle cue near line {block_line}: no timestamps")
+        timing, times = timed[0]
+        speaker, text = split_speaker(" ".join(ln.strip() for ln in lines[timing + 1 :]))
+        segments.append(
+            _Segment(
+                start=parse_time(times["start"]),
+                end=parse_time(times["end"]),
+                speaker=speaker,
+                text=text,
+            )
+        )
+    return segments
+
+
+def read_json(path: Path) -> Any:
+    """A sidecar's JSON, or an :class:`InputError` naming the file."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(path, f"invalid JSON: {error}") from None
+
+
+def _problem(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"invalid entry: {where}: {first['msg']}"
+
+
+def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
+    if not isinstance(items, list):
+        raise InputError(path, "expected a JSON list")
+    try:
+        return [model.model_validate(item) for item in items]
+    except ValidationError as error:
+        raise InputError(path, _problem(error)) from None
+
+
+class VideoEvidence:
+    """Transcript segments, keyframe notes and metadata of one video."""
+
+    def __init__(self, video_path: str | Path) -> None:
+        self.path = Path(video_path)
+        self.name = self.path.name
+
+    def _sidecar(self, suffix: str) -> Path | None:
+        candidate = self.path.with_name(self.path.stem + suffix)
+        return candidate if candidate.is_file() else None
+
+    @cached_property
+    def segments(self) -> list[SourceUnit]:
+        """Transcript segments (kind ``segment``) from every transcript sidecar."""
+        raw: list[_Segment] = []
+        for suffix in (".srt", ".vtt"):
+            if path := self._sidecar(suffix):
+                raw.extend(parse_cues(path))
+        for suffix in (".transcript.json", ".json"):
+            if path := self._sidecar(suffix):
+                data = read_json(path)
+                items = data.get("segments") if isinstance(data, dict) else data
+                raw.extend(_validated(path, _Segment, items))
+        return [self._segment_unit(s) for s in sorted(raw, key=lambda s: s.start)]
+
+    def _segment_unit(self, segment: _Segment) -> SourceUnit:
+        end = segment.end if segment.end is not None else segment.start
+        return SourceUnit(
+            source=self.name,
+            kind="segment",
+            locator=f"{format_time(segment.start)}–{format_time(end)}",
+            text=segment.text,
+            start=segment.start,
+            end=end,
+            speaker=segment.speaker,
+        )
+
+    @cached_property
+    def keyframes(self) -> list[SourceUnit]:
+        """Keyframe notes (kind ``keyframe``) from ``.keyframes.json``."""
+        path = self._sidecar(".keyframes.json")
+        if path is None:
+            return []
+        frames = _validated(path, _Keyframe, read_json(path))
+        return [
+            SourceUnit(
+                source=self.name,
+                kind="keyframe",
+                locator=f"@{format_time(frame.time)}",
+                text=frame.text,
+                start=frame.time,
+            )
+            for frame in frames
+        ]
+
+    @cached_property
+    def meta(self) -> VideoMeta:
+        """Metadata from ``.meta.json``; empty when there is none."""
+        path = self._sidecar(".meta.json")
+        if path is None:
+            return VideoMeta()
+        try:
+            return VideoMeta.model_validate(read_json(path))
+        except ValidationError as error:
+            raise InputError(path, _problem(error)) from None
+
+    @property
+    def has_transcript(self) -> bool:
+        """Whether any transcript segment is known."""
+        return bool(self.segments)
+
+    @property
+    def has_evidence(self) -> bool:
+        """Whether anything at all is known about the video's content."""
+        meta = self.meta
+        return bool(
+            self.segments or self.keyframes or meta.title or meta.speakers or meta.presenter
+        )
