@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from citecheck.models import SourceUnit
 
+MIN_COMPARABLE_TOKENS = 3
 _STOPWORDS = {
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are",
     "was", "were", "be", "this", "that", "it", "as", "by", "at", "from", "video", "talk",
@@ -61,7 +62,7 @@ def _comparable(claim_tokens: set[str], units: list[SourceUnit]) -> set[str]:
 def window_support(claim: str, units: list[SourceUnit], width: int = 2) -> float:
     """Best share of (comparable) claim tokens found in ``width`` consecutive units."""
     wanted = _comparable(tokens(claim), units)
-    if not wanted or not units:
+    if len(wanted) < MIN_COMPARABLE_TOKENS or not units:
         return 0.0
     best = 0.0
     for i in range(len(units)):
