@@ -1,0 +1,224 @@
+"""Report requirements: required sections and length bounds, and how a report measures up.
+
+The effective requirements of a report are the rule pack's own plus those read
+from the user's request (``report.query``) when ``requirements.derive_from_query``
+is on. The pack wins where both set a length: it is explicit configuration.
+
+Reading the request:
+
+- ``字数在2000至3000字`` / ``between 2000 and 3000 words`` → 2000–3000;
+- ``1000字左右`` / ``约1000字`` / ``about 1000 words`` → 1000 ± 20 % (800–1200),
+  the slack a reader grants "about" (:data:`ABOUT_SLACK`);
+- ``不少于2000字`` / ``at least 2000 words`` → a minimum, ``不超过…`` / ``at most…`` a maximum;
+- ``包含以下部分：（1）A；（2）B`` / ``include the following sections: A, B`` → sections.
+
+Length is counted the one documented way (``cjk_chars+latin_words``): every CJK
+character counts one, every run of Latin letters/digits counts one, markup and
+punctuation count nothing, and citation brackets are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import LCSseq
+
+from citecheck.errors import InputError
+from citecheck.models import Report, Span
+from citecheck.rulepack import LengthRequirement, Requirements, RulePack, SectionRequirement
+from citecheck.textutil import LineIndex, count_length, detect_lang
+
+ABOUT_SLACK = 0.2
+"""Relative slack around an "about N" length request."""
+SECTION_NAME_MIN = 2 / 3
+"""Share of a Chinese section name's characters a heading must hold, in order."""
+
+_NUMBER = r"(\d[\d,]*)"
+_RANGE_SEP = r"\s*(?:至|到|-|–|—|~|～|to|and)\s*"
+_LENGTH_PATTERNS: list[tuple[str, str]] = [
+    (
+        "range",
+        _NUMBER + r"\s*(?:字|个字|words?)?" + _RANGE_SEP + _NUMBER + r"\s*(?:个)?(?:字|words?)",
+    ),
+    ("about", _NUMBER + r"\s*(?:个)?字\s*左右"),
+    ("about", r"(?:约|大约|大概)\s*" + _NUMBER + r"\s*(?:个)?字"),
+    ("about", r"(?:about|around|approximately|roughly|~)\s*" + _NUMBER + r"\s*words?"),
+    ("min", r"(?:不少于|不低于|至少)\s*" + _NUMBER + r"\s*(?:个)?字"),
+    ("min", _NUMBER + r"\s*(?:个)?字以上"),
+    ("min", r"(?:at least|no fewer than|minimum of)\s*" + _NUMBER + r"\s*words?"),
+    ("max", r"(?:不超过|不多于|最多)\s*" + _NUMBER + r"\s*(?:个)?字"),
+    ("max", _NUMBER + r"\s*(?:个)?字(?:以内|以下)"),
+    ("max", r"(?:at most|no more than|up to|maximum of)\s*" + _NUMBER + r"\s*words?"),
+]
+_SECTION_LIST = re.compile(
+    r"(?:包含|包括)(?:以下|如下)(?:几个)?(?:部分|内容|章节)[:：]?(?P<list>[^。\n]+)"
+    r"|(?:include|contain)s?\s+(?:the\s+following\s+)?(?:sections|parts)\s*[:：]?(?P<en>[^.\n]+)",
+    re.IGNORECASE,
+)
+_ENUMERATOR = re.compile(r"[（(]\s*\d+\s*[）)]|\b\d+[.、)]\s|[；;、,，]|\band\b")
+_MARKUP = re.compile(r"^[\s#>*_\-+|`]+|[\s*_`|]+$")
+_HEADING_MAX_CHARS = 40
+
+
+@dataclass(frozen=True)
+class SelfReportedLength:
+    """A length the report states about itself, e.g. ``共约2250字``."""
+
+    value: int
+    span: Span
+    text: str
+
+
+def requirements_for(report: Report, pack: RulePack) -> Requirements:
+    """The requirements ``report`` must meet: the pack's, plus those its query states."""
+    own = pack.requirements
+    if not (own.derive_from_query and report.query):
+        return own
+    derived = derive_requirements(report.query)
+    known = {s.name for s in own.sections}
+    return own.model_copy(
+        update={
+            "sections": [*own.sections, *(s for s in derived.sections if s.name not in known)],
+            "length": own.length or derived.length,
+        }
+    )
+
+
+def derive_requirements(query: str) -> Requirements:
+    """Sections and length bounds stated in a user's request (Chinese or English)."""
+    return Requirements(sections=_derive_sections(query), length=_derive_length(query))
+
+
+def _derive_length(query: str) -> LengthRequirement | None:
+    low: int | None = None
+    high: int | None = None
+    for kind, pattern in _LENGTH_PATTERNS:
+        match = re.search(pattern, query, re.IGNORECASE)
+        if match is None:
+            continue
+        numbers = [_to_int(g) for g in match.groups()]
+        if kind == "range":
+            return LengthRequirement(min=min(numbers), max=max(numbers))
+        if kind == "about":
+            return LengthRequirement(
+                min=round(numbers[0] * (1 - ABOUT_SLACK)), max=round(numbers[0] * (1 + ABOUT_SLACK))
+            )
+        if kind == "min":
+            low = numbers[0] if low is None else low
+        else:
+            high = numbers[0] if high is None else high
+    if low is None and high is None:
+        return None
+    return LengthRequirement(min=low, max=high)
+
+
+def _derive_sections(query: str) -> list[SectionRequirement]:
+    match = _SECTION_LIST.search(query)
+    if match is None:
+        return []
+    listing = match.group("list") or match.group("en")
+    names = [part.strip(" ：:") for part in _ENUMERATOR.split(listing)]
+    return [SectionRequirement(name=n, patterns=[re.escape(n)]) for n in names if n]
+
+
+def _to_int(number: str) -> int:
+    return int(number.replace(",", ""))
+
+
+# ------------------------------------------------------------------ measuring a report
+
+
+def region_bounds(report: Report) -> tuple[int, int]:
+    """Offsets ``(start, end)`` of the report region inside ``report.text``."""
+    starts = _line_starts(report.text)
+    first = min(max(report.region_start_line, 1), len(starts)) - 1
+    start = starts[first]
+    last = report.region_end_line
+    end = len(report.text) if last is None or last >= len(starts) else starts[last]
+    return start, end
+
+
+def region_start_span(report: Report) -> Span:
+    """A zero-width span at the start of the report region (for report-level findings)."""
+    start, _ = region_bounds(report)
+    return LineIndex(report.text).span(start, start)
+
+
+def count_report_length(report: Report, exclude_citations: bool = True) -> int:
+    """The report region's length: CJK characters plus Latin words, citations left out."""
+    start, end = region_bounds(report)
+    if not exclude_citations:
+        return count_length(report.text[start:end])
+    pieces: list[str] = []
+    cursor = start
+    for citation in sorted(report.citations, key=lambda c: c.span.start):
+        if citation.span.end <= cursor or citation.span.start >= end:
+            continue
+        pieces.append(report.text[cursor : max(cursor, citation.span.start)])
+        cursor = citation.span.end
+    pieces.append(report.text[cursor:end])
+    return count_length(" ".join(pieces))
+
+
+def describe_counting(length: LengthRequirement) -> str:
+    """The counting convention in words, for messages."""
+    words = "CJK characters plus Latin words"
+    return f"{words}, citations excluded" if length.exclude_citations else words
+
+
+def self_reported_lengths(report: Report, pack: RulePack) -> list[SelfReportedLength]:
+    """Every length the report region states about itself, in order, one per position."""
+    start, end = region_bounds(report)
+    region = report.text[start:end]
+    found: dict[int, SelfReportedLength] = {}
+    lines = LineIndex(report.text)
+    for pattern in _compile_all(pack.requirements.self_reported_length_patterns, pack.name):
+        for match in pattern.finditer(region):
+            number = match.group("n") if "n" in pattern.groupindex else match.group(1)
+            where = start + match.start()
+            if where not in found:
+                span = lines.span(where, start + match.end())
+                found[where] = SelfReportedLength(_to_int(number), span, match.group(0))
+    return [found[k] for k in sorted(found)]
+
+
+def missing_sections(report: Report, requirements: Requirements) -> list[SectionRequirement]:
+    """The required sections no heading (or heading-like line) of the report matches.
+
+    A heading matches a section when one of its patterns is found in it or, for a
+    Chinese section name, when the heading holds at least :data:`SECTION_NAME_MIN`
+    of the name's characters in order: ``（三）关键技术深度解析`` is the requested
+    ``关键技术解析`` and ``（四）视频讲解与分析补充`` is ``视频补充要点``.
+    """
+    headings = _heading_lines(report)
+    return [s for s in requirements.sections if not any(_matches(s, h) for h in headings)]
+
+
+def _matches(section: SectionRequirement, heading: str) -> bool:
+    if any(p.search(heading) for p in _compile_all(section.patterns, section.name)):
+        return True
+    name = section.name
+    if detect_lang(name) != "zh":
+        return False
+    return LCSseq.similarity(name, heading) >= SECTION_NAME_MIN * len(name)
+
+
+def _heading_lines(report: Report) -> list[str]:
+    """Section titles plus short standalone lines: many reports write ``（1）论文基本信息``
+    or ``**Summary**`` as plain text instead of a markdown heading."""
+    start, end = region_bounds(report)
+    lines = [_MARKUP.sub("", line) for line in report.text[start:end].splitlines()]
+    short = [line for line in lines if 0 < len(line) <= _HEADING_MAX_CHARS]
+    return [s.title for s in report.sections] + short
+
+
+def _compile_all(patterns: list[str], owner: str) -> list[re.Pattern[str]]:
+    try:
+        return [re.compile(p, re.IGNORECASE) for p in patterns]
+    except re.error as error:
+        raise InputError(f"rule pack ({owner})", f"invalid pattern: {error}") from None
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
