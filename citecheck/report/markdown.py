@@ -1,0 +1,241 @@
+"""Markdown blocks of a report, with exact offsets into the file.
+
+Agent reports are loose markdown: ATX headings next to pseudo-headings such as
+``（1）论文基本信息`` or ``【研究背景与目标】``, bullets with ``-``, ``1.`` or
+``①``, tables whose cells carry citations, and paragraphs whose lines end in
+two-space hard breaks. Each block keeps the offsets of its text with the
+markdown markers (bullet, ``#``, table pipes) left out, split into segments
+that no sentence crosses (lines, except soft-wrapped Latin text).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from citecheck.models import BlockKind
+from citecheck.report.extract import Line, iter_lines
+
+_FENCE_RE = re.compile(r"^\s*(```|~~~)")
+_COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
+_RULE_RE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+_ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$")
+_TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_QUOTE_RE = re.compile(r"^\s*>\s?")
+_BULLET_RE = re.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+|\d{1,2}、\s*|[①-⑳]\s*|[A-Za-z][.)]\s+|[（(]\d{1,2}[）)]\s*)"
+)
+_SECTION_ENUM_RE = re.compile(
+    r"^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+、)"
+)
+_ITEM_ENUM_RE = re.compile(r"^(?:\d{1,2}[.、)]|[①-⑳]|[A-Za-z][.)])")
+_WRAPPED_RE = re.compile(r"^(?:【[^【】]+】|《[^《》]+》|\*\*[^*]+\*\*|__[^_]+__)$")
+_SENTENCE_END = "。！？!?；;：:，,、.…"
+_BOLD_RE = re.compile(r"\*\*|__|`")
+_LINK_RE = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
+_PSEUDO_HEADING_MAX = 40
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of block text no sentence crosses; ``[start, end)`` in the file."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Block:
+    """A markdown block: its kind, heading level (0 if none) and text segments."""
+
+    kind: BlockKind
+    segments: list[Segment] = field(default_factory=list)
+    level: int = 0
+
+    @property
+    def start(self) -> int:
+        """Offset of the block's first character in the file."""
+        return self.segments[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the block's last character."""
+        return self.segments[-1].end
+
+
+def plain_text(raw: str) -> str:
+    """``raw`` without inline markdown: bold/italic markers, backticks, link targets."""
+    return _BOLD_RE.sub("", _LINK_RE.sub(r"\1", raw)).strip()
+
+
+def heading_title(raw: str) -> str:
+    """A heading's title: the text without ``#`` markers, bold and enclosing 【】."""
+    title = plain_text(_ATX_RE.sub(r"\2", raw))
+    if title.startswith("【") and title.endswith("】"):
+        title = title[1:-1]
+    return title.strip()
+
+
+def parse_blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
+    """The blocks of ``text[start:end]`` in reading order, offsets in ``text``."""
+    stop = len(text) if end is None else end
+    lines = [line for line in iter_lines(text) if line.start >= start and line.start < stop]
+    lines = [Line(ln.start, min(ln.end, stop), ln.text[: stop - ln.start]) for ln in lines]
+    return _BlockBuilder(lines).build()
+
+
+class _BlockBuilder:
+    """Walks the lines once, closing a block at blank lines and block markers."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.open: Block | None = None
+
+    def build(self) -> list[Block]:
+        index = 0
+        while index < len(self.lines):
+            index = self._take(index)
+        self._close()
+        return self.blocks
+
+    def _take(self, index: int) -> int:
+        line = self.lines[index]
+        if _FENCE_RE.match(line.text):
+            return self._take_code(index)
+        if not line.text.strip() or _COMMENT_RE.match(line.text) or _RULE_RE.match(line.text):
+            self._close()
+            return index + 1
+        if line.text.lstrip().startswith("|"):
+            return self._take_table(index)
+        heading = _ATX_RE.match(line.text)
+        if heading:
+            self._emit(Block("heading", [_trimmed(line, heading.start(2))], len(heading.group(1))))
+            return index + 1
+        quote = _QUOTE_RE.match(line.text)
+        if quote:
+            self._continue_or_open("quote", line, quote.end())
+            return index + 1
+        level = self._pseudo_heading_level(index)
+        if level:
+            self._emit(
+                Block("heading", [_trimmed(line, len(line.text) - len(line.text.lstrip()))], level)
+            )
+            return index + 1
+        bullet = _BULLET_RE.match(line.text)
+        if bullet:
+            self._close()
+            self.open = Block("bullet", [_trimmed(line, bullet.end())])
+            return index + 1
+        indented = line.text[:1].isspace()
+        kind = "bullet" if self.open and self.open.kind == "bullet" and indented else "paragraph"
+        self._continue_or_open(kind, line, len(line.text) - len(line.text.lstrip()))
+        return index + 1
+
+    def _take_code(self, index: int) -> int:
+        self._close()
+        fence = _FENCE_RE.match(self.lines[index].text)
+        assert fence is not None
+        closing = index + 1
+        while closing < len(self.lines) and not self.lines[closing].text.lstrip().startswith(
+            fence.group(1)
+        ):
+            closing += 1
+        last = self.lines[min(closing, len(self.lines) - 1)]
+        self._emit(Block("code", [Segment(self.lines[index].start, last.end)]))
+        return closing + 1
+
+    def _take_table(self, index: int) -> int:
+        self._close()
+        rows = index
+        while rows < len(self.lines) and self.lines[rows].text.lstrip().startswith("|"):
+            rows += 1
+        for row in range(index, rows):
+            line = self.lines[row]
+            is_header = row + 1 < rows and _TABLE_SEPARATOR_RE.match(self.lines[row + 1].text)
+            if is_header or _TABLE_SEPARATOR_RE.match(line.text):
+                continue
+            for cell in _cells(line):
+                self._emit(Block("table_cell", [cell]))
+        return rows
+
+    def _pseudo_heading_level(self, index: int) -> int:
+        """Heading level of a pseudo-heading line, 0 when the line is not one."""
+        content = self.lines[index].text.strip()
+        if (
+            not content
+            or len(content) > _PSEUDO_HEADING_MAX
+            or content[-1] in _SENTENCE_END
+            or "[" in content
+        ):
+            return 0
+        if content.startswith("《") and _WRAPPED_RE.match(content):
+            return 1
+        if _SECTION_ENUM_RE.match(content):
+            return 2
+        if _WRAPPED_RE.match(content):
+            return 3
+        if _ITEM_ENUM_RE.match(content) and self._body_follows(index):
+            return 3
+        return 0
+
+    def _body_follows(self, index: int) -> bool:
+        """Whether the next line is content other than a sibling numbered item."""
+        if index + 1 >= len(self.lines):
+            return False
+        following = self.lines[index + 1].text.strip()
+        return bool(following) and not _ITEM_ENUM_RE.match(following)
+
+    def _continue_or_open(self, kind: BlockKind, line: Line, content_start: int) -> None:
+        segment = _trimmed(line, content_start)
+        if self.open is not None and self.open.kind == kind:
+            previous = self.open.segments[-1]
+            if _soft_wrapped(self.lines, previous, segment):
+                self.open.segments[-1] = Segment(previous.start, segment.end)
+            else:
+                self.open.segments.append(segment)
+            return
+        self._close()
+        self.open = Block(kind, [segment])
+
+    def _emit(self, block: Block) -> None:
+        self._close()
+        if block.segments[0].end > block.segments[0].start:
+            self.blocks.append(block)
+
+    def _close(self) -> None:
+        if self.open is not None:
+            self.blocks.append(self.open)
+            self.open = None
+
+
+def _trimmed(line: Line, content_start: int) -> Segment:
+    """The segment of ``line`` from ``content_start``, trailing whitespace excluded."""
+    content = line.text[content_start:]
+    stripped = content.rstrip()
+    lead = len(content) - len(content.lstrip())
+    return Segment(line.start + content_start + lead, line.start + content_start + len(stripped))
+
+
+def _cells(line: Line) -> list[Segment]:
+    """The non-empty cells of a table row, trimmed; ``\\|`` does not split."""
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line.text)]
+    cells: list[Segment] = []
+    for left, right in itertools.pairwise(bounds):
+        cell = Line(line.start + left + 1, line.start + right, line.text[left + 1 : right])
+        segment = _trimmed(cell, 0)
+        if segment.end > segment.start:
+            cells.append(segment)
+    return cells
+
+
+def _soft_wrapped(lines: list[Line], previous: Segment, segment: Segment) -> bool:
+    """Whether two lines are one wrapped Latin sentence (no hard break between them)."""
+    line = next(ln for ln in lines if ln.start <= previous.end <= ln.end)
+    if line.text.endswith("  ") or line.text.endswith("\\"):
+        return False
+    before = line.text.rstrip()[-1:]
+    after_line = next(ln for ln in lines if ln.start <= segment.start <= ln.end)
+    after = after_line.text[segment.start - after_line.start : segment.start - after_line.start + 1]
+    return bool(re.match(r"[A-Za-z0-9,;(\-]", before) and re.match(r"[A-Za-z0-9(]", after))

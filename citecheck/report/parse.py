@@ -1,0 +1,163 @@
+"""From a report file to a :class:`Report`: sections, claims and citations.
+
+decode → locate the report region → markdown blocks → sentences → claims. Every
+span is in the whole file, so a finding's line is the file's line. A citation
+that closes a paragraph or bullet also covers the uncited sentences before it
+(``inherited=True``); a line that holds only citations yields no claim, but its
+citations are still listed in ``Report.citations``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from citecheck.models import Citation, Claim, Report, Section
+from citecheck.report.citations import find_citations
+from citecheck.report.decode import read_text
+from citecheck.report.extract import locate_report
+from citecheck.report.markdown import Block, heading_title, parse_blocks, plain_text
+from citecheck.report.sentences import split_sentences
+from citecheck.report.suppress import parse_suppressions
+from citecheck.rulepack import RulePack
+from citecheck.textutil import LineIndex, detect_lang, looks_damaged
+
+_NO_CONTENT_RE = re.compile(r"[\W_]+")
+_LIST_MARK_RE = re.compile(r"^(?:[-*+•]|\d{1,2}[.)、]|[①-⑳])\s*")
+
+
+def parse_report(path: str | Path, pack: RulePack) -> Report:
+    """Read and parse the report file at ``path``; :class:`InputError` if unusable."""
+    decoded = read_text(path)
+    report = parse_text(decoded.text, str(path), pack)
+    report.encoding = decoded.encoding
+    report.damaged_encoding = decoded.damaged
+    return report
+
+
+def parse_text(text: str, path: str, pack: RulePack) -> Report:
+    """Parse already decoded ``text``; ``path`` is only recorded in the result."""
+    region = locate_report(text, pack.layout)
+    index = LineIndex(text)
+    blocks = parse_blocks(text, region.start, region.end)
+    code = [(b.start, b.end) for b in blocks if b.kind == "code"]
+    citations = [
+        c
+        for c in find_citations(text[region.start : region.end], pack, region.start, index=index)
+        if not any(start <= c.span.start < end for start, end in code)
+    ]
+    sections = _sections(text, blocks, index, pack, region.end)
+    builder = _ClaimBuilder(text, index, citations, sections)
+    for block in blocks:
+        if block.kind != "code":
+            builder.add_block(block)
+    return Report(
+        path=path,
+        text=text,
+        damaged_encoding=looks_damaged(text[region.start : region.end]),
+        region_start_line=index.position(region.start)[0],
+        region_end_line=index.position(max(region.start, region.end - 1))[0],
+        sections=sections,
+        claims=builder.claims,
+        citations=citations,
+        suppressions=parse_suppressions(text),
+        query=region.query,
+    )
+
+
+def _sections(
+    text: str, blocks: list[Block], index: LineIndex, pack: RulePack, region_end: int
+) -> list[Section]:
+    """One section per heading; it ends before the next heading of its level or above."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    last_line = index.position(max(0, region_end - 1))[0]
+    reference_titles = [t.casefold() for t in pack.layout.reference_section_titles]
+    sections: list[Section] = []
+    for position, block in enumerate(headings):
+        title = heading_title(text[block.start : block.end])
+        following = next((h for h in headings[position + 1 :] if h.level <= block.level), None)
+        end_line = index.position(following.start)[0] - 1 if following else last_line
+        sections.append(
+            Section(
+                title=title,
+                level=block.level,
+                line=index.position(block.start)[0],
+                end_line=end_line,
+                is_reference_list=any(t in title.casefold() for t in reference_titles),
+            )
+        )
+    return sections
+
+
+@dataclass
+class _ClaimBuilder:
+    """Turns blocks into claims, numbering them per line (``L12.1``, ``L12.2``)."""
+
+    text: str
+    index: LineIndex
+    citations: list[Citation]
+    sections: list[Section]
+
+    def __post_init__(self) -> None:
+        self.claims: list[Claim] = []
+        self._per_line: dict[int, int] = {}
+
+    def add_block(self, block: Block) -> None:
+        """Add the claims of one block and let a closing citation cover earlier sentences."""
+        block_claims: list[Claim] = []
+        for segment in block.segments:
+            for start, end in split_sentences(self.text[segment.start : segment.end]):
+                claim = self._claim(block, segment.start + start, segment.start + end)
+                if claim is not None:
+                    block_claims.append(claim)
+        if block.kind != "heading":
+            _inherit_closing_citations(block_claims)
+        self.claims.extend(block_claims)
+
+    def _claim(self, block: Block, start: int, end: int) -> Claim | None:
+        raw = self.text[start:end]
+        inside = [c for c in self.citations if start <= c.span.start and c.span.end <= end]
+        stripped = raw
+        for citation in inside:
+            stripped = stripped.replace(citation.text, " ")
+        claim_text = re.sub(r"\s+", " ", plain_text(_LIST_MARK_RE.sub("", stripped))).strip()
+        if block.kind == "heading":
+            claim_text = heading_title(claim_text)
+        if not _NO_CONTENT_RE.sub("", claim_text):
+            return None
+        span = self.index.span(start, end)
+        number = self._per_line.get(span.line, 0) + 1
+        self._per_line[span.line] = number
+        section = self._section_at(span.line, block)
+        return Claim(
+            id=f"L{span.line}.{number}",
+            text=claim_text,
+            raw=raw,
+            span=span,
+            citations=inside,
+            section=section.title if section else None,
+            block=block.kind,
+            lang=detect_lang(claim_text),
+            in_reference_list=bool(section and section.is_reference_list),
+        )
+
+    def _section_at(self, line: int, block: Block) -> Section | None:
+        """The innermost section holding ``line`` (a heading belongs to its parent)."""
+        holding = [
+            s
+            for s in self.sections
+            if s.line <= line <= s.end_line and not (block.kind == "heading" and s.line == line)
+        ]
+        return holding[-1] if holding else None
+
+
+def _inherit_closing_citations(claims: list[Claim]) -> None:
+    """Give each run of uncited claims the citations of the cited claim that closes it."""
+    closing: Claim | None = None
+    for claim in reversed(claims):
+        if claim.citations:
+            closing = claim
+        elif closing is not None:
+            claim.citations = list(closing.citations)
+            claim.inherited = True
