@@ -44,7 +44,7 @@ ARXIV_ID = re.compile(r"arXiv:(\d{2})(\d{2})\.\d{4,5}")
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})[a-z]?\b")
 # authors end at the first period after a word of 2+ lowercase letters or "et al."
 AUTHORS_END = re.compile(r"^(.+?(?:[a-z\u00c0-\u024f]{2}|et al))\.\s+(.+)$", re.S)
-SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9])")
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Za-z0-9])")
 AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s*&\s*|,\s*")
 FOOTNOTE_MARKS = re.compile(r"[\d*†‡§¶∗,]+$")
 CJK = re.compile(r"[\u3400-\u9fff]")
