@@ -136,9 +136,7 @@ class SupportService:
         for part in part_texts:
             ranked = rank_units(part, units, self.embedder, k=TOP_K)
             verdict = self.judge.judge(part, [r.unit.text for r in ranked])
-            if not verdict.evidence:
-                verdict = verdict.model_copy(update={"evidence": [_evidence(r) for r in ranked]})
-            verdicts.append(verdict)
+            verdicts.append(verdict.model_copy(update={"evidence": _shown(verdict, ranked)}))
             if ranked and (best is None or ranked[0].score > best.score):
                 best = ranked[0]
         return _TierResult(
@@ -227,9 +225,12 @@ def _neighbours(numbers: list[int], distance: int) -> list[int]:
     return sorted(near - cited)
 
 
-def _evidence(scored: ScoredUnit) -> Evidence:
-    unit = scored.unit
-    return Evidence(source=unit.source, locator=unit.locator, text=unit.text)
+def _shown(verdict: Verdict, ranked: list[ScoredUnit]) -> list[Evidence]:
+    """The windows the judge saw, with their locators; the one holding the
+    judge's evidence span first (judges only see texts, not locators)."""
+    span = verdict.evidence_span or ""
+    order = sorted(ranked, key=lambda r: not (span and span in r.unit.text))
+    return [Evidence(source=r.unit.source, locator=r.unit.locator, text=r.unit.text) for r in order]
 
 
 def combine_verdicts(part_texts: list[str], verdicts: list[Verdict]) -> Verdict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.models import CitationTarget, TitleMatch
+from citecheck.models import CitationTarget, TitleMatch, Verdict
 from citecheck.rulepack import RulePack, Thresholds
 from citecheck.support import SupportService
 
@@ -160,3 +160,24 @@ def test_judge_units_judges_the_given_units_only(fakes, fake_judge, embedder) ->
     assert svc.judge_units(claim, []) is None
     unit = fakes.make_unit(f"It is not {CLAIM.lower()}.", 2)
     assert svc.judge_units(claim, [unit]).verdict.label == "contradicted"
+
+
+class SpanJudge:
+    """Points at one evidence sentence and never supports, like a strict text-only judge."""
+
+    name = "span"
+
+    def __init__(self, span: str) -> None:
+        self.span = span
+
+    def judge(self, claim: str, evidence: list[str]) -> Verdict:
+        return Verdict(label="unsupported", score=0.1, backend=self.name, evidence_span=self.span)
+
+
+def test_findings_show_located_windows_with_the_judges_pick_first(fakes, embedder) -> None:
+    corpus = pdf_corpus(fakes, p2="Page 2 mentions DPO once.")
+    claim, resolutions = cited_claim(fakes, pages=(2, 3))
+    judge = SpanJudge("Page 3 discusses unrelated")
+    svc = service(fakes, corpus, judge, embedder, neighbour_pages=0)
+    evidence = svc.judge_claim(claim, resolutions).verdict.evidence
+    assert [e.locator for e in evidence] == ["page 3", "page 2"]
