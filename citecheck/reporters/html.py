@@ -14,7 +14,8 @@ from citecheck.models import Finding, Result
 STYLE = """
 :root { --error:#b42318; --warning:#b54708; --info:#175cd3; --line:#e4e7ec; --muted:#667085; }
 * { box-sizing: border-box; }
-body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC",
+body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans",
+       "Noto Sans CJK SC", "PingFang SC",
        "Microsoft YaHei", sans-serif; color:#101828; background:#f9fafb; margin:0; }
 main { max-width: 1040px; margin: 0 auto; padding: 32px 24px 64px; }
 h1 { font-size: 26px; margin: 0 0 4px; }
