@@ -1,0 +1,114 @@
+"""Trace: tool calls, retrieval listings, truncation, grounding; seed 002."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from citecheck.corpus.trace import load_trace, parse_trace, same_title
+from citecheck.errors import InputError
+
+SYNTHETIC = """\
+    Message: Connecting to server 'tool-rag' to call tool 'rag_search'
+  2025-12-04 07:33:29 [INFO] ✅ ToolManager | Tool Call Success
+    Message: Connecting to server 'tool-video' to call tool 'video_understanding'
+  2025-12-04 07:34:19 [ERROR] ❌ ToolManager | Tool Call Failed
+    Message: Error: Failed to call tool 'video_understanding': timeout
+--- Message 4 (user) ---
+=== RAG Search Results ===
+Query: 'attention'
+Results Found: 2
+
+Result 1
+Citation: [long_context: "Attention Is All You Need", chunk 3]
+Title: Attention Is All You Need
+Chunk Index: 3
+--- Content ---
+Title: not a header line
+Result 2
+Title: Scaling Laws
+Chunk Index: 0
+--- Message 5 (user) ---
+"""
+
+
+def test_synthetic_log() -> None:
+    trace = parse_trace(SYNTHETIC)
+    assert [(c.tool, c.server, c.ok, c.line) for c in trace.tool_calls] == [
+        ("rag_search", "tool-rag", True, 1),
+        ("video_understanding", "tool-video", False, 3),
+    ]
+    assert trace.tool_calls[1].error == "Failed to call tool 'video_understanding': timeout"
+    (listing,) = trace.retrievals
+    assert listing.tool == "rag_search" and listing.query == "attention" and listing.complete
+    assert [(r.title, r.chunk) for r in listing.results] == [
+        ("Attention Is All You Need", 3),
+        ("Scaling Laws", 0),
+    ]
+    assert trace.was_retrieved("attention is all you need", 3) is True
+    assert trace.was_retrieved("Attention Is All You Need", 4) is False
+    assert trace.all_video_calls_failed() is True
+
+
+def test_truncated_listing_makes_absence_unknown() -> None:
+    cut = SYNTHETIC.replace(
+        "Result 2\nTitle: Scaling Laws\nChunk Index: 0\n", "Res... [truncated]\n"
+    )
+    trace = parse_trace(cut)
+    assert not trace.retrievals[0].complete
+    assert trace.was_retrieved("Attention Is All You Need", 3) is True
+    assert trace.was_retrieved("Scaling Laws", 0) is None
+
+
+def test_no_video_calls_and_no_listings() -> None:
+    trace = parse_trace("nothing happened here\n")
+    assert trace.all_video_calls_failed() is None
+    assert trace.was_retrieved("Anything", 0) is None
+
+
+def test_same_title_tolerates_shortening_and_lost_bytes() -> None:
+    full = (
+        "写给“纯小白”的大语言模型入门指南，（非常详细）零基础入门到精通，收藏这一篇就够了-CSDN博客"
+    )
+    damaged = (
+        "写给“纯\ufffd白\ufffd的大\ufffd言模\ufffd入门指\ufffd，（\ufffd常详细）零基础入门到精通"
+    )
+    assert same_title("写给“纯小白”的大语言模型入门指南", damaged)
+    assert same_title(full, damaged)
+    assert not same_title("什么是大模型的Scaling Law", damaged)
+
+
+@pytest.mark.parametrize("name", ["002_744ccd5e22ef43cd.txt", "002_744ccd5e22ef43cd.repaired.txt"])
+def test_seed_002(name: str) -> None:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip("shared seeds not present")
+    trace = load_trace(path)
+    assert trace.repaired_encoding == (name == "002_744ccd5e22ef43cd.txt")
+    video = trace.video_calls()
+    assert [c.tool for c in video] == [
+        "video_understanding_advanced",
+        "video_temporal_qa",
+        "video_extract_keyframes",
+    ]
+    assert trace.all_video_calls_failed() is True
+    assert all("TaskGroup" in (c.error or "") for c in video)
+    assert [r.tool for r in trace.retrievals] == ["rag_search", "rag_search", "rag_get_context"]
+    first = trace.retrievals[0]
+    assert first.announced == 8 and not first.complete
+    assert [r.chunk for r in first.results] == [0, 0, 2]
+    assert first.results[0].title.startswith("Transformer模")
+    shortened = "写给“纯小白”的大语言模型入门指南"
+    assert trace.was_retrieved(shortened, 2) is True
+    assert trace.was_retrieved(shortened, 7) is None
+
+
+def test_unreadable_traces(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        load_trace(tmp_path / "missing.log")
+    binary = tmp_path / "run.log"
+    binary.write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError, match="binary"):
+        load_trace(binary)

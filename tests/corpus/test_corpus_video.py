@@ -1,0 +1,105 @@
+"""VideoEvidence: SRT/VTT/JSON transcripts, metadata, keyframes, bad sidecars."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citecheck.corpus.video import VideoEvidence
+from citecheck.errors import InputError
+
+SRT = """1
+00:00:01,000 --> 00:00:04,500
+Yi Ren: Today we talk about learning dynamics.
+
+2
+00:01:02,000 --> 00:01:10,000
+The squeezing effect appears in DPO.
+"""
+VTT = """WEBVTT
+
+NOTE recorded live
+
+intro
+00:02.000 --> 00:05.000 align:start
+<v Danica Sutherland>Thanks for having me.</v>
+
+01:00:00.000 --> 01:00:03.000
+主持人：欢迎大家。
+"""
+
+
+def video_with(tmp_path: Path, **sidecars: str) -> VideoEvidence:
+    for suffix, content in sidecars.items():
+        (tmp_path / f"talk{suffix.replace('_', '.')}").write_text(content, encoding="utf-8")
+    return VideoEvidence(tmp_path / "talk.mp4")
+
+
+def test_no_sidecars_means_no_evidence(tmp_path: Path) -> None:
+    video = VideoEvidence(tmp_path / "talk.mp4")
+    assert video.segments == [] and video.keyframes == []
+    assert not video.has_transcript and not video.has_evidence
+
+
+def test_srt_segments_with_speakers(tmp_path: Path) -> None:
+    segments = video_with(tmp_path, _srt=SRT).segments
+    assert [s.locator for s in segments] == ["00:00:01–00:00:04", "00:01:02–00:01:10"]
+    assert segments[0].speaker == "Yi Ren"
+    assert segments[0].text == "Today we talk about learning dynamics."
+    assert (segments[1].speaker, segments[1].start, segments[1].end) == (None, 62.0, 70.0)
+    assert all(s.kind == "segment" and s.source == "talk.mp4" for s in segments)
+
+
+def test_vtt_voice_tags_and_colon_prefixes(tmp_path: Path) -> None:
+    segments = video_with(tmp_path, _vtt=VTT).segments
+    assert [(s.speaker, s.text) for s in segments] == [
+        ("Danica Sutherland", "Thanks for having me."),
+        ("主持人", "欢迎大家。"),
+    ]
+    assert segments[1].locator == "01:00:00–01:00:03"
+
+
+@pytest.mark.parametrize("suffix", ["_transcript_json", "_json"])
+def test_json_segments(tmp_path: Path, suffix: str) -> None:
+    rows = [{"start": 190, "end": 195.5, "speaker": "A", "text": "slide two"}]
+    payload = json.dumps({"segments": rows} if suffix == "_json" else rows)
+    video = video_with(tmp_path, **{suffix: payload})
+    assert video.has_transcript
+    assert video.segments[0].locator == "00:03:10–00:03:15"
+    assert video.segments[0].speaker == "A"
+
+
+def test_meta_and_keyframes(tmp_path: Path) -> None:
+    meta = {
+        "title": "LLM 微调",
+        "speakers": ["Yi Ren"],
+        "presenter": "Yi Ren",
+        "language": "en",
+        "aliases": {"Yi Ren": ["任毅"]},
+    }
+    frames = [{"time": 190, "text": "Slide: squeezing effect"}]
+    video = video_with(tmp_path, _meta_json=json.dumps(meta), _keyframes_json=json.dumps(frames))
+    assert video.meta.presenter == "Yi Ren" and video.meta.aliases == {"Yi Ren": ["任毅"]}
+    assert video.keyframes[0].locator == "@00:03:10"
+    assert video.keyframes[0].kind == "keyframe" and video.keyframes[0].start == 190
+    assert video.has_evidence and not video.has_transcript
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "content", "problem"),
+    [
+        ("_meta_json", "{not json", "invalid JSON"),
+        ("_keyframes_json", '[{"text": "no time"}]', "time"),
+        ("_transcript_json", '{"segments": 3}', "expected a JSON list"),
+        ("_srt", "1\nnot a time\nhello\n", "malformed subtitle cue near line 1"),
+    ],
+)
+def test_bad_sidecars_name_the_file(
+    tmp_path: Path, sidecar: str, content: str, problem: str
+) -> None:
+    video = video_with(tmp_path, **{sidecar: content})
+    with pytest.raises(InputError, match=problem) as caught:
+        _ = video.meta, video.keyframes, video.segments
+    assert caught.value.path.endswith(sidecar.replace("_", "."))
