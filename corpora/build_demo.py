@@ -246,7 +246,13 @@ RAG_CALLS: list[tuple[str, str, list[tuple[str, int]], bool]] = [
     (
         "rag_search",
         "Transformer 自注意力 位置编码 SFT 监督微调",
-        [("Transformer模型详解", 0), ("大模型微调SFT", 0), ("一文读懂RLHF", 0), ("PPO算法", 0)],
+        [
+            ("Transformer模型详解", 0),
+            ("Transformer模型详解", 1),
+            ("大模型微调SFT", 0),
+            ("一文读懂RLHF", 0),
+            ("PPO算法", 0),
+        ],
         False,
     ),
     (
