@@ -21,6 +21,7 @@ from citecheck.attribution.overlap import rank_by_overlap, window_support
 from citecheck.attribution.sources import is_video_target, video_evidence
 from citecheck.checks.base import LintContext
 from citecheck.models import Claim, Evidence, SourceUnit
+from citecheck.textutil import demojibake
 
 VideoVerdict = Literal["fabricated", "unverifiable", "speculative", "supported"]
 
@@ -47,8 +48,13 @@ class VideoOutcome:
     fix: str | None = None
 
 
+def readable(text: str) -> str:
+    """The text with mojibake repaired where it can be (seed 002 is damaged like that)."""
+    return demojibake(text) or text
+
+
 def _matches_any(text: str, patterns: list[str]) -> bool:
-    lowered = text.casefold()
+    lowered = readable(text).casefold()
     return any(p.casefold() in lowered for p in patterns)
 
 
@@ -61,7 +67,7 @@ def video_claims(ctx: LintContext) -> list[Claim]:
     for claim in ctx.report.claims:
         if claim.in_reference_list:
             continue
-        if claim.block == "heading" or _PSEUDO_HEADING.match(claim.text):
+        if claim.block == "heading" or _PSEUDO_HEADING.match(readable(claim.text)):
             in_video_section = _matches_any(claim.text, patterns)
             continue
         cites_video = any(is_video_target(t) for c in claim.citations for t in c.targets)
@@ -97,7 +103,7 @@ def assess_video_claims(ctx: LintContext) -> Iterator[VideoOutcome]:
     """One outcome per claim about a video (disclaimers excepted), in reading order."""
     failed = _failed_calls(ctx)
     for claim in video_claims(ctx):
-        if _DISCLAIMER.search(claim.text):
+        if _DISCLAIMER.search(readable(claim.text)):
             continue
         yield _assess(ctx, claim, failed)
 
