@@ -64,12 +64,18 @@ def test_empty_report(corpus: Path) -> None:
     assert_one_line_error(lint(path, "--corpus", corpus), path)
 
 
-def test_corrupt_pdf_in_corpus(corpus: Path) -> None:
+def test_corrupt_pdf_in_corpus_is_reported_and_the_run_goes_on(corpus: Path) -> None:
+    """The resolver reports an unreadable cited PDF as CC101, naming file and problem."""
     broken = corpus / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\nthis is not a pdf at all\n")
     path = report(corpus, "# R\n\nThe survey covered 120 people [Doc: broken.pdf, page 1].\n")
     before = path.read_bytes()
-    assert_one_line_error(lint(path, "--corpus", corpus), broken)
+    outcome = lint(path, "--corpus", corpus)
+    assert outcome.exit_code == 1, outcome.output
+    head = outcome.output.splitlines()[0]
+    assert head.startswith(f"{path}:3:") and "CC101" in head
+    assert "broken.pdf" in head and "corrupt" in head
+    assert "Traceback" not in outcome.output
     assert path.read_bytes() == before
 
 
