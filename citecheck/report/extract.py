@@ -57,7 +57,9 @@ def locate_report(text: str, layout: ReportLayout) -> ReportRegion:
     if not starts:
         return ReportRegion(0, len(text), query)
     first = starts[-1] + 1
-    while first < len(lines) and _BANNER_RE.match(lines[first].text):
+    while first < len(lines) and (
+        not lines[first].text.strip() or _BANNER_RE.match(lines[first].text)
+    ):
         first += 1
     if first >= len(lines):
         return ReportRegion(len(text), len(text), query)

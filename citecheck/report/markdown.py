@@ -181,11 +181,14 @@ class _BlockBuilder:
         return 0
 
     def _body_follows(self, index: int) -> bool:
-        """Whether the next line is content other than a sibling numbered item."""
+        """Whether body text follows a numbered line that is not part of a numbered list."""
         if index + 1 >= len(self.lines):
             return False
         following = self.lines[index + 1].text.strip()
-        return bool(following) and not _ITEM_ENUM_RE.match(following)
+        previous = self.lines[index - 1].text.strip() if index else ""
+        return bool(following) and not any(
+            _ITEM_ENUM_RE.match(neighbour) for neighbour in (following, previous)
+        )
 
     def _continue_or_open(self, kind: BlockKind, line: Line, content_start: int) -> None:
         segment = _trimmed(line, content_start)
