@@ -87,7 +87,7 @@ def claim_for_citation(report: Report, citation: Citation) -> Claim | None:
     """The claim that carries ``citation`` itself (not by inheritance), if any."""
     holders = [c for c in report.claims if any(x.span == citation.span for x in c.citations)]
     direct = [c for c in holders if not c.inherited]
-    return (direct or holders or [None])[0]
+    return next(iter(direct or holders), None)
 
 
 class _Resolver:

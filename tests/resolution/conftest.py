@@ -251,3 +251,9 @@ def trace_of():
         return FakeTrace([FakeRetrieval("rag_search", "query", results, complete, line=10)])
 
     return make
+
+
+@pytest.fixture
+def pdf_maker():
+    """``pdf_maker(path, [page texts])`` writes a PDF with one line of text per page."""
+    return make_pdf
