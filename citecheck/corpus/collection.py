@@ -359,20 +359,20 @@ class Collection:
     ) -> TitleLookup:
         """Resolve a cited title: exact, normalised, demojibaked, prefix, then fuzzy.
 
-        ``candidates`` always holds the ``k`` nearest titles with their rapidfuzz
-        WRatio scores (0-100), so an unresolved title can suggest alternatives.
+        When no exact, normalised, repaired or prefix match exists, ``candidates``
+        holds the ``k`` nearest titles with their rapidfuzz WRatio
+        scores (0-100), so an unresolved title can suggest alternatives.
         """
         repaired = demojibake(title)
         query = normalise_title(repaired or title)
-        nearest = self._nearest(query, max(k, 1))
         match = self._exact_or_normalised(title, "exact", "normalised")
         if match is None and repaired:
             match = self._exact_or_normalised(repaired, "demojibaked", "demojibaked")
-        if match is None:
-            match = self._prefix(query)
-        if match is None:
-            match = self._damaged(repaired or title, query)
-        if match is None and nearest and nearest[0][2] >= min_score:
+        match = match or self._prefix(query) or self._damaged(repaired or title, query)
+        if match is not None:
+            return TitleLookup(match=match)
+        nearest = self._nearest(query, max(k, 1))
+        if nearest and nearest[0][2] >= min_score:
             doc_index, best_title, score = nearest[0]
             match = TitleMatch(title=best_title, method="fuzzy", score=score, doc_index=doc_index)
         return TitleLookup(match=match, candidates=[(t, s) for _, t, s in nearest[:k]])
@@ -421,7 +421,7 @@ class Collection:
 
     def _nearest(self, query: str, k: int) -> list[tuple[int, str, float]]:
         """(doc_index, title, WRatio score) of the ``k`` titles nearest ``query``."""
-        if not query:
+        if not query or not self._norm_titles:
             return []
         found = process.extract(
             query, self._norm_titles, scorer=fuzz.WRatio, limit=k, score_cutoff=1
