@@ -31,7 +31,8 @@ _PSEUDO_HEADING = re.compile(
 )
 _DISCLAIMER = re.compile(
     r"未能(?:直接)?(?:获取|观看|访问|解析)|无法(?:获取|观看|访问|解析)|暂未能|并非(?:来自)?视频|非视频内容"
-    r"|未经视频(?:核实|验证)|not (?:taken |drawn )?from the video|could not (?:access|watch|open)"
+    r"|未经视频(?:核实|验证)|not (?:taken |drawn )?from the video"
+    r"|could not (?:be )?(?:access|watch|open|analy[sz])e?d?|tools? failed"
     r"|not verified against the video|unavailable",
     re.IGNORECASE,
 )
