@@ -21,6 +21,7 @@ _VERB_STARTS = "在主讲指强提表介等说认发证做是的和与以了对�
 _NOT_NAMES = {
     "the", "this", "that", "video", "speaker", "presenter", "author", "authors",
     "大会", "会议", "本次", "视频", "讲座", "课程", "论文", "报告", "作者", "研究", "团队",
+    "讲者", "讲解者", "演讲者", "报告人", "主持人", "嘉宾", "老师", "教授",
 }  # fmt: skip
 
 _PRESENTER_PATTERNS = [
@@ -29,7 +30,7 @@ _PRESENTER_PATTERNS = [
     rf"由\s*(?P<name>{LATIN_NAME}|{_CJK_NAME}?)\s*主讲",
     rf"(?:^|[\s，,。：:（(、；;])(?P<name>{LATIN_NAME}|{_CJK_NAME})\s*"
     r"(?:主讲(?!报告|内容|部分|环节)|在视频中|在讲座中|在演讲中)",
-    rf"(?:presented|delivered|given) by\s+(?P<name>{LATIN_NAME})",
+    rf"(?:[Pp]resented|[Dd]elivered|[Gg]iven) by\s+(?P<name>{LATIN_NAME})",
     rf"(?:speaker|presenter|lecturer)\s*[,(:]\s*(?P<name>{LATIN_NAME})",
     rf"(?P<name>{LATIN_NAME})'s (?:talk|lecture|presentation)",
 ]

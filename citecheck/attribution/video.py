@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from citecheck.attribution.names import find_presenters
 from citecheck.attribution.overlap import rank_by_overlap, window_support
 from citecheck.attribution.sources import is_video_target, video_evidence
 from citecheck.checks.base import LintContext
@@ -26,6 +27,7 @@ from citecheck.textutil import demojibake
 VideoVerdict = Literal["fabricated", "unverifiable", "speculative", "supported"]
 
 SUPPORT_MIN = 0.5
+PRESENTER_LINE_MAX_CHARS = 60
 _PSEUDO_HEADING = re.compile(
     r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、]|#+)\s*\S.{0,30}(?<![。！？；.!?;])$"
 )
@@ -71,10 +73,21 @@ def video_claims(ctx: LintContext) -> list[Claim]:
         if claim.block == "heading" or _PSEUDO_HEADING.match(readable(claim.text)):
             in_video_section = _matches_any(claim.text, patterns)
             continue
+        if _only_names_presenter(claim):
+            continue
         cites_video = any(is_video_target(t) for c in claim.citations for t in c.targets)
         if cites_video or in_video_section or claim.section in video_section_titles:
             chosen.append(claim)
     return chosen
+
+
+def _only_names_presenter(claim: Claim) -> bool:
+    """A line that only says who presents (checked by CC301/CC305, not as a video detail)."""
+    mentions = find_presenters(claim.text)
+    rest = claim.text
+    for citation in claim.citations:
+        rest = rest.replace(citation.text, "")
+    return bool(mentions) and len(rest) <= PRESENTER_LINE_MAX_CHARS
 
 
 def _timestamps(units: list[SourceUnit]) -> str:

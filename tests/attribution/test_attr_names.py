@@ -80,3 +80,8 @@ def test_alias_learned_from_text_written_both_ways() -> None:
     book = AliasBook()
     book.add_from_text("大家好，我是 Yi Ren（任毅），来自 UBC。")
     assert compare_names("任毅", "Yi Ren", book) is NameMatch.SAME
+
+
+@pytest.mark.parametrize("text", ["讲者在视频中现场演示了代码", "主持人在视频中介绍了嘉宾"])
+def test_role_nouns_are_not_presenter_names(text: str) -> None:
+    assert find_presenters(text) == []

@@ -72,3 +72,9 @@ def test_speculation_is_flagged_and_disclaimer_is_not(lint_text) -> None:
 def test_claims_outside_video_sections_are_ignored(lint_text) -> None:
     report = "## 方法\n作者通常会使用动画解释模型。\n"
     assert _by_code(lint_text(report, FakeCorpus())) == {}
+
+
+def test_presenter_line_is_left_to_the_speaker_rules(lint_text) -> None:
+    report = "# Paper\nPresented by Danica Sutherland at ICLR 2025 [Video: video.mp4].\n"
+    codes = {f.code for f in lint_text(report, _corpus())}
+    assert codes == {"CC301"}
