@@ -32,17 +32,27 @@ class CitecheckGroup(click.Group):
     """A click group that turns every error into one line and an exit code."""
 
     def main(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, *extra_args: Any, **kwargs: Any
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
     ) -> Any:
-        standalone = kwargs.pop("standalone_mode", True)
-        code = self._run(args, *extra_args, **kwargs)
-        if standalone:
+        code = self._run(args, prog_name, complete_var, **extra)
+        if standalone_mode:
             sys.exit(code)
         return code
 
-    def _run(self, args: Sequence[str] | None, *extra_args: Any, **kwargs: Any) -> int:
+    def _run(
+        self,
+        args: Sequence[str] | None,
+        prog_name: str | None,
+        complete_var: str | None,
+        **extra: Any,
+    ) -> int:
         try:
-            outcome = super().main(args, *extra_args, standalone_mode=False, **kwargs)
+            outcome = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as error:
             return _fail(" ".join(error.format_message().split()))
         except CitecheckError as error:
