@@ -181,3 +181,24 @@ def test_findings_show_located_windows_with_the_judges_pick_first(fakes, embedde
     svc = service(fakes, corpus, judge, embedder, neighbour_pages=0)
     evidence = svc.judge_claim(claim, resolutions).verdict.evidence
     assert [e.locator for e in evidence] == ["page 3", "page 2"]
+
+
+def test_make_support_service_wires_judge_config_and_cache(fakes, tmp_path, monkeypatch) -> None:
+    import sys
+    import types
+
+    from citecheck.evidence.embedder import CachedEmbedder
+    from citecheck.support import make_support_service
+
+    seen = []
+    factory = types.ModuleType("citecheck.judge.factory")
+    factory.make_judge = lambda config: seen.append(config) or fakes.FakeJudge()
+    monkeypatch.setitem(sys.modules, "citecheck.judge.factory", factory)
+    pack = RulePack(name="test", thresholds=Thresholds(supported_min=0.7))
+
+    svc = make_support_service(None, pack, {"backend": "lexical"}, cache_dir=tmp_path / "c")
+
+    assert isinstance(svc.embedder, CachedEmbedder)
+    assert svc.embedder.path == tmp_path / "c" / "embeddings.sqlite"
+    assert (seen[0].backend, seen[0].supported_min) == ("lexical", 0.7)
+    assert svc.judge.name == "fake"
