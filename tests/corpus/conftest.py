@@ -8,5 +8,3 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"

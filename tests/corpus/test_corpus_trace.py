@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
 from citecheck.corpus.trace import load_trace, parse_trace, same_title
 from citecheck.errors import InputError
@@ -80,13 +79,10 @@ def test_same_title_tolerates_shortening_and_lost_bytes() -> None:
     assert not same_title("什么是大模型的Scaling Law", damaged)
 
 
-@pytest.mark.parametrize("name", ["002_744ccd5e22ef43cd.txt", "002_744ccd5e22ef43cd.repaired.txt"])
-def test_seed_002(name: str) -> None:
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip("shared seeds not present")
-    trace = load_trace(path)
-    assert trace.repaired_encoding == (name == "002_744ccd5e22ef43cd.txt")
+@pytest.mark.parametrize("suffix", [".txt", ".repaired.txt"])
+def test_seed_002(seed, suffix: str) -> None:
+    trace = load_trace(seed("002", suffix))
+    assert trace.repaired_encoding == (suffix == ".txt")
     video = trace.video_calls()
     assert [c.tool for c in video] == [
         "video_understanding_advanced",
