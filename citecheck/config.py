@@ -36,6 +36,8 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     judge: dict[str, Any] = Field(default_factory=dict)
     cache_dir: str | None = None
+    # model that transcribes a video with no transcript ("tiny.en", a model folder, or "off")
+    transcribe: str = "tiny.en"
     format: OutputFormat = "text"
     source: str | None = Field(default=None, exclude=True, description="file read, if any")
 

@@ -50,8 +50,8 @@ class Stages:
     """The functions of other modules the pipeline calls, in one swappable place."""
 
     parse_report: Callable[[Path, RulePack], Report]
-    open_corpus: Callable[[Path, Path | None], Corpus]
-    discover_corpus: Callable[[Path], Corpus | None]
+    open_corpus: Callable[[Path, Config], Corpus]
+    discover_corpus: Callable[[Path, Config], Corpus | None]
     load_trace: Callable[[Path], Trace]
     resolve: Callable[[Report, Corpus | None, Trace | None, RulePack], list[Resolution]]
     is_suppressed: Callable[[Finding, list[Suppression]], bool]
@@ -68,13 +68,19 @@ def default_stages() -> Stages:
 
     return Stages(
         parse_report=parse_report,
-        open_corpus=lambda root, cache_dir: Corpus.open(root, cache_dir=cache_dir),
-        discover_corpus=Corpus.discover,
+        open_corpus=lambda root, config: Corpus.open(root, *_corpus_settings(config)),
+        discover_corpus=lambda start, config: Corpus.discover(start, *_corpus_settings(config)),
         load_trace=load_trace,
         resolve=resolve_citations,
         is_suppressed=is_suppressed,
         make_support=_make_support,
     )
+
+
+def _corpus_settings(config: Config) -> tuple[str | None, str | None]:
+    """Cache folder and transcription model (None when switched off) for a corpus."""
+    model = None if config.transcribe in ("", "off", "none") else config.transcribe
+    return config.cache_dir, model
 
 
 def _make_support(corpus: Corpus | None, pack: RulePack, config: Config) -> SupportService:
@@ -110,7 +116,7 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
     overrides = severity_overrides(
         [(pack.name, pack.severity), (config.source or "config", config.severity)]
     )
-    corpora = _CorpusFinder(stages, corpus_root, config.cache_dir)
+    corpora = _CorpusFinder(stages, corpus_root, config)
     trace = stages.load_trace(trace_path) if trace_path else None
     judges: dict[int, _LazyJudge] = {}
 
@@ -245,10 +251,10 @@ def _checked_file(path: Path, what: str) -> Path:
 class _CorpusFinder:
     """The corpus of each report: the explicit one, or discovered and cached per root."""
 
-    def __init__(self, stages: Stages, explicit: Path | None, cache_dir: str | None) -> None:
+    def __init__(self, stages: Stages, explicit: Path | None, config: Config) -> None:
         self._stages = stages
-        self._cache_dir = Path(cache_dir) if cache_dir else None
-        self._explicit = stages.open_corpus(explicit, self._cache_dir) if explicit else None
+        self._config = config
+        self._explicit = stages.open_corpus(explicit, config) if explicit else None
         self._by_folder: dict[Path, Corpus | None] = {}
         self._by_root: dict[Path, Corpus] = {}
 
@@ -257,7 +263,7 @@ class _CorpusFinder:
             return self._explicit
         folder = report.resolve().parent
         if folder not in self._by_folder:
-            found = self._stages.discover_corpus(folder)
+            found = self._stages.discover_corpus(folder, self._config)
             if found is not None:
                 found = self._by_root.setdefault(Path(found.root).resolve(), found)
             self._by_folder[folder] = found

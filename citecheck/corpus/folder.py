@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from citecheck.corpus.collection import DOCUMENT_LIST_KEYS, Collection
 from citecheck.corpus.pdf import PdfDocument
-from citecheck.corpus.video import VideoEvidence
+from citecheck.corpus.video import Transcriber, VideoEvidence
 from citecheck.errors import InputError
 
 VIDEO_SUFFIXES = frozenset({".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v"})
@@ -70,31 +70,47 @@ def default_cache_dir(root: Path) -> Path:
 class Corpus:
     """The sources of one task folder; every accessor is memoised."""
 
-    def __init__(self, root: Path, cache_dir: Path) -> None:
+    def __init__(self, root: Path, cache_dir: Path, transcribe_model: str | None = None) -> None:
         self.root = root
         self.cache_dir = cache_dir
+        self.transcribe_model = transcribe_model
         self._pdfs: dict[str, PdfDocument] = {}
         self._collections: dict[str, Collection | None] = {}
         self._videos: dict[str, VideoEvidence] = {}
 
     @classmethod
-    def open(cls, root: str | Path, cache_dir: str | Path | None = None) -> Corpus:
-        """The corpus rooted at ``root``; :class:`InputError` when it is no folder."""
+    def open(
+        cls,
+        root: str | Path,
+        cache_dir: str | Path | None = None,
+        transcribe_model: str | None = None,
+    ) -> Corpus:
+        """The corpus rooted at ``root``; :class:`InputError` when it is no folder.
+
+        ``transcribe_model`` (e.g. ``"tiny.en"`` or a model folder) transcribes a
+        video that comes without a transcript, when faster-whisper is installed.
+        """
         folder = Path(root).resolve()
         if not folder.is_dir():
             raise InputError(root, "corpus folder not found")
-        return cls(folder, Path(cache_dir) if cache_dir else default_cache_dir(folder))
+        cache = Path(cache_dir) if cache_dir else default_cache_dir(folder)
+        return cls(folder, cache, transcribe_model)
 
     @classmethod
-    def discover(cls, start: str | Path) -> Corpus | None:
+    def discover(
+        cls,
+        start: str | Path,
+        cache_dir: str | Path | None = None,
+        transcribe_model: str | None = None,
+    ) -> Corpus | None:
         """The nearest folder, from ``start`` (or its parent, for a file) upwards,
-        that holds sources; None when there is none."""
+        that holds sources, opened like :meth:`open`; None when there is none."""
         begin = Path(start).resolve()
         folder = begin if begin.is_dir() else begin.parent
         for candidate in (folder, *folder.parents):
             try:
                 if holds_sources(candidate):
-                    return cls.open(candidate)
+                    return cls.open(candidate, cache_dir, transcribe_model)
             except OSError:
                 continue
         return None
@@ -154,8 +170,18 @@ class Corpus:
                 return Collection(path, self.cache_dir)
         return None
 
+    def _transcriber(self) -> Transcriber | None:
+        from citecheck.corpus.transcribe import transcribe, whisper_available
+
+        model = self.transcribe_model
+        if not model or not whisper_available():
+            return None
+        return lambda media, language: transcribe(
+            media, self.cache_dir, model=model, language=language
+        )
+
     def video(self, name: str) -> VideoEvidence:
         """The evidence known about the video ``name`` (empty without sidecars)."""
         if name not in self._videos:
-            self._videos[name] = VideoEvidence(self.safe_path(name))
+            self._videos[name] = VideoEvidence(self.safe_path(name), self._transcriber())
         return self._videos[name]

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -34,6 +35,10 @@ VOICE_TAG = re.compile(r"^<v(?:\.[\w.]+)?\s+([^>]+)>")
 TAG = re.compile(r"</?[^>]+>")
 SPEAKER_PREFIX = re.compile(r"^\s*([^\s:：][^:：]{0,29}?)\s*[:：]\s*(\S.*)$")
 VTT_SKIPPED_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
+
+
+if TYPE_CHECKING:
+    from citecheck.corpus.transcribe import Transcription
 
 
 class VideoMeta(BaseModel):
@@ -140,12 +145,23 @@ def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
         raise InputError(path, _problem(error)) from None
 
 
-class VideoEvidence:
-    """Transcript segments, keyframe notes and metadata of one video."""
+Transcriber = Callable[[Path, str | None], "Transcription"]
+"""Transcribes a media file in a declared language (None: detect)."""
 
-    def __init__(self, video_path: str | Path) -> None:
+
+class VideoEvidence:
+    """Transcript segments, keyframe notes and metadata of one video.
+
+    With no transcript sidecar, a ``transcriber`` (when given and the media file
+    exists) supplies the segments; ``transcription_error`` then says why there
+    are none, e.g. a language the model cannot do.
+    """
+
+    def __init__(self, video_path: str | Path, transcriber: Transcriber | None = None) -> None:
         self.path = Path(video_path)
         self.name = self.path.name
+        self._transcriber = transcriber
+        self.transcription_error: str | None = None
 
     def _sidecar(self, suffix: str) -> Path | None:
         candidate = self.path.with_name(self.path.stem + suffix)
@@ -163,7 +179,16 @@ class VideoEvidence:
                 data = read_json(path)
                 items = data.get("segments") if isinstance(data, dict) else data
                 raw.extend(_validated(path, _Segment, items))
+        if not raw:
+            raw = self._transcribed()
         return [self._segment_unit(s) for s in sorted(raw, key=lambda s: s.start)]
+
+    def _transcribed(self) -> list[_Segment]:
+        if self._transcriber is None or not self.path.is_file():
+            return []
+        result = self._transcriber(self.path, self.meta.language)
+        self.transcription_error = result.error
+        return [_Segment(start=s.start, end=s.end, text=s.text) for s in result.segments]
 
     def _segment_unit(self, segment: _Segment) -> SourceUnit:
         end = segment.end if segment.end is not None else segment.start

@@ -53,3 +53,30 @@ def test_language_the_model_cannot_do_is_refused(tmp_path: Path) -> None:
     result = transcribe(media, tmp_path, language="zh")
     assert result == Transcription("tiny.en", "zh", error="cannot transcribe zh with tiny.en")
     assert not list(tmp_path.glob("transcript-*.json"))
+
+
+@pytest.mark.slow
+def test_corpus_transcribes_a_video_without_transcript_once(tmp_path: Path) -> None:
+    if not whisper_available():
+        pytest.skip("faster-whisper extra not installed")
+    from citecheck.corpus.folder import Corpus
+
+    _speech_to_mp4(tmp_path)
+    video = Corpus.open(tmp_path, transcribe_model="tiny.en").video("talk.mp4")
+    assert video.has_transcript, video.transcription_error
+    assert "squeezing" in " ".join(s.text for s in video.segments).casefold()
+    assert video.segments[0].kind == "segment" and video.segments[0].start is not None
+    assert list((tmp_path / ".citecheck-cache").glob("transcript-talk-*.json"))
+
+
+def test_corpus_reports_why_a_video_stays_untranscribed(tmp_path: Path) -> None:
+    from citecheck.corpus.folder import Corpus
+
+    (tmp_path / "talk.mp4").write_bytes(b"placeholder")
+    (tmp_path / "talk.meta.json").write_text('{"language": "zh"}', encoding="utf-8")
+    video = Corpus.open(tmp_path, transcribe_model="tiny.en").video("talk.mp4")
+    assert video.segments == []
+    if whisper_available():
+        assert video.transcription_error == "cannot transcribe zh with tiny.en"
+    off = Corpus.open(tmp_path, transcribe_model=None).video("talk.mp4")
+    assert off.segments == [] and off.transcription_error is None

@@ -89,7 +89,7 @@ class FakeCorpus:
     root: Path
 
 
-def fake_discover(folder: Path) -> FakeCorpus | None:
+def fake_discover(folder: Path, config: object = None) -> FakeCorpus | None:
     for candidate in (folder, *folder.parents):
         if any(candidate.glob("*.pdf")):
             return FakeCorpus(candidate)
@@ -127,7 +127,7 @@ def fake_stages(monkeypatch: pytest.MonkeyPatch, support: FakeSupport) -> Stages
 
     stages = Stages(
         parse_report=fake_parse,
-        open_corpus=lambda root, cache_dir: FakeCorpus(root),
+        open_corpus=lambda root, config: FakeCorpus(root),
         discover_corpus=fake_discover,
         load_trace=lambda path: SimpleNamespace(path=path),
         resolve=lambda report, corpus, trace, pack: [],
