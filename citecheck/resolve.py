@@ -136,10 +136,7 @@ class _Resolver:
         return _Outcome("resolved", detail="not a PDF or video: its content is not indexed")
 
     def _resolve_pdf(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
-        try:
-            document = corpus.pdf(target.source)
-        except InputError as error:
-            return _Outcome("unresolvable", detail=f"cannot read the PDF: {error.problem}")
+        document = corpus.pdf(target.source)  # InputError (corrupt, encrypted…) ends the run
         if document is None:
             return _Outcome("unresolvable", detail=f"{target.source!r} is not a readable PDF")
         count = document.page_count
