@@ -1,4 +1,4 @@
-"""The ``citecheck`` command: ``lint``, ``rules``, ``explain`` and ``--version``.
+"""The ``citecheck`` command: ``lint``, ``rules``, ``explain``, ``judge`` and ``--version``.
 
 Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or input
 error. Every error is one line on stderr, ``citecheck: <path>: <problem>``;
@@ -17,6 +17,7 @@ import click
 
 from citecheck import __version__
 from citecheck.errors import CitecheckError, UsageError
+from citecheck.judge.cli_judge import judge_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "json", "sarif", "github", "html")
@@ -172,3 +173,6 @@ def explain(code: str) -> None:
     click.echo(f"{rule.code} {rule.slug}  [{rule.category.value}, default {rule.severity.value}]")
     click.echo()
     click.echo(rule.doc())
+
+
+main.add_command(judge_command)

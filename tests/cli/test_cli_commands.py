@@ -172,3 +172,19 @@ def test_explain_shows_bad_and_good_example_for_every_rule(rule) -> None:
 def test_explain_works_with_fake_rules(fake_rules) -> None:
     outcome = invoke("explain", "cc203")
     assert "Sales doubled." in outcome.output and "Best practice" in outcome.output
+
+
+def test_judge_is_a_subcommand_with_its_jsonl_contract(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    fact = "The survey had 120 people."
+    rows = [
+        {"id": 1, "claim": fact, "evidence": fact},
+        {"id": 2, "claim": "The survey had 300 people.", "evidence": [fact]},
+    ]
+    pairs.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    outcome = CliRunner().invoke(main, ["judge", "--pairs", str(pairs), "--backend", "lexical"])
+    assert outcome.exit_code == 0, outcome.output
+    rows = [json.loads(line) for line in outcome.output.splitlines()]
+    assert [row["id"] for row in rows] == [1, 2]
+    assert rows[0]["label"] == "supported" and rows[1]["label"] == "contradicted"
+    assert set(rows[0]) == {"id", "label", "score", "backend", "evidence_span", "reason"}
