@@ -26,7 +26,8 @@ _NOT_NAMES = {
 
 _PRESENTER_PATTERNS = [
     rf"主讲(?:人|者|嘉宾|报告)?\s*[：:（(]\s*(?P<name>{LATIN_NAME}|{_CJK_NAME})",
-    rf"主讲人\s*(?P<name>{LATIN_NAME}|{_CJK_NAME})",
+    rf"主讲(?:人|者)\s*(?:是|为)?\s*(?:论文的?)?(?:第[一二三四五]作者|通讯作者|作者)?\s*"
+    rf"(?P<name>{LATIN_NAME}|{_CJK_NAME})",
     rf"由\s*(?P<name>{LATIN_NAME}|{_CJK_NAME}?)\s*主讲",
     rf"(?:^|[\s，,。：:（(、；;])(?P<name>{LATIN_NAME}|{_CJK_NAME})\s*"
     r"(?:主讲(?!报告|内容|部分|环节)|在视频中|在讲座中|在演讲中)",
