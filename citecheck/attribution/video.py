@@ -21,6 +21,7 @@ from citecheck.attribution.names import find_presenters
 from citecheck.attribution.overlap import rank_by_overlap, window_support
 from citecheck.attribution.sources import is_video_target, video_evidence
 from citecheck.checks.base import LintContext
+from citecheck.claims import is_checkable
 from citecheck.models import Claim, Evidence, SourceUnit
 from citecheck.textutil import demojibake
 
@@ -73,7 +74,7 @@ def video_claims(ctx: LintContext) -> list[Claim]:
         if claim.block == "heading" or _PSEUDO_HEADING.match(readable(claim.text)):
             in_video_section = _matches_any(claim.text, patterns)
             continue
-        if _only_names_presenter(claim):
+        if _only_names_presenter(claim) or not is_checkable(claim):
             continue
         cites_video = any(is_video_target(t) for c in claim.citations for t in c.targets)
         if cites_video or in_video_section or claim.section in video_section_titles:

@@ -107,10 +107,16 @@ def _run_whisper(media: Path, model: str | Path, language: str | None) -> Transc
     location = default_model_path() if str(model) == DEFAULT_MODEL else Path(model)
     if location is None:
         return Transcription(label, language, error="the tiny.en model package is not installed")
+    from av.error import FFmpegError
+
     whisper = WhisperModel(str(location), device="cpu", compute_type="int8")
-    segments, info = whisper.transcribe(str(media), language=language, beam_size=1)
-    detected = language or info.language
-    if _english_only(model) and detected and not detected.startswith("en"):
-        return Transcription(label, detected, error=f"cannot transcribe {detected} with {label}")
-    found = [TranscriptSegment(s.start, s.end, s.text.strip()) for s in segments]
+    try:
+        segments, info = whisper.transcribe(str(media), language=language, beam_size=1)
+        detected = language or info.language
+        if _english_only(model) and detected and not detected.startswith("en"):
+            error = f"cannot transcribe {detected} with {label}"
+            return Transcription(label, detected, error=error)
+        found = [TranscriptSegment(s.start, s.end, s.text.strip()) for s in segments]
+    except FFmpegError as failure:
+        return Transcription(label, language, error=f"cannot decode {media.name}: {failure}")
     return Transcription(label, detected, found)

@@ -80,3 +80,14 @@ def test_corpus_reports_why_a_video_stays_untranscribed(tmp_path: Path) -> None:
         assert video.transcription_error == "cannot transcribe zh with tiny.en"
     off = Corpus.open(tmp_path, transcribe_model=None).video("talk.mp4")
     assert off.segments == [] and off.transcription_error is None
+
+
+@pytest.mark.slow
+def test_undecodable_media_gives_an_error_not_a_crash(tmp_path: Path) -> None:
+    if not whisper_available():
+        pytest.skip("faster-whisper extra not installed")
+    media = tmp_path / "talk.mp4"
+    media.write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    result = transcribe(media, tmp_path)
+    assert result.segments == [] and result.error and result.error.startswith("cannot decode")
+    assert not list(tmp_path.glob("transcript-*.json"))
