@@ -11,13 +11,13 @@ decoded text, end exclusive.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is; ordered ``info < warning < error``."""
 
     INFO = "info"
@@ -30,7 +30,7 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """The kind of defect a rule detects. Open: later rules add members here."""
 
     CITATION_UNRESOLVABLE = "citation-unresolvable"
@@ -193,9 +193,7 @@ class TitleMatch(BaseModel):
     doc_index: int
 
 
-ResolutionStatus = Literal[
-    "resolved", "unresolvable", "out-of-range", "outside-corpus", "vague"
-]
+ResolutionStatus = Literal["resolved", "unresolvable", "out-of-range", "outside-corpus", "vague"]
 
 
 class Resolution(BaseModel):

@@ -129,7 +129,9 @@ class _BlockBuilder:
             self.open = Block("bullet", [_trimmed(line, bullet.end())])
             return index + 1
         indented = line.text[:1].isspace()
-        kind = "bullet" if self.open and self.open.kind == "bullet" and indented else "paragraph"
+        kind: BlockKind = (
+            "bullet" if self.open and self.open.kind == "bullet" and indented else "paragraph"
+        )
         self._continue_or_open(kind, line, len(line.text) - len(line.text.lstrip()))
         return index + 1
 
