@@ -57,8 +57,6 @@ _SECTION_LIST = re.compile(
     re.IGNORECASE,
 )
 _ENUMERATOR = re.compile(r"[（(]\s*\d+\s*[）)]|\b\d+[.、)]\s|[；;、,，]|\band\b")
-_MARKUP = re.compile(r"^[\s#>*_\-+|`]+|[\s*_`|]+$")
-_HEADING_MAX_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -184,14 +182,17 @@ def self_reported_lengths(report: Report, pack: RulePack) -> list[SelfReportedLe
 
 
 def missing_sections(report: Report, requirements: Requirements) -> list[SectionRequirement]:
-    """The required sections no heading (or heading-like line) of the report matches.
+    """The required sections no heading of the report matches.
+
+    Headings are the parser's sections, which include the plain-text headings
+    these reports use (``（1）论文基本信息``, ``**Summary**``).
 
     A heading matches a section when one of its patterns is found in it or, for a
     Chinese section name, when the heading holds at least :data:`SECTION_NAME_MIN`
     of the name's characters in order: ``（三）关键技术深度解析`` is the requested
     ``关键技术解析`` and ``（四）视频讲解与分析补充`` is ``视频补充要点``.
     """
-    headings = _heading_lines(report)
+    headings = [section.title for section in report.sections]
     return [s for s in requirements.sections if not any(_matches(s, h) for h in headings)]
 
 
@@ -202,15 +203,6 @@ def _matches(section: SectionRequirement, heading: str) -> bool:
     if detect_lang(name) != "zh":
         return False
     return LCSseq.similarity(name, heading) >= SECTION_NAME_MIN * len(name)
-
-
-def _heading_lines(report: Report) -> list[str]:
-    """Section titles plus short standalone lines: many reports write ``（1）论文基本信息``
-    or ``**Summary**`` as plain text instead of a markdown heading."""
-    start, end = region_bounds(report)
-    lines = [_MARKUP.sub("", line) for line in report.text[start:end].splitlines()]
-    short = [line for line in lines if 0 < len(line) <= _HEADING_MAX_CHARS]
-    return [s.title for s in report.sections] + short
 
 
 def _compile_all(patterns: list[str], owner: str) -> list[re.Pattern[str]]:

@@ -10,6 +10,7 @@ from citecheck.checks.base import LintContext, rule_by_name
 from citecheck.models import Report, Severity
 from citecheck.report.citations import find_citations
 from citecheck.report.extract import locate_report
+from citecheck.report.parse import parse_text
 from citecheck.requirements import (
     count_report_length,
     derive_requirements,
@@ -24,6 +25,17 @@ READING_QUERY = (
     "报告需使用正式书面语，包含以下部分：（1）论文基本信息；（2）核心内容摘要；"
     "（3）关键技术解析；（4）视频补充要点。字数在2000至3000字。"
 )
+
+
+@pytest.fixture
+def parsed_report(pack):
+    """``parsed_report(text, query=None, **fields)``: the real parser's report of ``text``."""
+
+    def parse(text: str, query: str | None = None, **fields: object) -> Report:
+        report = parse_text(text, "report.md", pack)
+        return report.model_copy(update={"query": query, **fields})
+
+    return parse
 
 
 def run(code, report, pack):
@@ -106,32 +118,32 @@ def test_no_derivation_when_the_pack_turns_it_off(pack):
 # ------------------------------------------------------------------ counting
 
 
-def test_length_counts_cjk_characters_and_latin_words_without_citations(report_of):
-    report = report_of("模型 uses Transformer-XL and GPT-4 代码[Doc: pdf.pdf, page 2]。")
+def test_length_counts_cjk_characters_and_latin_words_without_citations(parsed_report):
+    report = parsed_report("模型 uses Transformer-XL and GPT-4 代码[Doc: pdf.pdf, page 2]。")
     assert count_report_length(report) == 4 + 4
     assert count_report_length(report, exclude_citations=False) == 4 + 4 + 4
 
 
-def test_length_counts_only_the_report_region(report_of):
+def test_length_counts_only_the_report_region(parsed_report):
     text = "## Query\n写两千字\n## Final Report\n正文四字\n## Summary\n总结很长很长"
-    report = report_of(text, region_start_line=4, region_end_line=4)
+    report = parsed_report(text, region_start_line=4, region_end_line=4)
     assert count_report_length(report) == 4
 
 
 # ------------------------------------------------------------------ CC502 / CC503
 
 
-def report_counting(report_of, total, statement, query=None):
+def report_counting(parsed_report, total, statement, query=None):
     """A report whose region counts exactly ``total``, closing with ``statement``."""
     tail = f"\n{statement}"
-    filler = total - count_report_length(report_of("# 报告\n" + tail))
-    report = report_of("# 报告\n" + "研" * filler + tail, query=query)
+    filler = total - count_report_length(parsed_report("# 报告\n" + tail))
+    report = parsed_report("# 报告\n" + "研" * filler + tail, query=query)
     assert count_report_length(report) == total
     return report
 
 
-def test_self_reported_length_far_from_the_count_is_flagged(report_of, pack):
-    report = report_counting(report_of, 2000, "（共约2250字，结构清晰，完全覆盖任务需求。）")
+def test_self_reported_length_far_from_the_count_is_flagged(parsed_report, pack):
+    report = report_counting(parsed_report, 2000, "（共约2250字，结构清晰，完全覆盖任务需求。）")
     (finding,) = run("CC503", report, pack)
     assert finding.severity == Severity.WARNING
     assert finding.line == 3
@@ -139,19 +151,19 @@ def test_self_reported_length_far_from_the_count_is_flagged(report_of, pack):
     assert "tolerance 10%" in finding.message
 
 
-def test_self_reported_length_within_tolerance_is_not_flagged(report_of, pack):
-    report = report_counting(report_of, 2000, "（全文合计约2050字。）")
+def test_self_reported_length_within_tolerance_is_not_flagged(parsed_report, pack):
+    report = report_counting(parsed_report, 2000, "（全文合计约2050字。）")
     assert [s.value for s in self_reported_lengths(report, pack)] == [2050]
     assert run("CC503", report, pack) == []
 
 
-def test_numbers_that_are_not_the_report_length_are_not_self_reports(report_of, pack):
-    report = report_of("模型支持32000字的上下文，字数在2000至3000字之间。")
+def test_numbers_that_are_not_the_report_length_are_not_self_reports(parsed_report, pack):
+    report = parsed_report("模型支持32000字的上下文，字数在2000至3000字之间。")
     assert self_reported_lengths(report, pack) == []
 
 
-def test_length_below_the_requested_bounds_is_flagged(report_of, pack):
-    report = report_counting(report_of, 1500, "结束。", query="字数在2000至3000字。")
+def test_length_below_the_requested_bounds_is_flagged(parsed_report, pack):
+    report = report_counting(parsed_report, 1500, "结束。", query="字数在2000至3000字。")
     (finding,) = run("CC502", report, pack)
     assert finding.line == 1
     assert "counts 1500" in finding.message
@@ -160,15 +172,15 @@ def test_length_below_the_requested_bounds_is_flagged(report_of, pack):
     assert finding.fix == "extend the report by at least 500"
 
 
-def test_length_inside_the_bounds_is_not_flagged(report_of, pack):
-    report = report_counting(report_of, 2400, "结束。", query="字数在2000至3000字。")
+def test_length_inside_the_bounds_is_not_flagged(parsed_report, pack):
+    report = report_counting(parsed_report, 2400, "结束。", query="字数在2000至3000字。")
     assert run("CC502", report, pack) == []
 
 
 # ------------------------------------------------------------------ CC501
 
 
-def test_missing_requested_section_is_flagged(report_of, pack):
+def test_missing_requested_section_is_flagged(parsed_report, pack):
     text = "\n".join(
         [
             "《阅读报告》",
@@ -180,39 +192,41 @@ def test_missing_requested_section_is_flagged(report_of, pack):
             "正文。",
         ]
     )
-    (finding,) = run("CC501", report_of(text, query=READING_QUERY), pack)
+    (finding,) = run("CC501", parsed_report(text, query=READING_QUERY), pack)
     assert '"视频补充要点"' in finding.message
     assert finding.line == 1
 
 
-def test_reworded_but_recognisable_sections_are_accepted(report_of, pack):
+def test_reworded_but_recognisable_sections_are_accepted(parsed_report, pack):
     text = (
         "（1）论文基本信息\n（2）核心内容摘要\n（3）关键技术深度解析\n**（4）视频讲解与分析补充**"
     )
-    assert run("CC501", report_of(text, query=READING_QUERY), pack) == []
+    assert run("CC501", parsed_report(text, query=READING_QUERY), pack) == []
 
 
-def test_a_long_sentence_mentioning_a_section_name_is_not_a_heading(report_of, pack):
+def test_a_long_sentence_mentioning_a_section_name_is_not_a_heading(parsed_report, pack):
     text = "（1）论文基本信息\n（2）核心内容摘要\n（3）关键技术解析\n" + (
         "正文里顺带提到视频补充要点这几个字，但这是一句很长的正文而不是标题，所以不能算作该部分已经写出来了。"
     )
-    (finding,) = run("CC501", report_of(text, query=READING_QUERY), pack)
+    (finding,) = run("CC501", parsed_report(text, query=READING_QUERY), pack)
     assert "视频补充要点" in finding.message
 
 
 # ------------------------------------------------------------------ CC901
 
 
-def test_damaged_encoding_points_at_the_first_lost_character(report_of, pack):
-    report = report_of("第一行\nTransformer模\ufffd由Google团队\ufffd出。", damaged_encoding=True)
+def test_damaged_encoding_points_at_the_first_lost_character(parsed_report, pack):
+    report = parsed_report(
+        "第一行\nTransformer模\ufffd由Google团队\ufffd出。", damaged_encoding=True
+    )
     (finding,) = run("CC901", report, pack)
     assert (finding.line, finding.column) == (2, 13)
     assert "2 characters were lost" in finding.message
     assert "wrong code page" in finding.message
 
 
-def test_clean_report_has_no_encoding_finding(report_of, pack):
-    assert run("CC901", report_of("干净的文本。"), pack) == []
+def test_clean_report_has_no_encoding_finding(parsed_report, pack):
+    assert run("CC901", parsed_report("干净的文本。"), pack) == []
 
 
 def test_seed_000_overstates_its_length(pack):
