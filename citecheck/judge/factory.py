@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citecheck.errors import UsageError
 from citecheck.judge.base import Judge, JudgeConfig
 
+if TYPE_CHECKING:  # the features module imports numpy; keep `import factory` cheap
+    from citecheck.judge.features import QueryPassageEmbedder
 
-def make_judge(config: JudgeConfig | None = None) -> Judge:
+
+def make_judge(
+    config: JudgeConfig | None = None, embedder: QueryPassageEmbedder | None = None
+) -> Judge:
     """The judge ``config`` asks for; ``default`` is the offline verifier.
+
+    ``embedder`` serves the verifier's cross-language features; pass a cached one
+    so evidence sentences shared by many claims are embedded once.
 
     ``default``/``verifier``: learned verifier + lexical conflicts (``model`` may
     name another weights JSON); ``lexical``: rules only; ``crossencoder``: an NLI
@@ -21,7 +30,9 @@ def make_judge(config: JudgeConfig | None = None) -> Judge:
         from citecheck.judge.verifier import VerifierJudge, VerifierWeights
 
         weights = VerifierWeights.load(Path(config.model)) if config.model else None
-        return VerifierJudge(weights=weights, supported_min=config.supported_min)
+        return VerifierJudge(
+            weights=weights, embedder=embedder, supported_min=config.supported_min
+        )
     if config.backend == "lexical":
         from citecheck.judge.lexical import LexicalJudge
 

@@ -192,7 +192,9 @@ def test_make_support_service_wires_judge_config_and_cache(fakes, tmp_path, monk
 
     seen = []
     factory = types.ModuleType("citecheck.judge.factory")
-    factory.make_judge = lambda config: seen.append(config) or fakes.FakeJudge()
+    factory.make_judge = lambda config, embedder: (
+        seen.append((config, embedder)) or fakes.FakeJudge()
+    )
     monkeypatch.setitem(sys.modules, "citecheck.judge.factory", factory)
     pack = RulePack(name="test", thresholds=Thresholds(supported_min=0.7))
 
@@ -200,5 +202,7 @@ def test_make_support_service_wires_judge_config_and_cache(fakes, tmp_path, monk
 
     assert isinstance(svc.embedder, CachedEmbedder)
     assert svc.embedder.path == tmp_path / "c" / "embeddings.sqlite"
-    assert (seen[0].backend, seen[0].supported_min) == ("lexical", 0.7)
+    config, judge_embedder = seen[0]
+    assert (config.backend, config.supported_min) == ("lexical", 0.7)
+    assert judge_embedder is svc.embedder  # the judge embeds through the same cache
     assert svc.judge.name == "fake"
