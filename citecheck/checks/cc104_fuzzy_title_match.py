@@ -8,18 +8,19 @@ from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Severity
 from citecheck.resolve import resolution_finding
 
-CONFIDENT_METHODS = frozenset({"exact", "normalised"})
+# a shortened title that is a prefix of exactly one title is a correct citation
+CONFIDENT_METHODS = frozenset({"exact", "normalised", "prefix"})
 
 
 @register
 class FuzzyTitleMatch(Rule):
     """A cited title matched a document only approximately: confirm it is the one meant.
 
-    Titles that match exactly, or after normalisation (case, width, punctuation,
-    spaces), raise nothing. Titles that only matched by fuzzy similarity, after
-    repairing damaged encoding, or as a prefix are reported with the matched title
-    and its score, so a person can confirm the match before trusting the checks
-    built on it.
+    Titles that match exactly, after normalisation (case, width, punctuation,
+    spaces), or as the shortened start of a title raise nothing. Titles that only
+    matched by fuzzy similarity or after repairing damaged encoding are reported
+    with the matched title and its score, so a person can confirm the match
+    before trusting the checks built on it.
 
     Anti-pattern
     ------------
