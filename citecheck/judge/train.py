@@ -21,9 +21,7 @@ from citecheck.judge.features import (
     CROSS_LANGUAGE_FEATURES,
     SAME_LANGUAGE_FEATURES,
     QueryPassageEmbedder,
-    cosine_scores,
-    cross_language_features,
-    embedded_sentence_indices,
+    cross_language_vector,
     same_language_features,
 )
 from citecheck.judge.lexical import analyse
@@ -68,13 +66,9 @@ def cross_language_matrix(
     pairs: Sequence[LabelledPair], embedder: QueryPassageEmbedder
 ) -> np.ndarray:
     """Cross-language features of each pair (rows); embeds the evidence sentences."""
-    rows = []
-    for p in pairs:
-        a = analyse(p.claim, p.evidence)
-        sentences = [a.sentences[i] for i in embedded_sentence_indices(a)]
-        cosines = cosine_scores(p.claim, sentences, embedder)
-        rows.append(cross_language_features(p.claim, a, sentences, cosines))
-    return np.array(rows)
+    return np.array(
+        [cross_language_vector(p.claim, analyse(p.claim, p.evidence), embedder)[0] for p in pairs]
+    )
 
 
 def labels(pairs: Sequence[LabelledPair]) -> np.ndarray:

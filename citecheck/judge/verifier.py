@@ -22,9 +22,7 @@ from citecheck.judge.features import (
     CROSS_LANGUAGE_FEATURES,
     SAME_LANGUAGE_FEATURES,
     QueryPassageEmbedder,
-    cosine_scores,
-    cross_language_features,
-    embedded_sentence_indices,
+    cross_language_vector,
     same_language_features,
 )
 from citecheck.judge.lexical import (
@@ -154,12 +152,9 @@ class VerifierJudge:
         return [self.judge(claim, evidence) for claim, evidence in pairs]
 
     def _cross_language_verdict(self, claim: str, a: LexicalAnalysis) -> Verdict:
-        indices = embedded_sentence_indices(a)
-        sentences = [a.sentences[i] for i in indices]
-        cosines = cosine_scores(claim, sentences, self.embedder)
-        features = cross_language_features(claim, a, sentences, cosines)
+        features, best = cross_language_vector(claim, a, self.embedder)
         score = self.weights.cross_language.probability(features)
-        best = indices[int(np.argmax(cosines))]
+        best = a.best_index if best is None else best
         evidence = [
             Evidence(source="evidence", locator=f"sentence {best + 1}", text=a.sentences[best])
         ]
