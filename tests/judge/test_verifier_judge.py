@@ -93,3 +93,16 @@ def test_fit_logistic_learns_a_separable_rule_and_roundtrips(tmp_path):
     weights.save(tmp_path / "toy.json")
     loaded = json.loads((tmp_path / "toy.json").read_text())
     assert loaded["trained_on"] == ["toy"] and len(loaded["same_language"]["weights"]) == 2
+
+
+def test_cross_language_gloss_coverage_separates_paraphrase_from_added_claim():
+    judge = VerifierJudge(embedder=FakeEmbedder())
+    evidence = [
+        "Wide networks are studied here. The neural tangent kernel describes the evolution of "
+        "a network's outputs under gradient descent in the infinite-width limit."
+    ]
+    paraphrase = judge.judge("网络输出在梯度下降中的演化由一个核描述", evidence)
+    added = judge.judge("该方法已被多家公司的生产系统采用", evidence)
+    assert paraphrase.score > added.score + 0.2
+    assert added.label == "unsupported"
+    assert paraphrase.evidence_span is not None and "tangent kernel" in paraphrase.evidence_span
