@@ -50,7 +50,7 @@ CROSS_LANGUAGE_FEATURES = (
     "negation_mismatch",
     "log_anchors",
 )
-MAX_EMBEDDED_SENTENCES = 4
+MAX_EMBEDDED_SENTENCES = 2
 
 
 class QueryPassageEmbedder(Protocol):
