@@ -30,9 +30,7 @@ def make_judge(
         from citecheck.judge.verifier import VerifierJudge, VerifierWeights
 
         weights = VerifierWeights.load(Path(config.model)) if config.model else None
-        return VerifierJudge(
-            weights=weights, embedder=embedder, supported_min=config.supported_min
-        )
+        return VerifierJudge(weights=weights, embedder=embedder, supported_min=config.supported_min)
     if config.backend == "lexical":
         from citecheck.judge.lexical import LexicalJudge
 
