@@ -169,7 +169,11 @@ class _Resolver:
         if lookup.match is None:
             return _Outcome(
                 "unresolvable",
-                candidates=[(title, float(score)) for title, score in lookup.candidates],
+                candidates=[
+                    (title, float(score))
+                    for title, score in lookup.candidates
+                    if score >= self.pack.thresholds.title_suggestion_min
+                ],
                 detail=f"no document titled {target.title!r} in {target.source!r}",
             )
         match = lookup.match

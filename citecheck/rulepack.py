@@ -44,6 +44,7 @@ class Thresholds(BaseModel):
 
     title_fuzzy_min: float = 85.0
     title_candidates: int = 3
+    title_suggestion_min: float = 60.0
     supported_min: float = 0.5
     contradicted_min: float = 0.5
     length_tolerance: float = 0.1

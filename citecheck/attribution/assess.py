@@ -111,9 +111,10 @@ def _assess_presenters(ctx: LintContext, claim: Claim) -> Iterator[AttributionOu
             )  # fmt: skip
             continue
         outcome = match_against(mention.name, known, aliases)
+        presenter = video.meta.presenter if video else None
         yield _name_outcome(
-            "presenter", outcome, claim, mention, known, evidence,
-            what="the video names the presenter as",
+            "presenter", outcome, claim, mention, [presenter] if presenter else known, evidence,
+            what="the video names the presenter as" if presenter else "the video's speakers are",
         )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 _AUTHOR_YEAR = re.compile(
     r"(?P<surname>[A-Z][a-zA-Z'\-]+)(?:\s+et al\.?|\s+(?:and|&)\s+[A-Z][a-zA-Z'\-]+)?"
-    r"(?:,\s*|\s+\()(?P<year>(?:19|20)\d{2})"
+    r"(?:,\s*|\s+(?P<open>\())(?P<year>(?:19|20)\d{2})(?(open)\))"
 )
 _NUMERIC = re.compile(r"\[(?P<nums>\d+(?:\s*[,\-–]\s*\d+)*)\]")
 _RAW_NUMBER = re.compile(r"^\s*\[(\d+)\]")

@@ -129,3 +129,13 @@ def test_wrong_venue_is_reported(lint_text) -> None:
         "[Doc: pdf.pdf, page 2].\n"
     )
     assert _codes(lint_text(report, PAPER_CORPUS)) == [("CC304", 1)]
+
+
+def test_wrong_presenter_message_names_the_presenter_not_the_host(lint_text) -> None:
+    host = segment(0, 4, "Welcome. Our next speaker is Yi Ren.", "Daniel Brooks")
+    meta = FakeMeta(presenter="Yi Ren", speakers=["Daniel Brooks"])
+    corpus = FakeCorpus(videos={"video.mp4": FakeVideo(segments=[host, *TALK], meta=meta)})
+    [finding] = [f for f in lint_text("主讲：Wei-Lin Chen\n", corpus) if f.code == "CC301"]
+    assert finding.message.endswith("the video names the presenter as Yi Ren")
+    assert finding.fix == "replace 'Wei-Lin Chen' with Yi Ren"
+    assert _codes(lint_text("Daniel Brooks在视频中指出了会议安排。\n", corpus)) == []

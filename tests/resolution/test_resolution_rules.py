@@ -134,3 +134,16 @@ def test_rule_documents_an_anti_pattern_and_a_best_practice(code):
     assert "Anti-pattern" in doc
     assert "Best practice" in doc
     assert rule_by_name(rule.slug) is rule
+
+
+def test_far_titles_are_not_suggested(report_of, corpus, pack):
+    report = report_of('量化降低了显存[long_context: "完全无关的一个标题ZQX", chunk 0]。')
+    ctx = LintContext(
+        report=report,
+        pack=pack,
+        corpus=corpus,
+        resolutions=resolve_citations(report, corpus, None, pack),
+    )
+    (finding,) = rule_by_name("CC101")().check(ctx)
+    assert "did you mean" not in finding.message
+    assert finding.evidence == []
