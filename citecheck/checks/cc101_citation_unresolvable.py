@@ -40,9 +40,12 @@ class CitationUnresolvable(Rule):
     summary = "A citation names a source file or title that is not in the corpus."
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for resolution in ctx.resolutions:
-            if resolution.status == "unresolvable":
-                yield resolution_finding(
+        unresolved = [r for r in ctx.resolutions if r.status == "unresolvable"]
+        if unresolved and ctx.corpus is None:
+            yield self._no_corpus(ctx, unresolved)
+            return
+        for resolution in unresolved:
+            yield resolution_finding(
                     self,
                     ctx,
                     resolution,
@@ -50,6 +53,17 @@ class CitationUnresolvable(Rule):
                     evidence=self._candidates(resolution),
                     fix=self._fix(resolution),
                 )
+
+    def _no_corpus(self, ctx: LintContext, unresolved: list[Resolution]) -> Finding:
+        """One finding for the whole report: without a corpus nothing can resolve."""
+        return resolution_finding(
+            self,
+            ctx,
+            unresolved[0],
+            f"{NO_CORPUS}: none of the report's {len(unresolved)} citation targets can be"
+            " resolved",
+            fix=self._fix(unresolved[0]),
+        )
 
     @staticmethod
     def _scored(resolution: Resolution) -> list[tuple[str, float | None]]:

@@ -114,13 +114,14 @@ def test_truncated_trace_gives_no_ungrounded_citation(report_of, corpus, trace_o
     assert list(rule_by_name("CC121")().check(ctx)) == []
 
 
-def test_without_corpus_every_citation_is_unresolvable_with_a_fix(report_of, pack):
-    report = report_of("全文概述[Doc: pdf.pdf]。")
+def test_without_corpus_one_finding_says_so_for_the_whole_report(report_of, pack):
+    report = report_of("全文概述[Doc: pdf.pdf]。\n见第三页[Doc: pdf.pdf, page 3]。")
     ctx = LintContext(
         report=report, pack=pack, resolutions=resolve_citations(report, None, None, pack)
     )
     (finding,) = rule_by_name("CC101")().check(ctx)
     assert "no corpus given or found" in finding.message
+    assert "2 citation targets" in finding.message and finding.line == 1
     assert "--corpus" in finding.fix
 
 
