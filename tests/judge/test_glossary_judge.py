@@ -2,12 +2,13 @@
 
 import numpy as np
 
+from citecheck.judge.coverage import claim_units, gloss_coverage
 from citecheck.judge.features import (
     CROSS_LANGUAGE_FEATURES,
     MAX_EMBEDDED_SENTENCES,
     cross_language_vector,
 )
-from citecheck.judge.glossary import claim_units, gloss_coverage, glosses, segment, stem
+from citecheck.judge.glossary import glosses, segment, stem
 from citecheck.judge.lexical import analyse
 
 NTK_SENTENCE = (
@@ -39,7 +40,7 @@ def test_stem_joins_inflections_and_derivations():
 
 def test_segment_prefers_dictionary_words_and_drops_function_words():
     words = segment("网络输出在梯度下降中的演化由一个核描述")
-    assert words == ["网络", "输出", "梯度", "下降", "演化", "核", "描述"]
+    assert words == ["网络", "输出", "梯度下降", "演化", "核", "描述"]  # 梯度下降: ML glossary
     assert "的" not in segment("模型的输出")
 
 
@@ -59,8 +60,8 @@ def test_faithful_chinese_paraphrase_is_covered_by_english_sentence():
 
 def test_unrelated_chinese_claim_is_not_covered():
     coverage = gloss_coverage("该方法已被多家大型科技公司的生产系统采用", [NTK_SENTENCE])
-    assert coverage.sentence_coverage == 0.0
-    assert coverage.uncovered_words == coverage.claim_words > 0
+    assert coverage.sentence_coverage < 0.1  # at most a weak character back-off
+    assert coverage.uncovered_words >= coverage.claim_words - 1 > 0
 
 
 def test_window_joins_consecutive_sentences():

@@ -1,0 +1,143 @@
+"""Cross-lingual coverage: how much of a claim's wording an evidence sentence renders.
+
+Each Chinese content word of a claim is looked up in the bilingual dictionary
+(:mod:`citecheck.judge.glossary`) and scored against an evidence sentence:
+
+- 1.0 when one of its English glosses (stemmed) or the word itself occurs;
+- otherwise, scaled by :data:`BACKOFF_WEIGHT`, the share of its characters
+  whose own glosses occur (下降 misses "descent", but 降 glosses "descend");
+- or, scaled by :data:`REVERSE_WEIGHT`, the share of its characters that the
+  sentence's English words are consistently rendered with (``neural`` → 神, 经);
+
+the best of the three counts. A Latin word or number of the claim counts when
+its stem occurs. For an English claim this reduces to stemmed token coverage.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from citecheck.judge.glossary import (
+    STOPWORDS,
+    english_stems,
+    glosses,
+    is_function_word,
+    reverse_characters,
+    segment,
+    stem,
+)
+
+WINDOW_SENTENCES = 3
+BACKOFF_WEIGHT = 0.5
+REVERSE_WEIGHT = 0.5
+
+_LATIN_IN_CLAIM = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class SentenceTerms:
+    """What one evidence sentence offers: stems, Chinese words, reverse-rendered characters."""
+
+    terms: frozenset[str]
+    characters: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def sentence_terms(sentence: str) -> SentenceTerms:
+    """English stems, Chinese words with their glosses, and the characters the stems render."""
+    stems = english_stems(sentence)
+    terms = set(stems)
+    for word in segment(sentence):
+        terms.add(word)
+        terms.update(glosses(word))
+    return SentenceTerms(frozenset(terms), reverse_characters(stems))
+
+
+@dataclass(frozen=True)
+class ClaimUnit:
+    """One checkable word of a claim and what counts as rendering it.
+
+    ``stems`` cover the whole word; ``characters`` are its content characters
+    with their own gloss stems, for the back-offs (empty for Latin words).
+    """
+
+    text: str
+    stems: frozenset[str]
+    characters: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def coverage(self, sentence: SentenceTerms) -> float:
+        """1.0 when the sentence renders the word, a lower weight for a partial back-off."""
+        if not self.stems.isdisjoint(sentence.terms):
+            return 1.0
+        if not self.characters:
+            return 0.0
+        glossed = sum(not g.isdisjoint(sentence.terms) for _, g in self.characters)
+        rendered = sum(ch in sentence.characters for ch, _ in self.characters)
+        share = 1.0 / len(self.characters)
+        return max(BACKOFF_WEIGHT * glossed * share, REVERSE_WEIGHT * rendered * share)
+
+
+def _content_characters(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    chars = [ch for ch in word if not is_function_word(ch)] or list(word)
+    return tuple((ch, glosses(ch)) for ch in chars)
+
+
+def claim_units(claim: str) -> list[ClaimUnit]:
+    """Chinese content words (with glosses and characters) and Latin words/numbers of a claim."""
+    units = [ClaimUnit(w, glosses(w) | {w}, _content_characters(w)) for w in segment(claim)]
+    for token in _LATIN_IN_CLAIM.findall(claim):
+        if token.lower() not in STOPWORDS:
+            units.append(ClaimUnit(token, frozenset({stem(token)})))
+    return units
+
+
+@dataclass(frozen=True)
+class GlossCoverage:
+    """How much of a claim the best evidence sentence / window covers.
+
+    Coverages are weighted word shares; ``uncovered_words`` counts the words
+    the best window renders in no way at all, not even by a back-off.
+    """
+
+    sentence_coverage: float
+    window_coverage: float
+    uncovered_words: int
+    claim_words: int
+    sentence_scores: tuple[float, ...]
+
+    @property
+    def log_uncovered(self) -> float:
+        """``log1p`` of the words the best window leaves uncovered."""
+        return math.log1p(self.uncovered_words)
+
+
+def gloss_coverage(claim: str, sentences: Sequence[str]) -> GlossCoverage:
+    """Coverage of the claim's words by each sentence and by the best window of sentences.
+
+    A window is up to :data:`WINDOW_SENTENCES` consecutive sentences; each word
+    counts with its best coverage inside the window. ``sentence_scores`` holds
+    the per-sentence coverage, for ranking.
+    """
+    units = claim_units(claim)
+    if not units or not sentences:
+        empty = 1.0 if not units else 0.0
+        scores = tuple(empty for _ in sentences)
+        return GlossCoverage(empty, empty, 0, len(units), scores)
+    rows = [[u.coverage(sentence_terms(s)) for u in units] for s in sentences]
+    scores = tuple(sum(row) / len(units) for row in rows)
+    best_window = [0.0] * len(units)
+    for start in range(max(1, len(sentences) - WINDOW_SENTENCES + 1)):
+        window = [max(col) for col in zip(*rows[start : start + WINDOW_SENTENCES], strict=True)]
+        if sum(window) > sum(best_window):
+            best_window = window
+    return GlossCoverage(
+        sentence_coverage=max(scores),
+        window_coverage=sum(best_window) / len(units),
+        uncovered_words=sum(c == 0.0 for c in best_window),
+        claim_words=len(units),
+        sentence_scores=scores,
+    )
