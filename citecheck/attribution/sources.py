@@ -10,16 +10,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from citecheck.checks.base import LintContext
+from citecheck.corpus.video import MEDIA_SUFFIXES, is_video_target
 from citecheck.models import Citation, CitationTarget, Claim
-
-VIDEO_SUFFIXES = {".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v", ".mp3", ".wav", ".m4a"}
-
-
-def is_video_target(target: CitationTarget) -> bool:
-    """A citation target naming a video (by syntax or by file extension)."""
-    return target.syntax == "video" or PurePosixPath(target.source).suffix.lower() in (
-        VIDEO_SUFFIXES
-    )
 
 
 def is_pdf_target(target: CitationTarget) -> bool:
@@ -40,7 +32,7 @@ def video_name_for(ctx: LintContext, claim: Claim | None = None) -> str | None:
             for target in citation.targets:
                 if is_video_target(target):
                     return target.source
-    videos = _corpus_files(ctx, VIDEO_SUFFIXES)
+    videos = _corpus_files(ctx, MEDIA_SUFFIXES)
     return videos[0] if len(videos) == 1 else None
 
 

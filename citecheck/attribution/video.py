@@ -19,9 +19,10 @@ from typing import Any, Literal
 
 from citecheck.attribution.names import find_presenters
 from citecheck.attribution.overlap import rank_by_overlap, window_support
-from citecheck.attribution.sources import is_video_target, video_evidence
+from citecheck.attribution.sources import video_evidence
 from citecheck.checks.base import LintContext
 from citecheck.claims import is_checkable
+from citecheck.corpus.video import is_video_target
 from citecheck.models import Claim, Evidence, SourceUnit
 from citecheck.textutil import demojibake
 

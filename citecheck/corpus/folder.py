@@ -16,10 +16,9 @@ from rapidfuzz import fuzz, process
 
 from citecheck.corpus.collection import DOCUMENT_LIST_KEYS, Collection
 from citecheck.corpus.pdf import PdfDocument
-from citecheck.corpus.video import Transcriber, VideoEvidence
+from citecheck.corpus.video import MEDIA_SUFFIXES, Transcriber, VideoEvidence
 from citecheck.errors import InputError
 
-VIDEO_SUFFIXES = frozenset({".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v"})
 TRANSCRIPT_SUFFIXES = frozenset({".srt", ".vtt"})
 CACHE_DIR_NAME = ".citecheck-cache"
 COLLECTION_SNIFF_BYTES = 4096
@@ -51,7 +50,7 @@ def holds_sources(folder: Path) -> bool:
         if not entry.is_file():
             continue
         suffix = entry.suffix.lower()
-        if suffix == ".pdf" or suffix in VIDEO_SUFFIXES or suffix in TRANSCRIPT_SUFFIXES:
+        if suffix == ".pdf" or suffix in MEDIA_SUFFIXES or suffix in TRANSCRIPT_SUFFIXES:
             return True
         if suffix == ".json" and looks_like_collection(entry):
             return True

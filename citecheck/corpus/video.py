@@ -25,7 +25,18 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field, ValidationError
 
 from citecheck.errors import InputError
-from citecheck.models import SourceUnit
+from citecheck.models import CitationTarget, SourceUnit
+
+MEDIA_SUFFIXES = frozenset(
+    {".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v", ".mp3", ".wav", ".m4a"}
+)
+"""File endings of the talks and recordings a report may cite."""
+
+
+def is_video_target(target: CitationTarget) -> bool:
+    """A citation target naming a video or recording (by syntax or file ending)."""
+    return target.syntax == "video" or Path(target.source).suffix.lower() in MEDIA_SUFFIXES
+
 
 CUE_TIME = re.compile(
     r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*"

@@ -138,3 +138,18 @@ def test_rules_do_nothing_without_a_judge(fakes) -> None:
     ctx = LintContext(report=Report(path="r.md", text="", claims=[claim]), pack=RulePack(name="t"))
     for rule in (UnsupportedClaim(), ContradictedClaim(), MisplacedCitation()):
         assert list(rule.check(ctx)) == []
+
+
+def test_claims_citing_only_the_video_are_left_to_the_video_rules(fakes) -> None:
+    video = fakes.make_citation("[视频: video.mp4]", source="video.mp4", pages=(), line=4)
+    mixed = fakes.make_citation("[文档: pdf.pdf, page 3]", line=6)
+    talk = fakes.make_claim("讲者用动画演示了概率迁移", line=4, citations=[video])
+    both = fakes.make_claim("讲者和论文都指出了概率迁移", line=6, citations=[video, mixed])
+    ctx = context(
+        [talk, both],
+        {
+            talk.id: judgement(talk, "unsupported", 0.1),
+            both.id: judgement(both, "unsupported", 0.1),
+        },
+    )
+    assert [f.line for f in UnsupportedClaim().check(ctx)] == [6]
