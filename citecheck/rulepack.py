@@ -46,6 +46,7 @@ class Thresholds(BaseModel):
     title_candidates: int = 3
     title_suggestion_min: float = 60.0
     supported_min: float = 0.5
+    unsupported_max: float = 0.1
     contradicted_min: float = 0.5
     length_tolerance: float = 0.1
     neighbour_chunks: int = 1

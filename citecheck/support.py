@@ -284,6 +284,23 @@ def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement
             yield claim, judgement
 
 
+def iter_unsupported_claims(
+    ctx: LintContext, *, confident: bool
+) -> Iterator[tuple[Claim, ClaimJudgement]]:
+    """Claims judged unsupported at their cited location (not supported elsewhere).
+
+    ``confident`` picks those scored below the pack's ``unsupported_max`` (the
+    errors); otherwise those between it and ``supported_min`` (unconfirmed).
+    """
+    floor = ctx.pack.thresholds.unsupported_max
+    for claim, judgement in iter_judged_claims(ctx):
+        verdict = judgement.verdict
+        if verdict.label != "unsupported" or judgement.elsewhere is not None:
+            continue
+        if (verdict.score < floor) == confident:
+            yield claim, judgement
+
+
 def _cites_only_video(claim: Claim) -> bool:
     targets = [t for citation in claim.citations for t in citation.targets]
     return bool(targets) and all(is_video_target(t) for t in targets)

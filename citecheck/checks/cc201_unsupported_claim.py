@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Finding, Severity
-from citecheck.support import cited_as, iter_judged_claims
+from citecheck.support import cited_as, iter_unsupported_claims
 
 
 @register
@@ -17,7 +18,9 @@ class UnsupportedClaim(Rule):
     parts) and each part is judged against the best passages of the cited page,
     chunk or document. A claim is supported only if every part is: a citation
     that backs half a sentence does not back the sentence. Claims supported on
-    a neighbouring page or chunk are reported by CC204 instead.
+    a neighbouring page or chunk are reported by CC204 instead. Only confident
+    verdicts (P(supported) below the pack's ``unsupported_max``) are errors;
+    the judge's grey zone is reported as CC205 unconfirmed-claim.
 
     Anti-pattern
     ------------
@@ -37,18 +40,18 @@ class UnsupportedClaim(Rule):
     category = Category.UNSUPPORTED_CLAIM
     severity = Severity.ERROR
     summary = "Cited claim not supported by the cited source"
+    confident: ClassVar[bool] = True
+    verb: ClassVar[str] = "does not support this claim"
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """One finding per cited claim judged unsupported at its cited location."""
-        for claim, judgement in iter_judged_claims(ctx):
+        for claim, judgement in iter_unsupported_claims(ctx, confident=self.confident):
             verdict = judgement.verdict
-            if verdict.label != "unsupported" or judgement.elsewhere is not None:
-                continue
             reason = f": {verdict.reason}" if verdict.reason else ""
             yield self.finding(
                 ctx,
                 claim.span,
-                f"{cited_as(claim)} does not support this claim{reason}",
+                f"{cited_as(claim)} {self.verb}{reason}",
                 claim=claim,
                 citation=claim.citations[0],
                 evidence=verdict.evidence,

@@ -7,7 +7,8 @@ from citecheck.checks.cc201_unsupported_claim import UnsupportedClaim
 from citecheck.checks.cc202_contradicted_claim import ContradictedClaim
 from citecheck.checks.cc203_uncited_claim import UncitedClaim
 from citecheck.checks.cc204_misplaced_citation import MisplacedCitation
-from citecheck.models import Conflict, Evidence, Report, Verdict
+from citecheck.checks.cc205_unconfirmed_claim import UnconfirmedClaim
+from citecheck.models import Conflict, Evidence, Report, Severity, Verdict
 from citecheck.rulepack import RulePack
 from citecheck.support import ClaimJudgement
 
@@ -46,14 +47,30 @@ def test_cc201_reports_the_unsupported_claim_only(fakes) -> None:
         [good, bad],
         {
             good.id: judgement(good, "supported", 0.9),
-            bad.id: judgement(bad, "unsupported", 0.2, reason="no passage states a 40% gain"),
+            bad.id: judgement(bad, "unsupported", 0.05, reason="no passage states a 40% gain"),
         },
     )
     findings = list(UnsupportedClaim().check(ctx))
     assert [(f.code, f.line) for f in findings] == [("CC201", 5)]
     assert "40% gain" in findings[0].message
     assert findings[0].evidence == [SHOWN]
-    assert findings[0].score == 0.2 and findings[0].backend == "fake"
+    assert findings[0].score == 0.05 and findings[0].backend == "fake"
+
+
+def test_grey_zone_verdicts_are_unconfirmed_info_not_errors(fakes) -> None:
+    sure = cited(fakes, "DPO相比SFT将胜率提升了40%", 3)
+    unsure = cited(fakes, "论文认为离线数据是挤压效应的主因", 5)
+    ctx = context(
+        [sure, unsure],
+        {
+            sure.id: judgement(sure, "unsupported", 0.05),
+            unsure.id: judgement(unsure, "unsupported", 0.3),
+        },
+    )
+    assert [f.line for f in UnsupportedClaim().check(ctx)] == [3]
+    (unconfirmed,) = UnconfirmedClaim().check(ctx)
+    assert (unconfirmed.code, unconfirmed.line, unconfirmed.severity) == ("CC205", 5, Severity.INFO)
+    assert "check it" in unconfirmed.message
 
 
 def test_cc201_leaves_headings_and_misplaced_claims_to_others(fakes) -> None:
@@ -148,8 +165,8 @@ def test_claims_citing_only_the_video_are_left_to_the_video_rules(fakes) -> None
     ctx = context(
         [talk, both],
         {
-            talk.id: judgement(talk, "unsupported", 0.1),
-            both.id: judgement(both, "unsupported", 0.1),
+            talk.id: judgement(talk, "unsupported", 0.05),
+            both.id: judgement(both, "unsupported", 0.05),
         },
     )
     assert [f.line for f in UnsupportedClaim().check(ctx)] == [6]
