@@ -287,17 +287,19 @@ def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement
 def iter_unsupported_claims(
     ctx: LintContext, *, confident: bool
 ) -> Iterator[tuple[Claim, ClaimJudgement]]:
-    """Claims judged unsupported at their cited location (not supported elsewhere).
+    """Claims their cited location does not support (contradictions excluded).
 
-    ``confident`` picks those scored below the pack's ``unsupported_max`` (the
-    errors); otherwise those between it and ``supported_min`` (unconfirmed).
+    ``confident`` picks those scored below the pack's ``unsupported_max``: CC201
+    reports them, or CC204 when another location supports them. Otherwise those
+    between it and ``supported_min``: the grey zone CC205 reports, whether or
+    not another location seems better.
     """
     floor = ctx.pack.thresholds.unsupported_max
     for claim, judgement in iter_judged_claims(ctx):
-        verdict = judgement.verdict
-        if verdict.label != "unsupported" or judgement.elsewhere is not None:
-            continue
-        if (verdict.score < floor) == confident:
+        if (
+            judgement.verdict.label == "unsupported"
+            and (judgement.verdict.score < floor) == confident
+        ):
             yield claim, judgement
 
 

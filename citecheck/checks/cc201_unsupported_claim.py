@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from citecheck.checks.base import LintContext, Rule, register
-from citecheck.models import Category, Finding, Severity
+from citecheck.models import Category, Finding, Severity, SourceUnit
 from citecheck.support import cited_as, iter_unsupported_claims
 
 
@@ -46,6 +46,8 @@ class UnsupportedClaim(Rule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """One finding per cited claim judged unsupported at its cited location."""
         for claim, judgement in iter_unsupported_claims(ctx, confident=self.confident):
+            if self.confident and judgement.elsewhere is not None:
+                continue  # CC204: supported at another location
             verdict = judgement.verdict
             reason = f": {verdict.reason}" if verdict.reason else ""
             yield self.finding(
@@ -56,6 +58,12 @@ class UnsupportedClaim(Rule):
                 citation=claim.citations[0],
                 evidence=verdict.evidence,
                 score=verdict.score,
-                fix="cite the passage that states this, or narrow the claim to what it says",
+                fix=_fix(judgement.elsewhere),
                 backend=verdict.backend,
             )
+
+
+def _fix(elsewhere: SourceUnit | None) -> str:
+    if elsewhere is not None:
+        return f"{elsewhere.source}, {elsewhere.locator} may state it: compare, and cite that"
+    return "cite the passage that states this, or narrow the claim to what it says"

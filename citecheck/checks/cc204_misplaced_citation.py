@@ -38,9 +38,13 @@ class MisplacedCitation(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """One finding per claim that is supported only outside the cited unit."""
+        floor = ctx.pack.thresholds.unsupported_max
         for claim, judgement in iter_judged_claims(ctx):
-            found = judgement.elsewhere
-            if found is None or judgement.verdict.label == "supported":
+            found, verdict = judgement.elsewhere, judgement.verdict
+            wrong_here = verdict.label == "contradicted" or (
+                verdict.label == "unsupported" and verdict.score < floor
+            )
+            if found is None or not wrong_here:
                 continue
             citation = _citation_of(claim, found)
             shown = Evidence(source=found.source, locator=found.locator, text=found.text)

@@ -138,7 +138,7 @@ def test_cc204_reports_at_the_citation_with_the_right_locator(fakes) -> None:
         [good, moved],
         {
             good.id: judgement(good, "supported", 0.9),
-            moved.id: judgement(moved, "unsupported", 0.2, elsewhere=elsewhere),
+            moved.id: judgement(moved, "unsupported", 0.05, elsewhere=elsewhere),
         },
     )
     findings = list(MisplacedCitation().check(ctx))
@@ -170,3 +170,12 @@ def test_claims_citing_only_the_video_are_left_to_the_video_rules(fakes) -> None
         },
     )
     assert [f.line for f in UnsupportedClaim().check(ctx)] == [6]
+
+
+def test_grey_zone_with_a_better_location_is_unconfirmed_not_misplaced(fakes) -> None:
+    unsure = cited(fakes, "DPO会导致概率质量向少数token集中", 4)
+    abstract = fakes.make_unit("We show that DPO squeezes probability mass.", 1)
+    ctx = context([unsure], {unsure.id: judgement(unsure, "unsupported", 0.3, elsewhere=abstract)})
+    assert list(MisplacedCitation().check(ctx)) == []
+    (finding,) = UnconfirmedClaim().check(ctx)
+    assert finding.fix.startswith("pdf.pdf, page 1 may state it")
