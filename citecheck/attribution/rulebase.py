@@ -36,5 +36,5 @@ class VideoRule(Rule):
             if outcome.verdict == self.verdict:
                 yield self.finding(
                     ctx, outcome.claim.span, outcome.message, claim=outcome.claim,
-                    evidence=outcome.evidence, fix=outcome.fix,
+                    evidence=outcome.evidence, fix=outcome.fix, severity=outcome.severity,
                 )  # fmt: skip

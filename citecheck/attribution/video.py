@@ -23,7 +23,7 @@ from citecheck.attribution.sources import video_evidence
 from citecheck.checks.base import LintContext
 from citecheck.claims import is_checkable
 from citecheck.corpus.video import is_video_target
-from citecheck.models import Claim, Evidence, SourceUnit
+from citecheck.models import Claim, Evidence, Severity, SourceUnit
 from citecheck.textutil import demojibake
 
 VideoVerdict = Literal["fabricated", "unverifiable", "speculative", "supported"]
@@ -51,6 +51,7 @@ class VideoOutcome:
     message: str
     evidence: list[Evidence] = field(default_factory=list)
     fix: str | None = None
+    severity: Severity | None = None
 
 
 def readable(text: str) -> str:
@@ -100,12 +101,22 @@ def _evidence(video_name: str, units: list[SourceUnit]) -> list[Evidence]:
     return [Evidence(source=video_name, locator=u.locator, text=u.text) for u in units]
 
 
-def _is_supported(ctx: LintContext, claim: Claim, units: list[SourceUnit]) -> bool:
+Support = Literal["supported", "unconfirmed", "unsupported"]
+
+
+def _support(ctx: LintContext, claim: Claim, units: list[SourceUnit]) -> Support:
+    """The judge's reading, with its grey zone (see CC205) kept apart."""
+    if not units:
+        return "unsupported"
     if ctx.judge_units is not None:
         judgement = ctx.judge_units(claim, units)
         if judgement is not None:
-            return bool(judgement.verdict.label == "supported")
-    return window_support(claim.text, units) >= SUPPORT_MIN
+            verdict = judgement.verdict
+            if verdict.label == "supported":
+                return "supported"
+            grey = verdict.score >= ctx.pack.thresholds.unsupported_max
+            return "unconfirmed" if verdict.label == "unsupported" and grey else "unsupported"
+    return "supported" if window_support(claim.text, units) >= SUPPORT_MIN else "unsupported"
 
 
 def _failed_calls(ctx: LintContext) -> list[Any]:
@@ -130,7 +141,8 @@ def _assess(ctx: LintContext, claim: Claim, failed: list[Any]) -> VideoOutcome:
     segments = list(video.segments) if video else []
     keyframes = list(video.keyframes) if video else []
     units = segments + keyframes
-    supported = bool(units) and _is_supported(ctx, claim, units)
+    support = _support(ctx, claim, units)
+    supported = support == "supported"
     nearest = [s.unit for s in rank_by_overlap(claim.text, units, k=3)]
     if failed and not supported:
         lines = ", ".join(str(c.line) for c in failed)
@@ -161,6 +173,14 @@ def _assess(ctx: LintContext, claim: Claim, failed: list[Any]) -> VideoOutcome:
             "describes what is on screen, but there are no keyframe notes to check it against; "
             f"transcript timestamps looked at: {_timestamps(nearest)}",
             _evidence(name, nearest), fix="add keyframe notes (video.keyframes.json)",
+        )  # fmt: skip
+    if support == "unconfirmed":
+        return VideoOutcome(
+            claim, "unverifiable",
+            "the transcript and keyframes do not plainly state this; check it against "
+            f"timestamps {_timestamps(nearest)}",
+            _evidence(name, nearest), fix="compare with the timestamps shown, and cite one",
+            severity=Severity.INFO,
         )  # fmt: skip
     return VideoOutcome(
         claim, "fabricated",

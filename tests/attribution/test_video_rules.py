@@ -1,6 +1,19 @@
 """CC401–CC403: claims about a video against transcript, keyframes and trace."""
 
-from attr_fakes import FakeCall, FakeCorpus, FakeMeta, FakeTrace, FakeVideo, keyframe, segment
+from attr_fakes import (
+    FakeCall,
+    FakeCorpus,
+    FakeMeta,
+    FakeTrace,
+    FakeVideo,
+    keyframe,
+    make_report,
+    segment,
+)
+
+from citecheck.checks.base import LintContext, all_rules
+from citecheck.models import Verdict
+from citecheck.support import ClaimJudgement
 
 TRANSCRIPT = [
     segment(0, 10, "Today I explain the learning dynamics of LLM finetuning.", "Yi Ren"),
@@ -78,3 +91,30 @@ def test_presenter_line_is_left_to_the_speaker_rules(lint_text) -> None:
     report = "# Paper\nPresented by Danica Sutherland at ICLR 2025 [Video: video.mp4].\n"
     codes = {f.code for f in lint_text(report, _corpus())}
     assert codes == {"CC301"}
+
+
+def _judged(pack, score: float) -> list:
+    """CC4xx findings for one video claim that a stand-in judge scores at ``score``."""
+    report = make_report(
+        "## Video notes\nThe presenter compares three optimisers on stage [Video: video.mp4].\n",
+        pack,
+    )
+    verdict = Verdict(label="unsupported", score=score, backend="fake")
+
+    def judge_units(claim, units):
+        return ClaimJudgement(claim_id=claim.id, verdict=verdict, units_checked=units)
+
+    ctx = LintContext(report=report, pack=pack, corpus=_corpus(), judge_units=judge_units)
+    rules = [rule() for rule in all_rules() if rule.code.startswith("CC4")]
+    return [finding for rule in rules for finding in rule.check(ctx)]
+
+
+def test_judge_grey_zone_is_an_info_prompt_not_a_fabrication(pack) -> None:
+    [finding] = _judged(pack, 0.3)
+    assert (finding.code, finding.severity.value) == ("CC402", "info")
+    assert "check it against timestamps 00:" in finding.message
+
+
+def test_confidently_unsupported_video_detail_is_fabricated(pack) -> None:
+    [finding] = _judged(pack, 0.02)
+    assert (finding.code, finding.severity.value) == ("CC401", "error")
