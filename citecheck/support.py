@@ -18,7 +18,7 @@ that does, which CC204 turns into "cite page 14, not page 9".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,7 +135,7 @@ class SupportService:
         verdicts: list[Verdict] = []
         best: ScoredUnit | None = None
         for part in part_texts:
-            ranked = rank_units(part, units, self.embedder, k=TOP_K)
+            ranked = rank_units(part, units, self.embedder, k=TOP_K, cheap_scorer=gloss_scores)
             verdict = self.judge.judge(part, [r.unit.text for r in ranked])
             verdicts.append(verdict.model_copy(update={"evidence": _shown(verdict, ranked)}))
             if ranked and (best is None or ranked[0].score > best.score):
@@ -265,6 +265,14 @@ def combine_verdicts(part_texts: list[str], verdicts: list[Verdict]) -> Verdict:
         reason=reason or "every part is supported",
         conflicts=[c for v in verdicts for c in v.conflicts],
     )
+
+
+def gloss_scores(claim: str, texts: Sequence[str]) -> Sequence[float]:
+    """Dictionary coverage of the claim by each text: finds English windows for a
+    Chinese claim without embedding them (the retrieval prefilter)."""
+    from citecheck.judge.coverage import gloss_coverage
+
+    return gloss_coverage(claim, texts).sentence_scores
 
 
 def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement]]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-QuantityKind = Literal["percent", "year", "number"]
+QuantityKind = Literal["percent", "points", "year", "number"]
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -88,7 +88,8 @@ _EN_SCALE_RE = "|".join(sorted(_EN_SCALES, key=len, reverse=True))
 _QUANTITY_RE = re.compile(
     rf"(?P<zhpct>百分之(?P<zhpctnum>{_ZH_NUM}|{_NUM}))"
     rf"|(?P<arabic>(?<![A-Za-z0-9_.\-])(?P<num>{_NUM})(?:\s*(?P<zhbig>[万亿]+))?"
-    rf"(?:\s*(?P<pct>%|％|percent\b|per cent\b|个百分点|成(?![功为立就果员本长熟])))?"
+    rf"(?:\s*(?:(?P<pp>个?百分点|percentage points?\b|points?\b)"
+    rf"|(?P<pct>%|％|percent\b|per cent\b|成(?![功为立就果员本长熟]))))?"
     rf"(?:\s*(?P<scale>(?:{_EN_SCALE_RE})\b))?(?P<year>\s*年)?)(?![A-Za-z0-9_]|\.\d)"
     rf"|(?P<zh>(?P<zhnum>{_ZH_NUM})(?P<zhsuffix>成(?![功为立就果员本长熟])|年|倍|个|次|名|位|项|种|篇|层|%|％)?)"
     rf"|(?P<word>\b(?:{'|'.join(_EN_WORDS)})\b)",
@@ -134,6 +135,8 @@ def _arabic_quantity(m: re.Match[str], text: str, raw: str) -> Quantity:
     decimals = _decimals(number)
     for ch in m.group("zhbig") or "":
         value *= _ZH_BIG[ch]
+    if m.group("pp"):
+        return Quantity(value, "points", raw, decimals)
     pct = (m.group("pct") or "").strip().lower()
     if pct:
         return Quantity(value * 10 if pct == "成" else value, "percent", raw, decimals)

@@ -55,3 +55,17 @@ def test_rounding_of_coarser_side():
     assert not extract_quantities("75%")[0].matches(extract_quantities("73.5%")[0])
     assert not extract_quantities("73.6%")[0].matches(extract_quantities("73.5%")[0])
     assert extract_quantities("73.5%")[0].matches(extract_quantities("百分之七十三点五")[0])
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("份额约提高6个百分点", "the share rises by about 6 points"),
+        ("提高了6个百分点", "a gain of 6 percentage points"),
+    ],
+)
+def test_percentage_points_match_points_not_percentages(claim, evidence):
+    (said,) = extract_quantities(claim)
+    (source,) = extract_quantities(evidence)
+    assert said.kind == "points" and said.matches(source)
+    assert not said.matches(Quantity(6.0, "percent", "6%"))
