@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from citecheck.judge.base import SequentialBatchMixin, evidence_sentences
-from citecheck.judge.numerals import extract_quantities
+from citecheck.judge.numerals import Quantity, extract_quantities
 from citecheck.models import Conflict, Evidence, Verdict
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -188,7 +188,7 @@ def _compare_quantities(claim: str, full: str, focus: str, out: LexicalAnalysis)
     matched = [q for q in claim_q if any(q.matches(e) for e in evidence_q)]
     out.quantity_coverage = len(matched) / len(claim_q) if claim_q else 1.0
     for q in claim_q:
-        if q in matched:
+        if q in matched or _is_small_count(q):
             continue
         rivals = [e for e in focus_q if e.kind == q.kind]
         if rivals:
@@ -196,6 +196,16 @@ def _compare_quantities(claim: str, full: str, focus: str, out: LexicalAnalysis)
             out.conflicts.append(
                 Conflict(kind=q.kind, claim_value=q.raw, evidence_value=nearest.raw)
             )
+
+
+SMALL_COUNT_MAX = 12
+
+
+def _is_small_count(q: Quantity) -> bool:
+    """A small unitless integer (2 epochs, four GPUs): such counts fill sentences
+    about unrelated things, so a different one nearby is no contradiction. It
+    still lowers the claim's quantity coverage."""
+    return q.kind == "number" and q.decimals == 0 and q.value <= SMALL_COUNT_MAX
 
 
 def _stem(identifier: str) -> str:

@@ -76,3 +76,11 @@ def test_lexical_judge_labels():
         judge.judge("DPO was the most cited paper of the decade.", EVIDENCE).label == "unsupported"
     )
     assert judge.judge("anything", []).label == "unsupported"
+
+
+def test_small_counts_lower_coverage_but_do_not_contradict():
+    a = analyse("模型训练了2个epoch。", ["We train on four GPUs and report the win rate."])
+    assert a.quantity_coverage == 0.0
+    assert a.conflicts == []
+    b = analyse("胜率为73.5%。", ["The win rate is 78%."])
+    assert [c.kind for c in b.conflicts] == ["percent"]
