@@ -4,8 +4,10 @@ Runs the full pipeline (``citecheck.api.check``) on every case folder of
 ``corpora/attribution/tune`` and ``corpora/attribution/heldout``. A case holds
 ``report.md``, its video evidence, an optional ``trace.log`` and ``labels.json``
 listing the planted defects as ``{line, category}``. A finding is a true positive
-when its (case, line, category) is labelled; every other finding of these two
-categories (on a trap or a clean line) is a false positive.
+when its (case, line, category) is labelled; every other error or warning of
+these two categories (on a trap or a clean line) is a false positive. Info
+findings (the judge's grey zone) are prompts for a person, not verdicts, and are
+not counted.
 
     .venv/bin/python benchmarks/bench_attribution.py             # with the pipeline's judge
     .venv/bin/python benchmarks/bench_attribution.py --no-judge  # rules' lexical fallback
@@ -48,7 +50,11 @@ def score_case(case: Path, stages: Stages) -> Counter[tuple[str, str]]:
         config=Config(select=["CC3", "CC4"]), stages=stages,
     )  # fmt: skip
     result = lint([case / "report.md"], options)
-    found = {(f.line, f.category) for f in result.findings if f.category in CATEGORIES}
+    found = {
+        (f.line, f.category)
+        for f in result.findings
+        if f.category in CATEGORIES and f.severity.value != "info"  # info: a prompt, no verdict
+    }
     counts: Counter[tuple[str, str]] = Counter()
     for line, category in found:
         counts[(category, "tp" if (line, category) in expected else "fp")] += 1
