@@ -6,6 +6,7 @@ these helpers pick the source object a claim concerns.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -19,7 +20,7 @@ def is_pdf_target(target: CitationTarget) -> bool:
     return target.kind == "file" and target.source.lower().endswith(".pdf")
 
 
-def _corpus_files(ctx: LintContext, suffixes: set[str]) -> list[str]:
+def _corpus_files(ctx: LintContext, suffixes: AbstractSet[str]) -> list[str]:
     if ctx.corpus is None:
         return []
     return [n for n in ctx.corpus.file_names() if PurePosixPath(n).suffix.lower() in suffixes]

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from citecheck.judge.base import SequentialBatchMixin, evidence_sentences
@@ -96,7 +97,7 @@ def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(tokens))
 
 
-def _coverage(needles: Sequence[object], haystack: set[object]) -> float:
+def _coverage(needles: Sequence[Hashable], haystack: AbstractSet[Hashable]) -> float:
     return sum(n in haystack for n in needles) / len(needles) if needles else 1.0
 
 

@@ -143,7 +143,7 @@ class VerifierJudge:
         if a.best_index is None:
             return Verdict(label="unsupported", score=0.0, backend=self.name, reason="no evidence")
         if a.cross_lingual:
-            return self._cross_language_verdict(claim, a)
+            return self._cross_language_verdict(claim, a, a.best_index)
         score = self.weights.same_language.probability(same_language_features(a))
         return self._verdict(a, score, a.best_sentence, verdict_evidence(a))
 
@@ -151,10 +151,10 @@ class VerifierJudge:
         """Judge each pair in order."""
         return [self.judge(claim, evidence) for claim, evidence in pairs]
 
-    def _cross_language_verdict(self, claim: str, a: LexicalAnalysis) -> Verdict:
-        features, best = cross_language_vector(claim, a, self.embedder)
+    def _cross_language_verdict(self, claim: str, a: LexicalAnalysis, closest: int) -> Verdict:
+        features, embedded_best = cross_language_vector(claim, a, self.embedder)
         score = self.weights.cross_language.probability(features)
-        best = a.best_index if best is None else best
+        best = closest if embedded_best is None else embedded_best
         evidence = [
             Evidence(source="evidence", locator=f"sentence {best + 1}", text=a.sentences[best])
         ]
