@@ -145,9 +145,7 @@ def rule_by_name(name: str) -> type[Rule] | None:
     return None
 
 
-def select_rules(
-    select: Iterable[str] = (), ignore: Iterable[str] = ()
-) -> list[type[Rule]]:
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Rule]]:
     """Rules chosen ruff-style: a code, a code prefix (``CC2``), a slug or a category."""
     chosen = list(all_rules())
     picks = [s for s in select if s]

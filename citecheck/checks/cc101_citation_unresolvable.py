@@ -46,13 +46,13 @@ class CitationUnresolvable(Rule):
             return
         for resolution in unresolved:
             yield resolution_finding(
-                    self,
-                    ctx,
-                    resolution,
-                    self._message(resolution),
-                    evidence=self._candidates(resolution),
-                    fix=self._fix(resolution),
-                )
+                self,
+                ctx,
+                resolution,
+                self._message(resolution),
+                evidence=self._candidates(resolution),
+                fix=self._fix(resolution),
+            )
 
     def _no_corpus(self, ctx: LintContext, unresolved: list[Resolution]) -> Finding:
         """One finding for the whole report: without a corpus nothing can resolve."""
@@ -60,8 +60,7 @@ class CitationUnresolvable(Rule):
             self,
             ctx,
             unresolved[0],
-            f"{NO_CORPUS}: none of the report's {len(unresolved)} citation targets can be"
-            " resolved",
+            f"{NO_CORPUS}: none of the report's {len(unresolved)} citation targets can be resolved",
             fix=self._fix(unresolved[0]),
         )
 
