@@ -93,8 +93,8 @@ def _only_names_presenter(claim: Claim) -> bool:
     return bool(mentions) and len(rest) <= PRESENTER_LINE_MAX_CHARS
 
 
-def _timestamps(units: list[SourceUnit]) -> str:
-    return ", ".join(u.locator for u in units) or "none"
+def _timestamps(evidence: list[Evidence]) -> str:
+    return ", ".join(e.locator for e in evidence) or "none"
 
 
 def _evidence(video_name: str, units: list[SourceUnit]) -> list[Evidence]:
@@ -104,19 +104,30 @@ def _evidence(video_name: str, units: list[SourceUnit]) -> list[Evidence]:
 Support = Literal["supported", "unconfirmed", "unsupported"]
 
 
-def _support(ctx: LintContext, claim: Claim, units: list[SourceUnit]) -> Support:
-    """The judge's reading, with its grey zone (see CC205) kept apart."""
+@dataclass
+class _Reading:
+    """What the judge (or the lexical fallback) made of a video claim."""
+
+    support: Support
+    looked_at: list[Evidence]
+
+
+def _support(ctx: LintContext, claim: Claim, units: list[SourceUnit], name: str) -> _Reading:
+    """The judge's reading, its grey zone (see CC205) kept apart, with the
+    segments and keyframes it compared; the lexical fallback without a judge."""
+    nearest = _evidence(name, [s.unit for s in rank_by_overlap(claim.text, units, k=3)])
     if not units:
-        return "unsupported"
-    if ctx.judge_units is not None:
-        judgement = ctx.judge_units(claim, units)
-        if judgement is not None:
-            verdict = judgement.verdict
-            if verdict.label == "supported":
-                return "supported"
-            grey = verdict.score >= ctx.pack.thresholds.unsupported_max
-            return "unconfirmed" if verdict.label == "unsupported" and grey else "unsupported"
-    return "supported" if window_support(claim.text, units) >= SUPPORT_MIN else "unsupported"
+        return _Reading("unsupported", nearest)
+    judgement = ctx.judge_units(claim, units) if ctx.judge_units is not None else None
+    if judgement is None:
+        backed = window_support(claim.text, units) >= SUPPORT_MIN
+        return _Reading("supported" if backed else "unsupported", nearest)
+    verdict = judgement.verdict
+    looked_at = [e for e in verdict.evidence if e.source == name] or nearest
+    if verdict.label == "supported":
+        return _Reading("supported", looked_at)
+    grey = verdict.label == "unsupported" and verdict.score >= ctx.pack.thresholds.unsupported_max
+    return _Reading("unconfirmed" if grey else "unsupported", looked_at)
 
 
 def _failed_calls(ctx: LintContext) -> list[Any]:
@@ -141,22 +152,22 @@ def _assess(ctx: LintContext, claim: Claim, failed: list[Any]) -> VideoOutcome:
     segments = list(video.segments) if video else []
     keyframes = list(video.keyframes) if video else []
     units = segments + keyframes
-    support = _support(ctx, claim, units)
-    supported = support == "supported"
-    nearest = [s.unit for s in rank_by_overlap(claim.text, units, k=3)]
+    reading = _support(ctx, claim, units, name)
+    supported = reading.support == "supported"
+    looked_at = reading.looked_at
     if failed and not supported:
         lines = ", ".join(str(c.line) for c in failed)
         return VideoOutcome(
             claim, "fabricated",
             f"describes the video, but every video tool call in the trace failed (lines {lines}); "
-            f"the agent never saw it. Timestamps looked at: {_timestamps(nearest)}",
-            _evidence(name, nearest), fix="remove the video detail or mark it as not verified",
+            f"the agent never saw it. Timestamps looked at: {_timestamps(looked_at)}",
+            looked_at, fix="remove the video detail or mark it as not verified",
         )  # fmt: skip
     if _matches_any(claim.text, ctx.pack.video.speculative_terms) and not supported:
         return VideoOutcome(
             claim, "speculative",
             "generic or speculative text is presented as the video's content",
-            _evidence(name, nearest), fix="say what the video shows, with a timestamp, or drop it",
+            looked_at, fix="say what the video shows, with a timestamp, or drop it",
         )  # fmt: skip
     if not video or not video.has_evidence:
         return VideoOutcome(
@@ -165,25 +176,25 @@ def _assess(ctx: LintContext, claim: Claim, failed: list[Any]) -> VideoOutcome:
             fix="add a transcript (.srt/.vtt/.transcript.json) or keyframe notes next to the video",
         )  # fmt: skip
     if supported:
-        return VideoOutcome(claim, "supported", "", _evidence(name, nearest))
+        return VideoOutcome(claim, "supported", "", looked_at)
     visual = _matches_any(claim.text, ctx.pack.video.visual_terms)
     if visual and not keyframes:
         return VideoOutcome(
             claim, "unverifiable",
             "describes what is on screen, but there are no keyframe notes to check it against; "
-            f"transcript timestamps looked at: {_timestamps(nearest)}",
-            _evidence(name, nearest), fix="add keyframe notes (video.keyframes.json)",
+            f"transcript timestamps looked at: {_timestamps(looked_at)}",
+            looked_at, fix="add keyframe notes (video.keyframes.json)",
         )  # fmt: skip
-    if support == "unconfirmed":
+    if reading.support == "unconfirmed":
         return VideoOutcome(
             claim, "unverifiable",
             "the transcript and keyframes do not plainly state this; check it against "
-            f"timestamps {_timestamps(nearest)}",
-            _evidence(name, nearest), fix="compare with the timestamps shown, and cite one",
+            f"timestamps {_timestamps(looked_at)}",
+            looked_at, fix="compare with the timestamps shown, and cite one",
             severity=Severity.INFO,
         )  # fmt: skip
     return VideoOutcome(
         claim, "fabricated",
-        f"the video evidence does not back this; timestamps looked at: {_timestamps(nearest)}",
-        _evidence(name, nearest), fix="describe only what the transcript or keyframes show",
+        f"the video evidence does not back this; timestamps looked at: {_timestamps(looked_at)}",
+        looked_at, fix="describe only what the transcript or keyframes show",
     )  # fmt: skip
