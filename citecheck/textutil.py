@@ -16,6 +16,8 @@ from typing import Literal
 from citecheck.models import Span
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_PLAIN_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.])(?=\s+[\"'(\[“]?[A-Z0-9])|\n+")
 LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_']*")
 
@@ -35,6 +37,26 @@ _CONTINUATIONS = "".join(_byte_as_cp1252(b) for b in range(0x80, 0xC0))
 MOJIBAKE_RE = re.compile(f"[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]")
 
 REPLACEMENT_CHAR = "\ufffd"
+
+
+def plain_sentences(text: str, max_chars: int = 400) -> list[str]:
+    """Sentences of source text (zh and en punctuation, line breaks), for evidence.
+
+    Unlike the report parser this knows no markdown or citations. Pieces longer
+    than ``max_chars`` are cut at whitespace or hard, so one run-on line cannot
+    dominate.
+    """
+    pieces: list[str] = []
+    for part in _PLAIN_SENTENCE_END.split(text):
+        part = part.strip()
+        while len(part) > max_chars:
+            cut = part.rfind(" ", 0, max_chars)
+            cut = cut if cut > max_chars // 2 else max_chars
+            pieces.append(part[:cut].strip())
+            part = part[cut:].strip()
+        if part:
+            pieces.append(part)
+    return pieces
 
 
 def cjk_count(text: str) -> int:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from citecheck.models import SourceUnit
+from citecheck.textutil import CJK_RE, CJK_RUN_RE
 
 MIN_COMPARABLE_TOKENS = 3
 _STOPWORDS = {
@@ -28,7 +29,7 @@ def tokens(text: str) -> set[str]:
     """Content tokens of a text: Latin words, numbers and CJK bigrams."""
     lowered = text.casefold()
     found = {w for w in re.findall(r"[a-z0-9][a-z0-9.+\-]*", lowered) if w not in _STOPWORDS}
-    for run in re.findall(r"[\u4e00-\u9fff]+", lowered):
+    for run in CJK_RUN_RE.findall(lowered):
         chars = [c for c in run if c not in _CJK_STOP]
         found.update(a + b for a, b in itertools.pairwise(chars) if a + b not in _CJK_STOP_BIGRAMS)
     return {t.rstrip(".") for t in found if len(t.rstrip(".")) >= 2}
@@ -54,9 +55,9 @@ def rank_by_overlap(claim: str, units: list[SourceUnit], k: int = 3) -> list[Sco
 def _comparable(claim_tokens: set[str], units: list[SourceUnit]) -> set[str]:
     """Claim tokens in a script the evidence uses: Chinese bigrams are dropped for an
     all-Latin transcript, where they could never match."""
-    if any(re.search(r"[\u4e00-\u9fff]", u.text) for u in units):
+    if any(CJK_RE.search(u.text) for u in units):
         return claim_tokens
-    return {t for t in claim_tokens if not re.search(r"[\u4e00-\u9fff]", t)}
+    return {t for t in claim_tokens if not CJK_RE.search(t)}
 
 
 def window_support(claim: str, units: list[SourceUnit], width: int = 2) -> float:

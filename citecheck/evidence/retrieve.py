@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from citecheck.evidence.embedder import Embedder
 from citecheck.models import SourceUnit
+from citecheck.textutil import plain_sentences
 
 # E5 cosines for unrelated vs. matching text fall roughly in this band.
 COSINE_FLOOR = 0.75
@@ -41,7 +42,6 @@ EMBED_CANDIDATES = 12
 CheapScorer = Callable[[str, Sequence[str]], Sequence[float]]
 """Scores a claim against many window texts quickly (0..1 each), for the prefilter."""
 
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.])\s+(?=[A-Z0-9\"“(])")
 _ANCHOR = re.compile(r"\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z0-9]*(?:[-.:/][A-Za-z0-9]+)*")
 _STOPWORDS = frozenset(
     "a an and are as at be by for from has have in is it of on or that the this to was "  # noqa: SIM905
@@ -67,9 +67,7 @@ def split_into_windows(unit: SourceUnit, max_chars: int = WINDOW_CHARS) -> list[
         return [unit.model_copy(update={"text": text})] if text else []
     windows: list[str] = []
     current = ""
-    for sentence in (s.strip() for s in _SENTENCE_END.split(text)):
-        if not sentence:
-            continue
+    for sentence in plain_sentences(text, max_chars=len(text)):  # sentences stay whole
         if current and len(current) + 1 + len(sentence) > max_chars:
             windows.append(current)
             current = sentence

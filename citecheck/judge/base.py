@@ -7,13 +7,13 @@ Every backend (lexical, learned verifier, NLI cross-encoder, LLM) implements
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
 from citecheck.models import Verdict
+from citecheck.textutil import plain_sentences
 
 BackendName = Literal["default", "lexical", "verifier", "crossencoder", "llm"]
 
@@ -59,28 +59,6 @@ class SequentialBatchMixin:
         return [self.judge(claim, evidence) for claim, evidence in pairs]  # type: ignore[attr-defined]
 
 
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.])(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
-
-
-def split_sentences(text: str, max_chars: int = 400) -> list[str]:
-    """Split evidence into sentences (zh and en punctuation, line breaks).
-
-    Pieces longer than ``max_chars`` are cut at whitespace or hard, so one run-on
-    line cannot dominate.
-    """
-    pieces: list[str] = []
-    for part in _SENTENCE_END.split(text):
-        part = part.strip()
-        while len(part) > max_chars:
-            cut = part.rfind(" ", 0, max_chars)
-            cut = cut if cut > max_chars // 2 else max_chars
-            pieces.append(part[:cut].strip())
-            part = part[cut:].strip()
-        if part:
-            pieces.append(part)
-    return pieces
-
-
 def evidence_sentences(evidence: Sequence[str]) -> list[str]:
     """All sentences of all evidence texts, in order."""
-    return [s for text in evidence for s in split_sentences(text)]
+    return [s for text in evidence for s in plain_sentences(text)]
