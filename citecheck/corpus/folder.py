@@ -18,6 +18,7 @@ from citecheck.corpus.collection import DOCUMENT_LIST_KEYS, Collection
 from citecheck.corpus.pdf import PdfDocument
 from citecheck.corpus.video import MEDIA_SUFFIXES, Transcriber, VideoEvidence
 from citecheck.errors import InputError
+from citecheck.usercache import user_cache_dir
 
 TRANSCRIPT_SUFFIXES = frozenset({".srt", ".vtt"})
 CACHE_DIR_NAME = ".citecheck-cache"
@@ -63,7 +64,7 @@ def default_cache_dir(root: Path) -> Path:
     if os.access(local if local.is_dir() else root, os.W_OK):
         return local
     digest = hashlib.sha1(str(root).encode()).hexdigest()
-    return Path.home() / ".cache" / "citecheck" / digest
+    return user_cache_dir() / digest
 
 
 class Corpus:

