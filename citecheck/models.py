@@ -158,7 +158,9 @@ class Report(BaseModel):
 # --------------------------------------------------------------------------- corpus
 
 
-UnitKind = Literal["page", "passage", "chunk", "segment", "keyframe", "meta", "document"]
+UnitKind = Literal[
+    "page", "passage", "table-row", "chunk", "segment", "keyframe", "meta", "document"
+]
 
 
 class SourceUnit(BaseModel):
@@ -238,8 +240,12 @@ class Verdict(BaseModel):
     """A judge's decision on one claim against its evidence."""
 
     label: Label
-    score: float
+    score: float  # P(supported)
     backend: str
+    # whether the label is beyond the judge's calibrated grey zone: rules report
+    # confident verdicts as errors and the rest as prompts
+    confident: bool = True
+    p_contradicted: float | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     evidence_span: str | None = None
     reason: str = ""

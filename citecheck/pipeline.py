@@ -292,12 +292,29 @@ class _LazyJudge:
     def for_context(self, ctx: LintContext) -> Callable[[Claim], ClaimJudgement | None]:
         """``LintContext.judge``: a claim against what its own citations resolve to."""
 
+        def resolutions(claim: Claim) -> list[Resolution]:
+            return [r for c in claim.citations for r in ctx.resolutions_for(c)]
+
         def judge_claim(claim: Claim) -> ClaimJudgement | None:
-            resolutions = [r for c in claim.citations for r in ctx.resolutions_for(c)]
             key = (ctx.report.path, claim.id)
-            return self._remember(key, lambda: self.service.judge_claim(claim, resolutions))
+            if key not in self._memo:
+                self._prefetch(ctx, resolutions)
+            return self._remember(key, lambda: self.service.judge_claim(claim, resolutions(claim)))
 
         return judge_claim
+
+    def _prefetch(self, ctx: LintContext, resolutions: Callable[[Claim], list[Resolution]]) -> None:
+        """Judge every claim the support rules will ask about in one batch."""
+        from citecheck.support import is_judged
+
+        todo = [
+            c
+            for c in ctx.report.claims
+            if is_judged(c) and (ctx.report.path, c.id) not in self._memo
+        ]
+        judged = self.service.judge_claims([(c, resolutions(c)) for c in todo])
+        for claim, judgement in zip(todo, judged, strict=True):
+            self._store((ctx.report.path, claim.id), judgement)
 
     def judge_units(self, claim: Claim, units: list[SourceUnit]) -> ClaimJudgement | None:
         """``LintContext.judge_units``: a claim against units a rule chose."""
@@ -308,8 +325,10 @@ class _LazyJudge:
         self, key: tuple[str, ...], compute: Callable[[], ClaimJudgement | None]
     ) -> ClaimJudgement | None:
         if key not in self._memo:
-            judgement = compute()
-            if judgement is not None:
-                self.backends.add(judgement.verdict.backend)
-            self._memo[key] = judgement
+            self._store(key, compute())
         return self._memo[key]
+
+    def _store(self, key: tuple[str, ...], judgement: ClaimJudgement | None) -> None:
+        if judgement is not None:
+            self.backends.add(judgement.verdict.backend)
+        self._memo[key] = judgement

@@ -45,9 +45,10 @@ class Thresholds(BaseModel):
     title_fuzzy_min: float = 85.0
     title_candidates: int = 3
     title_suggestion_min: float = 60.0
-    supported_min: float = 0.5
-    unsupported_max: float = 0.1
-    contradicted_min: float = 0.5
+    # support decisions: None leaves them to the judge's own calibration
+    supported_min: float | None = None
+    unsupported_max: float | None = None
+    contradicted_min: float | None = None
     length_tolerance: float = 0.1
     neighbour_chunks: int = 1
     neighbour_pages: int = 1

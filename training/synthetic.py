@@ -47,15 +47,41 @@ _DIRECTIONS = [
     ("加快", "减慢"),
 ]
 MODELS = [
-    "GPT-4", "GPT-3.5", "LLaMA-2-7B", "Llama-3-8B", "Qwen2.5-7B", "Qwen1.5-0.5B", "Mistral-7B",
-    "BERT-base", "RoBERTa-large", "T5-XL", "Pythia-410M", "Pythia-1.4B", "Gemma-2B", "DeepSeek-V2",
+    "GPT-4",
+    "GPT-3.5",
+    "LLaMA-2-7B",
+    "Llama-3-8B",
+    "Qwen2.5-7B",
+    "Qwen1.5-0.5B",
+    "Mistral-7B",
+    "BERT-base",
+    "RoBERTa-large",
+    "T5-XL",
+    "Pythia-410M",
+    "Pythia-1.4B",
+    "Gemma-2B",
+    "DeepSeek-V2",
 ]
 DATASETS = [
-    "GSM8K", "MMLU", "HumanEval", "MATH", "TriviaQA", "SQuAD", "HellaSwag", "ARC-Challenge",
-    "AlpacaEval", "MT-Bench", "C-Eval", "CMMLU", "WikiText-103", "BoolQ",
+    "GSM8K",
+    "MMLU",
+    "HumanEval",
+    "MATH",
+    "TriviaQA",
+    "SQuAD",
+    "HellaSwag",
+    "ARC-Challenge",
+    "AlpacaEval",
+    "MT-Bench",
+    "C-Eval",
+    "CMMLU",
+    "WikiText-103",
+    "BoolQ",
 ]
 METHODS = ["DPO", "PPO", "SFT", "LoRA", "TideKV", "SimPO", "KTO", "ORPO", "RLHF", "H2O"]
-_NAME_RE = re.compile("|".join(re.escape(n) for n in sorted(MODELS + DATASETS + METHODS, key=len, reverse=True)))
+_NAME_RE = re.compile(
+    "|".join(re.escape(n) for n in sorted(MODELS + DATASETS + METHODS, key=len, reverse=True))
+)
 
 
 def _changed_number(rng: random.Random, value: str) -> str:
@@ -146,7 +172,11 @@ def neighbour_evidence(rows: list[dict], rng: random.Random, count: int) -> list
     out = []
     for _ in range(count):
         row = rng.choice(rows)
-        others = [o for o in rng.sample(by_file[row["file"]], min(12, len(by_file[row["file"]]))) if o["evidence"] != row["evidence"]]
+        others = [
+            o
+            for o in rng.sample(by_file[row["file"]], min(12, len(by_file[row["file"]])))
+            if o["evidence"] != row["evidence"]
+        ]
         if not others:
             continue
         claim_words = _words(row["claim"])
@@ -171,7 +201,11 @@ def conjunction(rows: list[dict], rng: random.Random, count: int) -> list[dict]:
         else:
             claim = f"{first}, and {second[:1].lower()}{second[1:]}."
         if rng.random() < 0.5:
-            claim = (f"{second}，并且{first}。" if row["lang"] == "zh" else f"{second}, and {first[:1].lower()}{first[1:]}.")
+            claim = (
+                f"{second}，并且{first}。"
+                if row["lang"] == "zh"
+                else f"{second}, and {first[:1].lower()}{first[1:]}."
+            )
         out.append(_derived(row, claim, row["evidence"], "unsupported", "conjunction"))
     return out
 
@@ -198,7 +232,13 @@ def synthesize(supported: list[dict], rng: random.Random) -> list[dict]:
     return out
 
 
-_METRICS = [("accuracy", "准确率"), ("F1", "F1"), ("pass@1", "pass@1"), ("exact match", "精确匹配率"), ("win rate", "胜率")]
+_METRICS = [
+    ("accuracy", "准确率"),
+    ("F1", "F1"),
+    ("pass@1", "pass@1"),
+    ("exact match", "精确匹配率"),
+    ("win rate", "胜率"),
+]
 
 
 def table_pairs(rng: random.Random, count: int) -> list[dict]:
@@ -229,8 +269,11 @@ def table_pairs(rng: random.Random, count: int) -> list[dict]:
             claim = f"表{table}显示，{model}在{dataset}上的{metric_zh}为{value}。"
         else:
             claim = f"According to Table {table}, {model} reaches {value} {metric} on {dataset}."
-        lines = [caption] + rng.sample(evidence, min(len(evidence), 4))
-        if label != "unsupported" and f"Table {table} · {model} · {dataset} · {cells[model, dataset]}" not in lines:
+        lines = [caption, *rng.sample(evidence, min(len(evidence), 4))]
+        if (
+            label != "unsupported"
+            and f"Table {table} · {model} · {dataset} · {cells[model, dataset]}" not in lines
+        ):
             lines[-1] = f"Table {table} · {model} · {dataset} · {cells[model, dataset]}"
         out.append(
             {

@@ -166,10 +166,11 @@ def train(args: argparse.Namespace) -> None:
         optimizer.zero_grad(set_to_none=True)
         step += 1
         seen += len(labels)
-        running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
+        running = 0.98 * running + 0.02 * loss.item() if seen > len(labels) else loss.item()
         if step % 25 == 0:
             rate = seen / (time.monotonic() - started)
-            line = f"step {step}/{total_steps} loss {running:.4f} lr {scheduler.get_last_lr()[0]:.2e} {rate:.1f} pairs/s"
+            lr = scheduler.get_last_lr()[0]
+            line = f"step {step}/{total_steps} loss {running:.4f} lr {lr:.2e} {rate:.1f} pairs/s"
             print(line, flush=True)
             log.write(line + "\n")
             log.flush()
@@ -180,8 +181,13 @@ def train(args: argparse.Namespace) -> None:
             break
     checkpoint()
     save_atomic(
-        {"model": trainable_state(model), "e5_sha256": e5.sha256(), "step": step,
-         "total_steps": total_steps, "max_len": args.max_len},
+        {
+            "model": trainable_state(model),
+            "e5_sha256": e5.sha256(),
+            "step": step,
+            "total_steps": total_steps,
+            "max_len": args.max_len,
+        },
         args.work / "final.pt",
     )
     print(f"saved {args.work / 'final.pt'} at step {step}", flush=True)

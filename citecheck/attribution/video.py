@@ -126,7 +126,7 @@ def _support(ctx: LintContext, claim: Claim, units: list[SourceUnit], name: str)
     looked_at = [e for e in verdict.evidence if e.source == name] or nearest
     if verdict.label == "supported":
         return _Reading("supported", looked_at)
-    grey = verdict.label == "unsupported" and verdict.score >= ctx.pack.thresholds.unsupported_max
+    grey = verdict.label == "unsupported" and not verdict.confident
     return _Reading("unconfirmed" if grey else "unsupported", looked_at)
 
 

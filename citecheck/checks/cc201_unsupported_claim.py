@@ -19,8 +19,8 @@ class UnsupportedClaim(Rule):
     chunk or document. A claim is supported only if every part is: a citation
     that backs half a sentence does not back the sentence. Claims supported on
     a neighbouring page or chunk are reported by CC204 instead. Only confident
-    verdicts (P(supported) below the pack's ``unsupported_max``) are errors;
-    the judge's grey zone is reported as CC205 unconfirmed-claim.
+    verdicts (beyond the judge's calibrated grey zone) are errors; the grey
+    zone is reported as CC205 unconfirmed-claim.
 
     Anti-pattern
     ------------

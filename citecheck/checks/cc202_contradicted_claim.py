@@ -40,7 +40,11 @@ class ContradictedClaim(Rule):
         """One finding per cited claim judged contradicted at its cited location."""
         for claim, judgement in iter_judged_claims(ctx):
             verdict = judgement.verdict
-            if verdict.label != "contradicted" or judgement.elsewhere is not None:
+            if (
+                verdict.label != "contradicted"
+                or not verdict.confident
+                or judgement.elsewhere is not None
+            ):
                 continue
             details = "; ".join(_describe(c) for c in verdict.conflicts) or verdict.reason
             span = f' Source: "{verdict.evidence_span}"' if verdict.evidence_span else ""

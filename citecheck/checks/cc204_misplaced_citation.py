@@ -38,12 +38,9 @@ class MisplacedCitation(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """One finding per claim that is supported only outside the cited unit."""
-        floor = ctx.pack.thresholds.unsupported_max
         for claim, judgement in iter_judged_claims(ctx):
             found, verdict = judgement.elsewhere, judgement.verdict
-            wrong_here = verdict.label == "contradicted" or (
-                verdict.label == "unsupported" and verdict.score < floor
-            )
+            wrong_here = verdict.label != "supported" and verdict.confident
             if found is None or not wrong_here:
                 continue
             citation = _citation_of(claim, found)

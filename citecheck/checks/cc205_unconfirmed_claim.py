@@ -13,13 +13,12 @@ from citecheck.models import Category, Severity
 class UnconfirmedClaim(UnsupportedClaim):
     """A cited claim the judge could not confirm from the cited source, nor reject.
 
-    The claim scored between the pack's ``unsupported_max`` and
-    ``supported_min``: the best passage is on topic but does not plainly state
-    the claim. The offline judge lands here on free paraphrases across
-    languages (a Chinese summary of an English page), so this is a prompt for a
-    person to compare claim and evidence, not a verdict; it is ``info`` by
-    default and does not fail a run. A stronger backend (an NLI model, an LLM)
-    leaves fewer claims here.
+    The claim scored in the judge's calibrated grey zone: not supported, but not
+    confidently unsupported either (the cross-encoder's thresholds are chosen on
+    held-out dev data for precision). The best passage is on topic but does not
+    plainly state the claim, which is where free paraphrases across languages
+    land, so this is a prompt for a person to compare claim and evidence, not a
+    verdict; it is ``info`` by default and does not fail a run.
 
     Anti-pattern
     ------------

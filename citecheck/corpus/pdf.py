@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from citecheck.corpus.tables import table_row_units
 from citecheck.errors import InputError
 from citecheck.models import SourceUnit
 
@@ -163,7 +164,8 @@ class PdfDocument:
         return [t for t in texts if t]
 
     def _passages(self, n: int) -> list[SourceUnit]:
-        """Paragraph-level passages of page ``n``: blocks merged to ~300-800 chars."""
+        """Paragraph-level passages of page ``n`` (blocks merged to ~300-800 chars),
+        then one unit per table row (:mod:`citecheck.corpus.tables`)."""
         merged: list[str] = []
         for block in self._blocks(n):
             if (
@@ -174,7 +176,7 @@ class PdfDocument:
                 merged[-1] = f"{merged[-1]}\n{block}"
             else:
                 merged.append(block)
-        return [
+        passages = [
             SourceUnit(
                 source=self.name,
                 kind="passage",
@@ -184,6 +186,7 @@ class PdfDocument:
             )
             for i, text in enumerate(merged, start=1)
         ]
+        return passages + table_row_units(self._page(n), n, self.name)
 
     def all_passages(self) -> list[SourceUnit]:
         """The passages of every page, in order."""

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from citecheck.models import Verdict
 from citecheck.textutil import plain_sentences
 
-BackendName = Literal["default", "lexical", "verifier", "crossencoder", "llm"]
+BackendName = Literal["default", "nli", "lexical", "verifier", "crossencoder", "llm"]
 
 
 class JudgeConfig(BaseModel):
@@ -24,7 +24,10 @@ class JudgeConfig(BaseModel):
     backend: BackendName = "default"
     model: str | None = Field(
         default=None,
-        description="crossencoder: local path or model name; verifier: weights JSON path",
+        description=(
+            "nli: a bundle folder (model.onnx + manifest.json); crossencoder: local path or "
+            "model name; verifier: weights JSON path"
+        ),
     )
     llm_url: str | None = Field(
         default=None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1"
@@ -32,8 +35,10 @@ class JudgeConfig(BaseModel):
     llm_model: str | None = None
     llm_api_key_env: str = "OPENAI_API_KEY"
     timeout_s: float = 60.0
-    supported_min: float = Field(default=0.5, ge=0.0, le=1.0)
-    contradicted_min: float = Field(default=0.5, ge=0.0, le=1.0)
+    # None: the backend's own calibration (the nli bundle ships its thresholds)
+    supported_min: float | None = Field(default=None, ge=0.0, le=1.0)
+    unsupported_max: float | None = Field(default=None, ge=0.0, le=1.0)
+    contradicted_min: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 @runtime_checkable

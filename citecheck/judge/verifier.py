@@ -125,10 +125,12 @@ class VerifierJudge:
         weights: VerifierWeights | None = None,
         embedder: QueryPassageEmbedder | None = None,
         supported_min: float = 0.5,
+        unsupported_max: float = 0.1,
     ) -> None:
         self.weights = weights or VerifierWeights.load()
         self._embedder = embedder
         self.supported_min = supported_min
+        self.unsupported_max = unsupported_max
 
     @property
     def embedder(self) -> QueryPassageEmbedder:
@@ -176,6 +178,12 @@ class VerifierJudge:
         if a.conflicts and label == "supported":
             reason += f" (note: {describe_conflicts(a.conflicts)})"
         return Verdict(
-            label=label, score=score, backend=self.name, evidence=evidence,
-            evidence_span=span, reason=reason, conflicts=a.conflicts,
-        )  # fmt: skip
+            label=label,
+            score=score,
+            confident=label != "unsupported" or score < self.unsupported_max,
+            backend=self.name,
+            evidence=evidence,
+            evidence_span=span,
+            reason=reason,
+            conflicts=a.conflicts,
+        )

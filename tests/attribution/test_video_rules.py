@@ -93,13 +93,13 @@ def test_presenter_line_is_left_to_the_speaker_rules(lint_text) -> None:
     assert codes == {"CC301"}
 
 
-def _judged(pack, score: float) -> list:
+def _judged(pack, score: float, confident: bool = True) -> list:
     """CC4xx findings for one video claim that a stand-in judge scores at ``score``."""
     report = make_report(
         "## Video notes\nThe presenter compares three optimisers on stage [Video: video.mp4].\n",
         pack,
     )
-    verdict = Verdict(label="unsupported", score=score, backend="fake")
+    verdict = Verdict(label="unsupported", score=score, confident=confident, backend="fake")
 
     def judge_units(claim, units):
         return ClaimJudgement(claim_id=claim.id, verdict=verdict, units_checked=units)
@@ -110,7 +110,7 @@ def _judged(pack, score: float) -> list:
 
 
 def test_judge_grey_zone_is_an_info_prompt_not_a_fabrication(pack) -> None:
-    [finding] = _judged(pack, 0.3)
+    [finding] = _judged(pack, 0.3, confident=False)
     assert (finding.code, finding.severity.value) == ("CC402", "info")
     assert "check it against timestamps 00:" in finding.message
 

@@ -35,11 +35,11 @@ def test_contract_and_input_order(tmp_path):
     assert "73.5%" in out[0]["reason"]
 
 
-def test_default_backend_is_the_verifier(tmp_path):
+def test_default_backend_is_the_cross_encoder(tmp_path):
     row = {"id": 1, "claim": "Rafailov et al. introduced DPO in 2023.", "evidence": EVIDENCE}
     result = run(tmp_path, [json.dumps(row)])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["backend"] == "verifier"
+    assert json.loads(result.output)["backend"] == "nli"
 
 
 def test_invalid_jsonl_names_file_and_line(tmp_path):

@@ -64,7 +64,7 @@ def test_grey_zone_verdicts_are_unconfirmed_info_not_errors(fakes) -> None:
         [sure, unsure],
         {
             sure.id: judgement(sure, "unsupported", 0.05),
-            unsure.id: judgement(unsure, "unsupported", 0.3),
+            unsure.id: judgement(unsure, "unsupported", 0.3, confident=False),
         },
     )
     assert [f.line for f in UnsupportedClaim().check(ctx)] == [3]
@@ -175,7 +175,8 @@ def test_claims_citing_only_the_video_are_left_to_the_video_rules(fakes) -> None
 def test_grey_zone_with_a_better_location_is_unconfirmed_not_misplaced(fakes) -> None:
     unsure = cited(fakes, "DPO会导致概率质量向少数token集中", 4)
     abstract = fakes.make_unit("We show that DPO squeezes probability mass.", 1)
-    ctx = context([unsure], {unsure.id: judgement(unsure, "unsupported", 0.3, elsewhere=abstract)})
+    grey = judgement(unsure, "unsupported", 0.3, elsewhere=abstract, confident=False)
+    ctx = context([unsure], {unsure.id: grey})
     assert list(MisplacedCitation().check(ctx)) == []
     (finding,) = UnconfirmedClaim().check(ctx)
     assert finding.fix.startswith("pdf.pdf, page 1 may state it")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from citecheck.judge.base import SequentialBatchMixin
 from citecheck.models import CitationTarget, TitleMatch, Verdict
 from citecheck.rulepack import RulePack, Thresholds
 from citecheck.support import SupportService
@@ -162,7 +163,7 @@ def test_judge_units_judges_the_given_units_only(fakes, fake_judge, embedder) ->
     assert svc.judge_units(claim, [unit]).verdict.label == "contradicted"
 
 
-class SpanJudge:
+class SpanJudge(SequentialBatchMixin):
     """Points at one evidence sentence and never supports, like a strict text-only judge."""
 
     name = "span"
@@ -192,8 +193,8 @@ def test_make_support_service_wires_judge_config_and_cache(fakes, tmp_path, monk
 
     seen = []
     factory = types.ModuleType("citecheck.judge.factory")
-    factory.make_judge = lambda config, embedder: (
-        seen.append((config, embedder)) or fakes.FakeJudge()
+    factory.make_judge = lambda config, embedder, cache_dir: (
+        seen.append((config, embedder, cache_dir)) or fakes.FakeJudge()
     )
     monkeypatch.setitem(sys.modules, "citecheck.judge.factory", factory)
     pack = RulePack(name="test", thresholds=Thresholds(supported_min=0.7))
@@ -202,7 +203,9 @@ def test_make_support_service_wires_judge_config_and_cache(fakes, tmp_path, monk
 
     assert isinstance(svc.embedder, CachedEmbedder)
     assert svc.embedder.path == tmp_path / "c" / "embeddings.sqlite"
-    config, judge_embedder = seen[0]
+    config, judge_embedder, judge_cache = seen[0]
     assert (config.backend, config.supported_min) == ("lexical", 0.7)
+    assert config.unsupported_max is None  # unset in the pack: the judge's calibration
     assert judge_embedder is svc.embedder  # the judge embeds through the same cache
+    assert judge_cache == tmp_path / "c"  # and caches verdicts in the same folder
     assert svc.judge.name == "fake"

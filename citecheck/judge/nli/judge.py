@@ -1,0 +1,132 @@
+"""The default judge: citecheck's own multilingual cross-encoder.
+
+Each evidence text is cut to the window the model reads (the best-matching
+sentence and its neighbours, :mod:`citecheck.judge.nli.windows`), every
+(claim, window) pair of a batch goes through the model in one call, and the
+claim's verdict comes from its windows: supported when one window entails it,
+contradicted when the window that best matches it contradicts it with confidence.
+
+Decisions use the thresholds shipped in the bundle's manifest, chosen on held-out
+dev splits for precision (``training/calibrate.py``); a verdict is ``confident``
+only beyond them, and the rules report the grey zone as an info prompt. The
+lexical checks add what they are precise at: when the model finds the claim not
+supported and the same window states a different number, year or name, the
+verdict names both values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from citecheck.judge.lexical import analyse, describe_conflicts
+from citecheck.judge.nli.model import Calibration, NliModel, shared_model
+from citecheck.judge.nli.verdict_cache import VerdictCache
+from citecheck.judge.nli.windows import window_evidence
+from citecheck.models import Evidence, Verdict
+
+SUPPORTED, UNSUPPORTED, CONTRADICTED = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class _Window:
+    index: int  # which evidence text
+    text: str
+
+
+class NliJudge:
+    """Claims judged by the shipped cross-encoder (or another bundle of the same format)."""
+
+    def __init__(
+        self,
+        model: NliModel | None = None,
+        calibration: Calibration | None = None,
+        cache: VerdictCache | None = None,
+    ) -> None:
+        self._model = model
+        self._calibration = calibration
+        self.cache = cache
+        self.name = "nli"
+
+    @property
+    def model(self) -> NliModel:
+        """The cross-encoder, loaded on first use."""
+        if self._model is None:
+            self._model = shared_model()
+        return self._model
+
+    @property
+    def calibration(self) -> Calibration:
+        """Explicit thresholds, else the bundle's."""
+        return self._calibration or self.model.manifest.calibration
+
+    def judge(self, claim: str, evidence: list[str]) -> Verdict:
+        """Judge one claim against its evidence texts."""
+        return self.judge_batch([(claim, evidence)])[0]
+
+    def judge_batch(self, pairs: Sequence[tuple[str, list[str]]]) -> list[Verdict]:
+        """Judge every pair with one pass of the model over all their windows."""
+        windows = [
+            [
+                _Window(i, window_evidence(claim, text))
+                for i, text in enumerate(evidence)
+                if text.strip()
+            ]
+            for claim, evidence in pairs
+        ]
+        flat = [(claim, w.text) for (claim, _), ws in zip(pairs, windows, strict=True) for w in ws]
+        probs = self._probabilities(flat)
+        verdicts, start = [], 0
+        for (claim, _), ws in zip(pairs, windows, strict=True):
+            verdicts.append(self._verdict(claim, ws, probs[start : start + len(ws)]))
+            start += len(ws)
+        return verdicts
+
+    def _probabilities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        if self.cache is None:
+            return self.model.probabilities(pairs)
+        return self.cache.probabilities(self.model, pairs)
+
+    def _verdict(self, claim: str, windows: list[_Window], probs: np.ndarray) -> Verdict:
+        if not windows:
+            return Verdict(label="unsupported", score=0.0, backend=self.name, reason="no evidence")
+        cal = self.calibration
+        best = int(np.argmax(probs[:, SUPPORTED]))
+        p_supported = float(probs[best, SUPPORTED])
+        # the window most about the claim: the least "unrelated" one
+        aligned = int(np.argmin(probs[:, UNSUPPORTED]))
+        p_contradicted = float(probs[aligned, CONTRADICTED])
+        shown = windows[best]
+        conflicts = []
+        if p_supported >= cal.supported_min:
+            label, confident = "supported", True
+            reason = f"P(supported)={p_supported:.2f}"
+        else:
+            lexical = analyse(claim, [windows[aligned].text])
+            conflicts = lexical.conflicts
+            if p_contradicted >= cal.contradicted_min:
+                label, confident, shown = "contradicted", True, windows[aligned]
+                reason = f"P(contradicted)={p_contradicted:.2f}"
+                if conflicts:
+                    reason += f": {describe_conflicts(conflicts)}"
+            else:
+                label = "unsupported"
+                confident = p_supported < cal.unsupported_max
+                reason = f"P(supported)={p_supported:.2f}: the evidence does not state the claim"
+                if conflicts and p_contradicted >= cal.contradicted_min / 2:
+                    reason += f" (the passage says {describe_conflicts(conflicts)})"
+        return Verdict(
+            label=label,
+            score=round(p_supported, 4),
+            p_contradicted=round(p_contradicted, 4),
+            confident=confident,
+            backend=self.name,
+            evidence=[
+                Evidence(source="evidence", locator=f"text {shown.index + 1}", text=shown.text)
+            ],
+            evidence_span=shown.text,
+            reason=reason,
+            conflicts=conflicts,
+        )

