@@ -129,7 +129,7 @@ def test_severity_filter_updates_the_counts(page: Any) -> None:
 
 def test_a_highlight_click_opens_its_finding(page: Any) -> None:
     assert page.eval_on_selector_all("details.finding", "els => els.every(e => !e.open)")
-    mark = page.locator('mark.hl.sev-error:not(.cite)[data-findings]').first
+    mark = page.locator("mark.hl.sev-error:not(.cite)[data-findings]").first
     finding_id = mark.get_attribute("data-findings").split(" ")[0]
     mark.click()
     panel = page.locator(f"#{finding_id}")

@@ -93,7 +93,11 @@ class DocumentRenderer:
         return end
 
     def _list(self, index: int, html: list[str]) -> int:
-        """A run of bullet and numbered items; indented lines continue the item above."""
+        """A run of bullet and numbered items; indented lines continue the item above.
+
+        A numbered item keeps its number as text (``1.``, ``①``, ``2、``), since a
+        finding's span may start on it; a bullet's marker becomes the list's disc.
+        """
         items: list[str] = []
         end = index
         while end < len(self.lines):
@@ -101,11 +105,11 @@ class DocumentRenderer:
             marker = _BULLET_RE.match(line.text) or _NUMBERED_RE.match(line.text)
             if marker:
                 depth = min(len(marker.group(1).expandtabs(4)) // 2, 3)
-                number = marker.group(2) if _NUMBERED_RE.match(line.text) else ""
-                label = f'<span class="num">{escape(number)}</span> ' if number else ""
+                numbered = marker.re is _NUMBERED_RE
+                skip = len(marker.group(1)) if numbered else marker.end()
                 items.append(
-                    f'<li class="depth-{depth}{" numbered" if number else ""}" '
-                    f"{self._attrs(end)}>{label}{self._content(line, marker.end())}"
+                    f'<li class="depth-{depth}{" numbered" if numbered else ""}" '
+                    f"{self._attrs(end)}>{self._content(line, skip)}"
                 )
             elif items and line.text[:1].isspace() and line.text.strip():
                 items[-1] += "<br>" + self._content(line, len(line.text) - len(line.text.lstrip()))
