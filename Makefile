@@ -26,6 +26,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	@command -v espeak-ng >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null 2>&1) || echo "espeak-ng unavailable: speech tests will skip"
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null 2>&1) || echo "chromium unavailable: browser tests of the HTML audit will skip"
 	$(PY) -m pytest
 
 lint: $(STAMP)

@@ -148,6 +148,15 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._length = len(text)
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of 1-based ``line:column``, clamped to the text and the line's end."""
+        if line > len(self._starts):
+            return self._length
+        start = self._starts[max(line, 1) - 1]
+        line_end = self._starts[line] - 1 if line < len(self._starts) else self._length
+        return min(start + max(column, 1) - 1, line_end)
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, column)`` of ``offset``, both 1-based."""

@@ -1,4 +1,4 @@
-"""The reporters: JSON contract, SARIF 2.1.0 structure, GitHub escaping, HTML escaping."""
+"""The reporters: JSON contract, SARIF 2.1.0 structure, GitHub escaping (HTML: tests/html)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from citecheck.models import Evidence, Finding, Result, Severity, Summary
 from citecheck.pipeline import summarise
-from citecheck.reporters import FORMAT_MODULES, github, html, jsonfmt, render, sarif, text
+from citecheck.reporters import FORMAT_MODULES, github, jsonfmt, render, sarif, text
 
 
 def make_finding(**changes) -> Finding:
@@ -110,26 +110,6 @@ def test_github_annotation_escapes_message_and_properties() -> None:
 def test_github_info_is_a_notice_with_fix() -> None:
     line = github.annotation(make_finding(severity=Severity.INFO))
     assert line.startswith("::notice ") and line.endswith("%0AFix: cite a file of the corpus")
-
-
-def test_html_escapes_report_and_source_text() -> None:
-    page = html.render(make_result(make_finding()))
-    assert "<script>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "Sales &amp; &lt;b&gt;rose&lt;/b&gt;" in page
-    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
-    assert "http://" not in page and "https://" not in page and "<link" not in page
-
-
-def test_html_groups_by_report_and_category() -> None:
-    other = make_finding(code="CC203", slug="uncited-claim", category="uncited-claim")
-    page = html.render(make_result(make_finding(), other))
-    assert page.index("<h3>citation-unresolvable (1)</h3>") < page.index("<h3>uncited-claim (1)")
-    assert "cite a file of the corpus" in page and "[Doc: missing.pdf]" in page
-
-
-def test_html_clean_report_says_so() -> None:
-    assert "No findings." in html.render(make_result())
 
 
 def test_text_colour_only_when_asked() -> None:

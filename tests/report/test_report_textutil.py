@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from citecheck.textutil import (
+    LineIndex,
     cjk_ratio,
     count_length,
     demojibake,
@@ -60,3 +61,12 @@ def test_seed_002_mojibake_is_detected_and_repaired(seed: Callable[..., Path]) -
     assert repaired is not None
     assert "技术论文阅读报告" in repaired
     assert looks_damaged(raw)
+
+
+def test_line_index_offset_inverts_position() -> None:
+    text = "第一行\r\nsecond line\n\nlast"
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        assert index.offset(*index.position(offset)) == offset
+    assert index.offset(2, 99) == text.index("\n\nlast")
+    assert index.offset(9, 1) == len(text)
