@@ -209,3 +209,43 @@ def test_make_support_service_wires_judge_config_and_cache(fakes, tmp_path, monk
     assert judge_embedder is svc.embedder  # the judge embeds through the same cache
     assert judge_cache == tmp_path / "c"  # and caches verdicts in the same folder
     assert svc.judge.name == "fake"
+
+
+class BatchCountingJudge(SequentialBatchMixin):
+    """Counts batch calls: a claim is supported when its text is in the evidence."""
+
+    name = "batch"
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def judge(self, claim: str, evidence: list[str]) -> Verdict:
+        found = any(claim.casefold().rstrip(".") in e.casefold() for e in evidence)
+        label = "supported" if found else "unsupported"
+        return Verdict(label=label, score=0.9 if found else 0.05, backend=self.name)
+
+    def judge_batch(self, pairs):
+        self.batches.append(len(pairs))
+        return super().judge_batch(pairs)
+
+
+def test_claims_of_a_report_are_judged_in_one_batch_per_tier(fakes, embedder) -> None:
+    corpus = pdf_corpus(fakes, p3=f"Page 3 shows that {CLAIM.lower()}.")
+    judge = BatchCountingJudge()
+    items = [cited_claim(fakes), cited_claim(fakes, "Page 5 reports a 40% gain", pages=(5,))]
+    judged = service(fakes, corpus, judge, embedder).judge_claims(items)
+    assert [j.verdict.label for j in judged] == ["supported", "unsupported"]
+    # the cited tier of both claims in one call, then each later tier of the second
+    assert judge.batches == [2, 1, 1]
+
+
+def test_a_compound_claim_names_the_part_that_fails(fakes, embedder) -> None:
+    corpus = pdf_corpus(fakes, p3=f"Page 3 shows that {CLAIM.lower()}.")
+    text = f"{CLAIM}, and it doubles the win rate on every benchmark"
+    judgement = service(fakes, corpus, BatchCountingJudge(), embedder).judge_claim(
+        *cited_claim(fakes, text)
+    )
+    assert judgement.verdict.label == "unsupported"
+    assert [v.label for v in judgement.parts] == ["supported", "unsupported"]
+    assert "doubles the win rate" in judgement.verdict.reason
+    assert CLAIM not in judgement.verdict.reason

@@ -73,7 +73,8 @@ def test_the_shipped_bundle_loads_offline_from_a_clean_user_cache(tmp_path, monk
     model = NliModel(DEFAULT_BUNDLE, threads=1)
     short = ("The sky is blue.", "The sky is blue today.")
     alone = model.probabilities([short])
-    long = ("论文在四个模型上做了实验。", "The experiments cover four models and two datasets. " * 20)
+    filler = "The experiments cover four models and two datasets. " * 20
+    long = ("论文在四个模型上做了实验。", filler)
     padded = model.probabilities([long, short])  # batched with a longer pair: padding is masked
     assert alone.shape == (1, 3)
     # int8 activations are scaled per batch, so batch-mates move a pair by ~0.002
