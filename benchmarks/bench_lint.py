@@ -11,7 +11,10 @@ RSS of the child, and prints them against the targets:
 - second lint (warm: index reused) <= 2 s
 - peak memory <= 1 GB
 
-Usage: ``python benchmarks/bench_lint.py [--workdir DIR] [--documents 12000]``
+With ``--full`` every rule runs, the support judge (the cross-encoder) included,
+and the targets are those of the full lint: first run <= 10 s, warm <= 2 s.
+
+Usage: ``python benchmarks/bench_lint.py [--workdir DIR] [--documents 12000] [--full]``
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 import pymupdf
 
 TARGET_FIRST_S = 60.0
+TARGET_FULL_FIRST_S = 10.0
 TARGET_WARM_S = 2.0
 TARGET_PEAK_MB = 1024.0
 PDF_PAGES = 15
@@ -176,7 +180,9 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="where to generate the corpus (kept)")
     parser.add_argument("--documents", type=int, default=12000)
     parser.add_argument("--seed", type=int, default=12000)
+    parser.add_argument("--full", action="store_true", help="all rules, the judge included")
     args = parser.parse_args()
+    target_first = TARGET_FULL_FIRST_S if args.full else TARGET_FIRST_S
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="citecheck-bench-"))
     corpus = workdir / "task"
@@ -203,8 +209,7 @@ def main() -> None:
         str(report),
         "--corpus",
         str(corpus),
-        "--select",
-        "CC1",
+        *([] if args.full else ["--select", "CC1"]),
         "--format",
         "json",
     ]
@@ -214,8 +219,8 @@ def main() -> None:
     peak = peak_child_rss_mb()
 
     print(
-        f"first lint (index build): {first.wall_s:6.2f} s   target <= {TARGET_FIRST_S:.0f} s   "
-        f"{_verdict(first.wall_s <= TARGET_FIRST_S)}"
+        f"first lint (index build): {first.wall_s:6.2f} s   target <= {target_first:.0f} s   "
+        f"{_verdict(first.wall_s <= target_first)}"
     )
     print(
         f"second lint (warm):       {warm.wall_s:6.2f} s   target <= {TARGET_WARM_S:.0f} s   "
