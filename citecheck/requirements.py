@@ -10,7 +10,10 @@ Reading the request:
 - ``1000字左右`` / ``约1000字`` / ``about 1000 words`` → 1000 ± 20 % (800–1200),
   the slack a reader grants "about" (:data:`ABOUT_SLACK`);
 - ``不少于2000字`` / ``at least 2000 words`` → a minimum, ``不超过…`` / ``at most…`` a maximum;
-- ``包含以下部分：（1）A；（2）B`` / ``include the following sections: A, B`` → sections.
+- ``包含以下部分：（1）A；（2）B`` / ``include the following sections: A, B`` /
+  ``Required sections:`` followed by a numbered or bulleted list → sections. A
+  section named in another language than the report's headings is not required
+  of it: a name cannot be matched across languages with certainty.
 
 Length is counted the one documented way (``cjk_chars+latin_words``): every CJK
 character counts one, every run of Latin letters/digits counts one, markup and
@@ -51,12 +54,20 @@ _LENGTH_PATTERNS: list[tuple[str, str]] = [
     ("max", _NUMBER + r"\s*(?:个)?字(?:以内|以下)"),
     ("max", r"(?:at most|no more than|up to|maximum of)\s*" + _NUMBER + r"\s*words?"),
 ]
-_SECTION_LIST = re.compile(
-    r"(?:包含|包括)(?:以下|如下)(?:几个)?(?:部分|内容|章节)[:：]?(?P<list>[^。\n]+)"
-    r"|(?:include|contain)s?\s+(?:the\s+following\s+)?(?:sections|parts)\s*[:：]?(?P<en>[^.\n]+)",
+_SECTION_INTRO = re.compile(
+    r"(?:包含|包括|涵盖)(?:以下|如下)(?:几个)?(?:部分|内容|章节|板块)\s*[:：]?"
+    r"|(?:包含|包括|涵盖)\s*[:：]"
+    r"|(?:必须|须|应)?(?:包含|包括)?的?(?:章节|部分)(?:如下|有)\s*[:：]?"
+    r"|\b(?:include|contain|cover)s?\s+(?:the\s+following\s+)?(?:sections|parts)\s*[:：]?"
+    r"|\b(?:include|contain|cover)s?\s*[:：]"
+    r"|\b(?:required|following)\s+(?:sections|parts)\s*[:：]?",
     re.IGNORECASE,
 )
 _ENUMERATOR = re.compile(r"[（(]\s*\d+\s*[）)]|\b\d+[.、)]\s|[；;、,，]|\band\b")
+_LIST_ITEM = re.compile(
+    r"^\s*(?:[-*•]|\d{1,2}\s*[.)、．]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)\s*(?P<name>\S.*?)\s*$"
+)
+_NAME_TRIM = " ：:.。;；*#"
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,10 @@ def requirements_for(report: Report, pack: RulePack) -> Requirements:
     if not (own.derive_from_query and report.query):
         return own
     derived = derive_requirements(report.query)
+    headings = " ".join(s.title for s in report.sections)
+    if headings:
+        language = detect_lang(headings)
+        derived.sections = [s for s in derived.sections if detect_lang(s.name) == language]
     known = {s.name for s in own.sections}
     return own.model_copy(
         update={
@@ -112,12 +127,25 @@ def _derive_length(query: str) -> LengthRequirement | None:
 
 
 def _derive_sections(query: str) -> list[SectionRequirement]:
-    match = _SECTION_LIST.search(query)
+    """The sections listed after the first section intro: on its line, or as the
+    numbered or bulleted lines that follow it."""
+    match = _SECTION_INTRO.search(query)
     if match is None:
         return []
-    listing = match.group("list") or match.group("en")
-    names = [part.strip(" ：:") for part in _ENUMERATOR.split(listing)]
-    return [SectionRequirement(name=n, patterns=[re.escape(n)]) for n in names if n]
+    rest = query[match.end() :]
+    first, _, following = rest.partition("\n")
+    inline = re.split(r"[。\n]|\.(?:\s|$)", first)[0]
+    names = [part.strip(_NAME_TRIM) for part in _ENUMERATOR.split(inline)]
+    if not any(names):
+        names = []
+        for line in following.splitlines():
+            item = _LIST_ITEM.match(line)
+            if item is None:
+                if line.strip():
+                    break
+                continue
+            names.append(item.group("name").strip(_NAME_TRIM))
+    return [SectionRequirement(name=n, patterns=[re.escape(n)]) for n in dict.fromkeys(names) if n]
 
 
 def _to_int(number: str) -> int:
