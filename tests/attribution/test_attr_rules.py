@@ -38,8 +38,16 @@ def test_chinese_alias_of_presenter_is_accepted(lint_text) -> None:
     assert _codes(lint_text("主讲：任毅\n", _video_corpus({"Yi Ren": ["任毅"]}))) == []
 
 
-def test_transliterated_name_without_alias_stays_unverifiable(lint_text) -> None:
-    findings = lint_text("主讲：任毅\n", _video_corpus())
+def test_chinese_name_matches_its_pinyin_without_alias(lint_text) -> None:
+    assert _codes(lint_text("主讲：任毅\n", _video_corpus())) == []
+    assert _codes(lint_text("主讲：姚云驰\n", _video_corpus())) == [("CC301", 1)]
+
+
+def test_other_romanisation_without_alias_stays_unverifiable(lint_text) -> None:
+    talk = [segment(0, 8, "Good morning, I am Chan Tai Man.", "Chan Tai Man")]
+    meta = FakeMeta(presenter="Chan Tai Man")
+    corpus = FakeCorpus(videos={"video.mp4": FakeVideo(segments=talk, meta=meta)})
+    findings = lint_text("主讲：陈大文\n", corpus)
     assert _codes(findings) == [("CC305", 1)]
     assert findings[0].severity.value == "warning"
 
