@@ -100,7 +100,7 @@ def split_speaker(text: str) -> tuple[str | None, str]:
     if bracketed:
         return bracketed.group(1).strip(), bracketed.group(2)
     prefixed = SPEAKER_PREFIX.match(text)
-    if prefixed and not prefixed.group(1).isdigit():
+    if prefixed and not prefixed.group(1).isdigit() and not set("[]()") & set(prefixed.group(1)):
         return prefixed.group(1), prefixed.group(2)
     return None, text
 
