@@ -115,7 +115,9 @@ def score_case(case: Case, stages: Stages) -> Counter[tuple[str, str]]:
     for finding in findings:
         category = scored_category(finding)
         if category is not None:
-            found.add((Path(finding.path).relative_to(case.corpus).as_posix(), finding.line, category))
+            found.add(
+                (Path(finding.path).relative_to(case.corpus).as_posix(), finding.line, category)
+            )
     counts: Counter[tuple[str, str]] = Counter()
     matched: set[tuple[str, int | None, str]] = set()
     for report, line, category in sorted(found):
@@ -163,7 +165,8 @@ def main() -> None:
                     continue
                 print(
                     f"{corpus:12s} {split:8s} {category:24s} precision {ratio(tp, tp + fp):.2f} "
-                    f"recall {ratio(tp, tp + fn):.2f}  (tp={tp} fp={fp} fn={fn} traps flagged={trap})"
+                    f"recall {ratio(tp, tp + fn):.2f}  "
+                    f"(tp={tp} fp={fp} fn={fn} traps flagged={trap})"
                 )
 
 

@@ -92,9 +92,7 @@ def _check_rule_names(names: list[str], option: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--corpus", type=click.Path(path_type=Path), help="Task folder of sources.")
 @click.option("--trace", type=click.Path(path_type=Path), help="The agent's run log.")
-@click.option(
-    "--query", type=click.Path(path_type=Path), help="File holding the task's request."
-)
+@click.option("--query", type=click.Path(path_type=Path), help="File holding the task's request.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes, slugs.")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, slugs.")

@@ -120,7 +120,9 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
     )
     corpora = _CorpusFinder(stages, corpus_root, config)
     trace = stages.load_trace(trace_path) if trace_path else None
-    explicit_query = read_query(_checked_file(options.query, "query file")) if options.query else None
+    explicit_query = (
+        read_query(_checked_file(options.query, "query file")) if options.query else None
+    )
     folder_queries: dict[int, str | None] = {}
     judges: dict[int, _LazyJudge] = {}
 
@@ -131,7 +133,9 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
         if id(corpus) not in folder_queries:
             found = find_query_file(Path(corpus.root)) if corpus is not None else None
             folder_queries[id(corpus)] = read_query(found) if found else None
-        report = with_query(stages.parse_report(path, pack), explicit_query, folder_queries[id(corpus)])
+        report = with_query(
+            stages.parse_report(path, pack), explicit_query, folder_queries[id(corpus)]
+        )
         judge = judges.setdefault(id(corpus), _LazyJudge(stages, corpus, pack, config))
         ctx = LintContext(
             report=report,

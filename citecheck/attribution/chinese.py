@@ -18,7 +18,25 @@ from functools import lru_cache
 from typing import Any
 
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 端木".split()
+    [
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "长孙",
+        "宇文",
+        "司徒",
+        "夏侯",
+        "轩辕",
+        "令狐",
+        "钟离",
+        "端木",
+    ]
 )
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"
@@ -33,8 +51,26 @@ SURNAMES = frozenset(
 )
 """Common Chinese surnames (single characters) and the compound ones above."""
 
-_INSTITUTION_AFTER = re.compile(r"^\s*(?:联邦|大学|学院|研究院|研究所|实验室|公司|集团|理工|科技|市|省)")
-_GIVEN_TAGS_EXCLUDED = {"p", "v", "vn", "d", "c", "u", "uj", "ul", "f", "m", "q", "r", "x", "eng", "y"}
+_INSTITUTION_AFTER = re.compile(
+    r"^\s*(?:联邦|大学|学院|研究院|研究所|实验室|公司|集团|理工|科技|市|省)"
+)
+_GIVEN_TAGS_EXCLUDED = {
+    "p",
+    "v",
+    "vn",
+    "d",
+    "c",
+    "u",
+    "uj",
+    "ul",
+    "f",
+    "m",
+    "q",
+    "r",
+    "x",
+    "eng",
+    "y",
+}
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie"
@@ -124,12 +160,33 @@ def readings(name: str) -> set[tuple[str, str]]:
 OTHER_ROMANISATIONS: dict[str, frozenset[str]] = {
     pinyin: frozenset(spellings.split())
     for pinyin, spellings in {
-        "chen": "chan tan chin", "huang": "wong hwang", "wang": "wong", "li": "lee lei",
-        "zhang": "cheung chang", "cai": "tsai choi", "xu": "hsu tsui hui", "liu": "lau lew",
-        "wu": "ng woo", "zhou": "chow chou", "lin": "lam", "guo": "kuo kwok", "he": "ho",
-        "zheng": "cheng chang", "xie": "tse hsieh", "yang": "yeung", "zhao": "chiu chao",
-        "hu": "woo", "liang": "leung", "luo": "law lo", "jiang": "chiang", "qiu": "chiu yau",
-        "zhu": "chu", "cao": "tso", "ye": "yip", "deng": "tang teng", "xiao": "siu hsiao",
+        "chen": "chan tan chin",
+        "huang": "wong hwang",
+        "wang": "wong",
+        "li": "lee lei",
+        "zhang": "cheung chang",
+        "cai": "tsai choi",
+        "xu": "hsu tsui hui",
+        "liu": "lau lew",
+        "wu": "ng woo",
+        "zhou": "chow chou",
+        "lin": "lam",
+        "guo": "kuo kwok",
+        "he": "ho",
+        "zheng": "cheng chang",
+        "xie": "tse hsieh",
+        "yang": "yeung",
+        "zhao": "chiu chao",
+        "hu": "woo",
+        "liang": "leung",
+        "luo": "law lo",
+        "jiang": "chiang",
+        "qiu": "chiu yau",
+        "zhu": "chu",
+        "cao": "tso",
+        "ye": "yip",
+        "deng": "tang teng",
+        "xiao": "siu hsiao",
     }.items()
 }
 """Surname spellings of Wade–Giles and Cantonese romanisation: a name spelt so is not

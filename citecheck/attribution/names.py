@@ -34,7 +34,10 @@ _NOT_NAMES = {
 
 _PRESENTER: list[tuple[str, Side]] = [
     (rf"主讲(?:人|者|嘉宾|报告)?\s*[：:（(]\s*{NAME}", "after"),
-    (rf"主讲(?:人|者)\s*(?:是|为)?\s*(?:论文的?)?(?:第[一二三四五]作者|通讯作者|作者)?\s*{NAME}", "after"),
+    (
+        rf"主讲(?:人|者)\s*(?:是|为)?\s*(?:论文的?)?(?:第[一二三四五]作者|通讯作者|作者)?\s*{NAME}",
+        "after",
+    ),
     (rf"由\s*{NAME_B}\s*(?:主讲|演讲|报告)", "before"),
     (rf"{NAME_B}\s*主讲(?!报告|内容|部分|环节|人)", "before"),
     (rf"(?:[Pp]resented|[Dd]elivered|[Gg]iven) by\s+{NAME}", "after"),
@@ -52,13 +55,12 @@ _AUDIENCE: list[tuple[str, Side]] = [
     (rf"[Aa]udience member\s*,?\s+{NAME}", "after"),
     (rf"{NAME_B}\s+from the audience", "before"),
 ]
+_PAPER_IS = r"\s*(?:[（(][^)）]*[)）])?\s*(?:是|为)\s*(?:论文|本文|该文|该论文)?的?"
 _AUTHOR_ROLES: list[tuple[str, Side, str]] = [
     (rf"第一作者\s*(?:为|是)?\s*{NAME}", "after", "first"),
     (rf"(?:通讯|通信)作者\s*(?:为|是)?\s*{NAME}", "after", "corresponding"),
-    (rf"{NAME_B}\s*(?:[（(][^)）]*[)）])?\s*(?:是|为)\s*(?:论文|本文|该文|该论文)?的?第一作者", "before",
-     "first"),
-    (rf"{NAME_B}\s*(?:[（(][^)）]*[)）])?\s*(?:是|为)\s*(?:论文|本文|该文|该论文)?的?(?:通讯|通信)作者",
-     "before", "corresponding"),
+    (rf"{NAME_B}{_PAPER_IS}第一作者", "before", "first"),
+    (rf"{NAME_B}{_PAPER_IS}(?:通讯|通信)作者", "before", "corresponding"),
     (rf"{NAME_B}(?:\s*\([^)]*\))?\s+is\s+the\s+first\s+author", "before", "first"),
     (rf"{NAME_B}(?:\s*\([^)]*\))?\s+is\s+the\s+corresponding\s+author", "before", "corresponding"),
     (rf"[Tt]he\s+first\s+author(?:\s+of\s+the\s+(?:paper|work))?\s+is\s+{NAME}", "after", "first"),
@@ -72,11 +74,12 @@ _SPEECH_EN = (
     r"said|says|explained|explains|noted|answered|asked|argued|pointed out|stressed|"
     r"emphasi[sz]ed|mentioned|added|showed|shows|reported|described|introduced|opened|claimed"
 )
+_IN_TALK = r"(?:在(?:讲座|演讲|视频|报告|分享|发言|问答)中)?"
+_ADVERB_ZH = r"(?:还|也|则|进一步|首先|最后|开场|随后)?"
 _REMARK: list[tuple[str, Side]] = [
-    (rf"{NAME_B}\s*(?:在(?:讲座|演讲|视频|报告|分享|发言|问答)中)?\s*(?:还|也|则|进一步|首先|最后|开场|随后)?"
-     rf"\s*(?:{_SPEECH_ZH})", "before"),
-    (rf"{NAME_B}(?:\s+from the audience)?\s+(?:also\s+|then\s+|further\s+)?(?:{_SPEECH_EN})\b", "before"),
-]  # fmt: skip
+    (rf"{NAME_B}\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})", "before"),
+    (rf"{NAME_B}(?:\s+from the audience)?\s+(?:also\s+|then\s+)?(?:{_SPEECH_EN})\b", "before"),
+]
 
 _YEAR = r"(?:[（(]?\s*(?:[A-Z][A-Za-z]+,?\s+)?(?P<year>\d{4})\s*[)）]?)"
 _EN_VERBS = (
@@ -151,10 +154,10 @@ def _scan(
             if len(name) < 2 or name.casefold() in _NOT_NAMES:
                 continue
             year = match.groupdict().get("year")
-            found.setdefault(
-                start, NameMention(name, kind, start, start + len(name),
-                                   int(year) if year else None, role=role)  # fmt: skip
+            mention = NameMention(
+                name, kind, start, start + len(name), int(year) if year else None, role=role
             )
+            found.setdefault(start, mention)
     return _drop_nested(sorted(found.values(), key=lambda m: (m.start, -m.end)))
 
 

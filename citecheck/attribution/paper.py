@@ -91,15 +91,19 @@ def _affiliation(
     haystack = " ".join(block.affiliations) or (pdf.page_text(1) if pdf.page_count else "")
     if not haystack.strip():
         return []
+    evidence = [Evidence(source=pdf_name, locator="page 1, affiliations", text=haystack[:300])]
+    parts = _AFFILIATION_SPLIT.split(mention.affiliation or "")
     return [
         AttributionOutcome(
-            kind="author", verdict="wrong", claim=claim, name=mention.name,
+            kind="author",
+            verdict="wrong",
+            claim=claim,
+            name=mention.name,
             message=f"affiliation '{part}' of {mention.name} is not in the paper",
-            evidence=[Evidence(source=pdf_name, locator="page 1, affiliations",
-                               text=haystack[:300])],
+            evidence=evidence,
             fix="copy the affiliation from the paper's first page",
-        )  # fmt: skip
-        for part in _AFFILIATION_SPLIT.split(mention.affiliation or "")
+        )
+        for part in parts
         if len(part) >= 3 and fuzz.partial_ratio(part.casefold(), haystack.casefold()) < 85
     ]
 
@@ -190,7 +194,9 @@ def _findings(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
         unit = _supporting_unit(sources, claim, units)
         for mention in _dedupe(mentions):
             if unit is not None:
-                outcomes.append(_finding(sources, claim, citation, mention, unit, pdf, bibliography))
+                outcomes.append(
+                    _finding(sources, claim, citation, mention, unit, pdf, bibliography)
+                )
             outcomes += _details(claim, citation, mention, target.source, bibliography)
     return outcomes
 

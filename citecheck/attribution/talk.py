@@ -127,9 +127,7 @@ def _presenter(cast: Cast, claim: Claim, mention: NameMention) -> AttributionOut
     return _with_actual_role(outcome, cast, mention.name)
 
 
-def _with_actual_role(
-    outcome: AttributionOutcome, cast: Cast, name: str
-) -> AttributionOutcome:
+def _with_actual_role(outcome: AttributionOutcome, cast: Cast, name: str) -> AttributionOutcome:
     """A wrong outcome says what role the named person really had, when the cast says."""
     person = cast.matching(name)
     if outcome.verdict != "wrong" or person is None or person.role is None:
@@ -160,9 +158,7 @@ def _role(cast: Cast, claim: Claim, mention: NameMention) -> AttributionOutcome 
     return _with_actual_role(outcome, cast, mention.name)
 
 
-def _backing_turn(
-    sources: Sources, claim: Claim, turns: list[SourceUnit]
-) -> SourceUnit | None:
+def _backing_turn(sources: Sources, claim: Claim, turns: list[SourceUnit]) -> SourceUnit | None:
     """The transcript turn that backs the claim, None when none does."""
     judgement = sources.judge(claim, turns)
     if judgement is not None:

@@ -9,7 +9,9 @@ from citecheck.attribution.outcomes import AttributionOutcome, OutcomeKind
 from citecheck.models import Citation, Claim, Evidence
 
 
-def match_person(name: str, spellings: Sequence[str], aliases: AliasBook | None = None) -> NameMatch:
+def match_person(
+    name: str, spellings: Sequence[str], aliases: AliasBook | None = None
+) -> NameMatch:
     """``name`` against one person written several ways: SAME when any spelling is,
     DIFFERENT only when every spelling is."""
     outcomes = {compare_names(name, s, aliases) for s in spellings}

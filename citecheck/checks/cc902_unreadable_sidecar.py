@@ -43,6 +43,8 @@ class UnreadableSidecar(Rule):
                 ctx,
                 region_start_span(ctx.report),
                 f"{problem.kind} sidecar {problem.path} was not read: {problem.problem}{expected}",
-                evidence=[Evidence(source=problem.path, locator=problem.kind, text=problem.problem)],
+                evidence=[
+                    Evidence(source=problem.path, locator=problem.kind, text=problem.problem)
+                ],
                 fix=f"fix {problem.path} to the expected shape, or remove it",
             )

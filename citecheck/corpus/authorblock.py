@@ -96,8 +96,10 @@ def _names(line: str) -> list[PaperAuthor]:
     authors = []
     for found in _NAME.finditer(line):
         name = found.group("name").strip()
-        if len(name) < 3 or _NOT_NAMES.match(name) or " " not in name and not re.match(
-            r"[\u4e00-\u9fff]", name
+        if (
+            len(name) < 3
+            or _NOT_NAMES.match(name)
+            or (" " not in name and not re.match(r"[\u4e00-\u9fff]", name))
         ):
             continue
         authors.append(PaperAuthor(name=name, marks=_marks(found.group("marks"))))

@@ -25,7 +25,16 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 Role = Literal["presenter", "moderator", "audience"]
 
 ROLE_WORDS: dict[Role, tuple[str, ...]] = {
-    "presenter": ("presenter", "speaker", "lecturer", "keynote", "主讲", "讲者", "演讲者", "报告人"),
+    "presenter": (
+        "presenter",
+        "speaker",
+        "lecturer",
+        "keynote",
+        "主讲",
+        "讲者",
+        "演讲者",
+        "报告人",
+    ),
     "moderator": ("moderator", "host", "chair", "主持"),
     "audience": ("audience", "questioner", "attendee", "观众", "提问", "听众"),
 }
@@ -38,7 +47,9 @@ META_SHAPE = (
 TRANSCRIPT_SHAPE = (
     '[{"start", "end", "text", "speaker"}, …] or {"segments": [...]} (whisper / WhisperX)'
 )
-KEYFRAMES_SHAPE = '[{"time" | "t" | "timestamp" | "start", "text" | "description" | "caption" | "ocr"}, …]'
+KEYFRAMES_SHAPE = (
+    '[{"time" | "t" | "timestamp" | "start", "text" | "description" | "caption" | "ocr"}, …]'
+)
 SUBTITLES_SHAPE = "SRT or WebVTT cues (timestamps line, then text), UTF-8"
 
 _CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d+)?)\s*$")

@@ -158,7 +158,6 @@ def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
         raise InputError(path, _problem(error)) from None
 
 
-
 Transcriber = Callable[[Path, str | None], "Transcription"]
 """Transcribes a media file in a declared language (None: detect)."""
 
@@ -334,7 +333,9 @@ class VideoEvidence:
         path = self._meta_path()
         if path is None:
             return MetaRecord()
-        read = self._read(path, "meta", META_SHAPE, lambda p: MetaRecord.model_validate(read_json(p)))
+        read = self._read(
+            path, "meta", META_SHAPE, lambda p: MetaRecord.model_validate(read_json(p))
+        )
         return read or MetaRecord()
 
     @property

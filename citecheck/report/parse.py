@@ -17,8 +17,8 @@ from citecheck.models import Citation, Claim, Report, Section
 from citecheck.report.citations import find_citations
 from citecheck.report.decode import read_text
 from citecheck.report.extract import locate_report
-from citecheck.report.repair import map_back, repaired_view
 from citecheck.report.markdown import Block, heading_title, parse_blocks, plain_text
+from citecheck.report.repair import map_back, repaired_view
 from citecheck.report.sentences import split_sentences
 from citecheck.report.suppress import parse_suppressions
 from citecheck.rulepack import RulePack

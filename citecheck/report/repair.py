@@ -71,12 +71,10 @@ def map_back(report: Report, view: RepairedView) -> Report:
     """The report with every claim and citation span's columns in the raw file."""
     col = view.raw_column
     citations = [c.model_copy(update={"span": _mapped(c.span, col)}) for c in report.citations]
-    claims = [
-        claim.model_copy(update={
-            "span": _mapped(claim.span, col),
-            "citations": [c.model_copy(update={"span": _mapped(c.span, col)})
-                          for c in claim.citations],
-        })  # fmt: skip
-        for claim in report.claims
-    ]
+    claims = []
+    for claim in report.claims:
+        inside = [c.model_copy(update={"span": _mapped(c.span, col)}) for c in claim.citations]
+        claims.append(
+            claim.model_copy(update={"span": _mapped(claim.span, col), "citations": inside})
+        )
     return report.model_copy(update={"claims": claims, "citations": citations})

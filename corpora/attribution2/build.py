@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (report lines, cues and labels are data: one line each, so line numbers stay exact)
 """Write the independent attribution task folders ``corpora/attribution2`` deterministically.
 
 Usage: ``python corpora/attribution2/build.py``
@@ -191,8 +192,18 @@ for knowledge-intensive NLP tasks. In NeurIPS.""",
 SELECTRAG_HEAD = [
     [Run("Proceedings of NAACL 2025", size=8)],
     [Run(SELECTRAG_TITLE, size=15)],
-    [Run("Haoran Chen\u00b9\u2020   Sofia Marquez\u00b2\u2020   Jun-ho Park\u00b9   Lukas Weber\u00b3*", 11)],
-    [Run("\u00b9Zhejiang University   \u00b2Universidad de Buenos Aires   \u00b3ETH Z\u00fcrich", 9)],
+    [
+        Run(
+            "Haoran Chen\u00b9\u2020   Sofia Marquez\u00b2\u2020   Jun-ho Park\u00b9   Lukas Weber\u00b3*",
+            11,
+        )
+    ],
+    [
+        Run(
+            "\u00b9Zhejiang University   \u00b2Universidad de Buenos Aires   \u00b3ETH Z\u00fcrich",
+            9,
+        )
+    ],
     [Run("\u2020Equal contribution.   *Corresponding author: lukas.weber@inf.ethz.ch", 8)],
 ]
 
@@ -214,7 +225,9 @@ def task_selectrag() -> None:
     r.add()
     r.add("## 二、核心方法")
     r.add()
-    r.add("SelectRAG 在读取器之上加入校准头，置信度低于阈值时系统选择弃答 [文档: paper.pdf, page 1]。")
+    r.add(
+        "SelectRAG 在读取器之上加入校准头，置信度低于阈值时系统选择弃答 [文档: paper.pdf, page 1]。"
+    )
     r.add("Lewis 等提出了检索增强生成的框架 [文档: paper.pdf, page 1]。",
           trap="finding credited as the paper credits it")  # fmt: skip
     r.add("Kadavath 等指出语言模型大体知道自己知道什么 [文档: paper.pdf, page 2]。",
@@ -223,7 +236,9 @@ def task_selectrag() -> None:
     r.add()
     r.add("## 三、实验结果")
     r.add()
-    r.add("在 Natural Questions 上覆盖率为 80% 时，准确率从 71.3% 提升到 84.6% [文档: paper.pdf, page 2]。")
+    r.add(
+        "在 Natural Questions 上覆盖率为 80% 时，准确率从 71.3% 提升到 84.6% [文档: paper.pdf, page 2]。"
+    )
     r.add()
     r.add("## 四、视频补充要点")
     r.add()
@@ -294,7 +309,9 @@ def task_selectrag() -> None:
     r.add()
     r.add("## 2. Core method")
     r.add()
-    r.add("A two-layer MLP head predicts whether the reader's answer is correct [Doc: paper.pdf, page 2].")
+    r.add(
+        "A two-layer MLP head predicts whether the reader's answer is correct [Doc: paper.pdf, page 2]."
+    )
     r.add()
     r.add("## 3. Results")
     r.add()
@@ -341,7 +358,9 @@ def task_selectrag() -> None:
         (140, 165, "[陈浩然] 好问题。换成 BM25 检索器后我们没有重新训练，ECE 只上升到 0.051，所以基本可以迁移。"),
         (165, 180, "[周雨桐] 感谢浩然的精彩分享，今天的讲座就到这里。"),
     ]  # fmt: skip
-    blocks = [f"{i}\n{srt_time(a)} --> {srt_time(b)}\n{text}\n" for i, (a, b, text) in enumerate(cues, 1)]
+    blocks = [
+        f"{i}\n{srt_time(a)} --> {srt_time(b)}\n{text}\n" for i, (a, b, text) in enumerate(cues, 1)
+    ]
     (folder / "video.zh.srt").write_text("\n".join(blocks), encoding="utf-8")
     write_json(folder / "video.keyframes.json", [
         {"timestamp": 40, "caption": "Slide: SelectRAG architecture - retriever, reader, calibration head"},

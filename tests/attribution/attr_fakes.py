@@ -17,7 +17,6 @@ from citecheck.models import Claim, Report, Section, SourceUnit, Span
 from citecheck.report.citations import find_citations
 from citecheck.rulepack import RulePack
 
-
 FakeMeta = MetaRecord  # the real schema: speakers as strings or objects, with roles
 
 

@@ -3,7 +3,7 @@
 from attr_fakes import FakeCorpus, FakeMeta, FakeVideo, segment
 
 TALK = [
-    segment(0, 12, "大家好，欢迎来到本期讲座。今天我们请到陈浩然博士介绍校准弃答的工作。", "周雨桐"),
+    segment(0, 12, "大家好，欢迎来到本期讲座。今天请到陈浩然博士介绍校准弃答。", "周雨桐"),
     segment(12, 35, "我们的方法叫 SelectRAG，在证据不足时选择弃答，准确率从 71.3% 提高到 84.6%。",
             "陈浩然"),
     segment(90, 110, "我想补充一点：弃答率过高会损害用户体验，这在工业部署里是个现实问题。",
@@ -24,7 +24,11 @@ def _codes(findings: list) -> list[tuple[str, int]]:
 
 
 def test_moderators_remark_given_to_the_presenter_is_misattributed(lint_text) -> None:
-    report = "# 视频补充要点\n陈浩然在讲座中强调，弃答率过高会损害用户体验，这是工业部署中的现实问题 [视频: video.mp4]。\n"
+    report = (
+        "# 视频补充要点\n"
+        "陈浩然在讲座中强调，弃答率过高会损害用户体验，这是工业部署中的现实问题"
+        " [视频: video.mp4]。\n"
+    )
     findings = lint_text(report, CORPUS)
     assert _codes(findings) == [("CC303", 2)]
     [finding] = [f for f in findings if f.code == "CC303"]
@@ -35,7 +39,8 @@ def test_moderators_remark_given_to_the_presenter_is_misattributed(lint_text) ->
 def test_remark_given_to_whoever_said_it_is_fine(lint_text) -> None:
     report = (
         "# 视频补充要点\n"
-        "主持人周雨桐补充说，弃答率过高会损害用户体验，这是工业部署中的现实问题 [视频: video.mp4]。\n"
+        "主持人周雨桐补充说，弃答率过高会损害用户体验，这是工业部署中的现实问题"
+        " [视频: video.mp4]。\n"
         "Haoran Chen 在讲座中指出，SelectRAG 在证据不足时选择弃答，准确率从 71.3% 提高到 84.6% "
         "[视频: video.mp4]。\n"
     )
@@ -45,7 +50,8 @@ def test_remark_given_to_whoever_said_it_is_fine(lint_text) -> None:
 def test_presenter_named_as_the_moderator_is_wrong_and_says_who_she_is(lint_text) -> None:
     findings = lint_text("讲座主讲人：周雨桐 [视频: video.mp4]\n", CORPUS)
     [finding] = [f for f in findings if f.code == "CC301"]
-    assert "陈浩然" in finding.message and "周雨桐 (Yutong Zhou) is the moderator" in finding.message
+    assert "陈浩然" in finding.message
+    assert "周雨桐 (Yutong Zhou) is the moderator" in finding.message
 
 
 def test_wrong_moderator_and_right_roles(lint_text) -> None:

@@ -56,7 +56,10 @@ def test_raised_small_spans_are_markers(tmp_path: Path) -> None:
          ("University of Toronto", 9.0, 0.0)],
         [("*", 6.5, 4.0), ("Corresponding author.", 8.0, 0.0)],
     ]  # fmt: skip
-    assert _read(tmp_path, lines) == [("Qiaoyu Lin", ["first"]), ("Wen-Jie Zhao", ["corresponding"])]
+    assert _read(tmp_path, lines) == [
+        ("Qiaoyu Lin", ["first"]),
+        ("Wen-Jie Zhao", ["corresponding"]),
+    ]
 
 
 @pytest.mark.parametrize(

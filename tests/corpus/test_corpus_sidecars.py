@@ -27,7 +27,7 @@ def _video(folder: Path, name: str = "video.mp4") -> VideoEvidence:
 
 def test_meta_speakers_as_objects_with_roles_and_english_names(tmp_path: Path) -> None:
     _write(tmp_path, "video.meta.json", {"speakers": [
-        {"name": "周雨桐", "name_en": "Yutong Zhou", "role": "Moderator", "affiliation": "浙江大学"},
+        {"name": "周雨桐", "name_en": "Yutong Zhou", "role": "Moderator", "affiliation": "浙大"},
         {"full_name": "陈浩然", "aliases": "Haoran Chen", "type": "keynote speaker"},
         "Priya Natarajan",
     ]})  # fmt: skip
