@@ -190,6 +190,25 @@ def find_speakers(text: str) -> list[NameMention]:
     return _scan(text, _REMARK, "remark")
 
 
+_LEAD_IN_ZH = re.compile(
+    rf"^\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})(?:说|道)?\s*[，,:：]\s*"
+)
+_LEAD_IN_EN = re.compile(rf"^(?:\s+from the audience)?\s+(?:{_SPEECH_EN})(?:\s+that)?[,:]?\s+")
+
+
+def remark_content(text: str) -> str | None:
+    """What a sentence opening with a speaker lead-in says was said: the text after
+    "X在讲座中指出，" or "X said that"; None without such a lead-in."""
+    for mention in find_speakers(text):
+        if mention.start > 2:
+            break
+        rest = text[mention.end :]
+        lead_in = _LEAD_IN_ZH.match(rest) or _LEAD_IN_EN.match(rest)
+        if lead_in and rest[lead_in.end() :].strip():
+            return rest[lead_in.end() :]
+    return None
+
+
 def find_author_roles(text: str) -> list[NameMention]:
     """Names the text calls the paper's first or corresponding author."""
     mentions: list[NameMention] = []

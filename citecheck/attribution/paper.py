@@ -28,6 +28,7 @@ from citecheck.attribution.outcomes import AttributionOutcome
 from citecheck.attribution.overlap import rank_by_overlap, tokens
 from citecheck.attribution.stage import Sources
 from citecheck.attribution.verdicts import match_people, name_outcome
+from citecheck.claims import claim_body
 from citecheck.corpus.authorblock import AuthorBlock
 from citecheck.corpus.pdf import BibEntry, PdfDocument
 from citecheck.models import Citation, Claim, Evidence, SourceUnit
@@ -168,10 +169,11 @@ def _supporting_unit(sources: Sources, claim: Claim, units: list[SourceUnit]) ->
     return ranked[0].unit if ranked and ranked[0].score > 0 else None
 
 
-def _supporting_sentence(claim: Claim, unit: SourceUnit) -> str:
-    """The sentence of the passage sharing most content with the claim; the whole
-    passage when no sentence shares anything."""
-    wanted = tokens(claim.text)
+def _supporting_sentence(claim: Claim, mention: NameMention, unit: SourceUnit) -> str:
+    """The sentence of the passage sharing most content with the claim, not counting
+    the credited name and year (they say who, not what); the whole passage when no
+    sentence shares anything."""
+    wanted = tokens(claim_body(claim)) - tokens(f"{mention.name} {mention.year or ''}")
     # lines of a PDF passage are not sentences, nor does one end inside "et al."
     text = re.sub(r"\s*\n\s*", " ", unit.text).replace("et al.", "et al")
     scored = [(len(wanted & tokens(s)), s) for s in plain_sentences(text)]
@@ -219,7 +221,7 @@ def _finding(
     pdf: PdfDocument,
     bibliography: list[BibEntry],
 ) -> AttributionOutcome:
-    sentence = _supporting_sentence(claim, unit)
+    sentence = _supporting_sentence(claim, mention, unit)
     markers = find_markers(sentence, bibliography)
     evidence = [Evidence(source=unit.source, locator=unit.locator, text=sentence[:400])]
     if markers:

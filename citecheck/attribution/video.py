@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from citecheck.attribution.names import find_presenters, find_talk_roles
+from citecheck.attribution.names import find_presenters, find_talk_roles, remark_content
 from citecheck.attribution.outcomes import VideoOutcome
 from citecheck.attribution.overlap import rank_by_overlap, window_support
 from citecheck.attribution.stage import Sources
@@ -107,7 +107,13 @@ class _Reading:
 
 def _support(sources: Sources, claim: Claim, units: list[SourceUnit], name: str) -> _Reading:
     """The judge's reading, its grey zone (see CC205) kept apart, with the
-    segments and keyframes it compared; the lexical fallback without a judge."""
+    segments and keyframes it compared; the lexical fallback without a judge.
+
+    A remark's speaker lead-in ("X在讲座中指出，", "X said that") is left out: who
+    said it is the remark check's question, what was said is this one's."""
+    content = remark_content(claim.text)
+    if content is not None:
+        claim = claim.model_copy(update={"text": content, "raw": content})
     nearest = _evidence(name, [s.unit for s in rank_by_overlap(claim.text, units, k=3)])
     if not units:
         return _Reading("unsupported", nearest)

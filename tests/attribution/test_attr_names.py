@@ -10,6 +10,7 @@ from citecheck.attribution.names import (
     find_presenters,
     find_speakers,
     find_talk_roles,
+    remark_content,
 )
 
 
@@ -181,3 +182,17 @@ def test_remark_speakers_are_found(text: str, name: str) -> None:
 )
 def test_author_roles_are_found(text: str, role: str, name: str) -> None:
     assert [(m.role, m.name) for m in find_author_roles(text)] == [(role, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lin Qiao-yu 在演讲中介绍，改变语序会降低检测率", "改变语序会降低检测率"),
+        ("林乔雨回答：困惑度只上升了 0.6", "困惑度只上升了 0.6"),
+        ("Haoran Chen answered that with BM25 the ECE rose", "with BM25 the ECE rose"),
+        ("陈浩然还现场演示了一个系统", None),
+        ("The speaker notes that it works", None),
+    ],
+)
+def test_remark_content_drops_the_speaker_lead_in(text: str, content: str | None) -> None:
+    assert remark_content(text) == content

@@ -147,3 +147,33 @@ def test_wrong_presenter_message_names_the_presenter_not_the_host(lint_text) -> 
     assert finding.message.endswith("the video names the presenter as Yi Ren")
     assert finding.fix == "replace 'Wei-Lin Chen' with Yi Ren"
     assert _codes(lint_text("Daniel Brooks在视频中指出了会议安排。\n", corpus)) == []
+
+
+def test_finding_is_credited_by_the_sentence_that_states_it(lint_text) -> None:
+    """The passage cites Kirkpatrick in one sentence and states the paper's own measure in
+    the next: crediting the measure to Kirkpatrick is wrong, crediting forgetting is right."""
+    pdf = FakePdf(
+        pages=["Forgetting is a long-standing problem (Kirkpatrick et al., 2017). We introduce "
+               "expert drift, the share of tokens whose top expert changes."],
+        metadata=FakePdfMeta(authors=["Mei Tanaka", "Wei Zhang"]),
+        bib=[FakeBib(["James Kirkpatrick"], 2017, "Overcoming forgetting", "PNAS",
+                     "Kirkpatrick, J. Overcoming forgetting. PNAS, 2017.")],
+    )  # fmt: skip
+    corpus = FakeCorpus(pdfs={"pdf.pdf": pdf})
+    report = (
+        "Kirkpatrick et al. (2017) introduced expert drift, the share of tokens whose top "
+        "expert changes [Doc: pdf.pdf, page 1].\n"
+        "Kirkpatrick et al. (2017) showed that forgetting is a long-standing problem "
+        "[Doc: pdf.pdf, page 1].\n"
+    )
+    assert _codes(lint_text(report, corpus)) == [("CC303", 1)]
+
+
+def test_first_and_corresponding_author_need_the_papers_marks(lint_text) -> None:
+    findings = lint_text(
+        "Yi Ren is the first author [Doc: pdf.pdf, page 1].\n"
+        "The first author of the paper is Danica J. Sutherland [Doc: pdf.pdf, page 1].\n"
+        "通讯作者是 Yi Ren [文档: pdf.pdf, page 1]。\n",
+        PAPER_CORPUS,
+    )
+    assert _codes(findings) == [("CC302", 2), ("CC305", 3)]  # the fake marks no one
