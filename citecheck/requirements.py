@@ -15,22 +15,32 @@ Reading the request:
   section named in another language than the report's headings is not required
   of it: a name cannot be matched across languages with certainty.
 
-Length is counted the one documented way (``cjk_chars+latin_words``): every CJK
-character counts one, every run of Latin letters/digits counts one, markup and
-punctuation count nothing, and citation brackets are left out.
+Length is counted the way the request measures it: a length in 字 (and the
+rule pack's default) counts ``cjk_chars+latin_words``: every CJK character
+counts one, every run of Latin letters/digits counts one; a length in words
+counts ``words``: Latin words plus Chinese words as jieba segments them. Markup
+and punctuation count nothing, and citation brackets are left out.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz.distance import LCSseq
 
 from citecheck.errors import InputError
 from citecheck.models import Report, Span
 from citecheck.rulepack import LengthRequirement, Requirements, RulePack, SectionRequirement
-from citecheck.textutil import LineIndex, count_length, detect_lang
+from citecheck.textutil import (
+    CJK_RE,
+    CJK_RUN_RE,
+    LATIN_WORD_RE,
+    LineIndex,
+    count_length,
+    detect_lang,
+)
 
 ABOUT_SLACK = 0.2
 """Relative slack around an "about N" length request."""
@@ -48,12 +58,16 @@ _LENGTH_PATTERNS: list[tuple[str, str]] = [
     ("about", r"(?:约|大约|大概)\s*" + _NUMBER + r"\s*(?:个)?字"),
     ("about", r"(?:about|around|approximately|roughly|~)\s*" + _NUMBER + r"\s*words?"),
     ("min", r"(?:不少于|不低于|至少)\s*" + _NUMBER + r"\s*(?:个)?字"),
+    ("min", r"(?:不少于|不低于|至少)\s*" + _NUMBER + r"\s*(?:个)?(?:单词|词|words?)"),
     ("min", _NUMBER + r"\s*(?:个)?字以上"),
     ("min", r"(?:at least|no fewer than|minimum of)\s*" + _NUMBER + r"\s*words?"),
     ("max", r"(?:不超过|不多于|最多)\s*" + _NUMBER + r"\s*(?:个)?字"),
     ("max", _NUMBER + r"\s*(?:个)?字(?:以内|以下)"),
     ("max", r"(?:at most|no more than|up to|maximum of)\s*" + _NUMBER + r"\s*words?"),
 ]
+_IN_WORDS = re.compile(r"words?|单词|(?<!字)词", re.IGNORECASE)
+Counting = Literal["cjk_chars+latin_words", "words"]
+
 _SECTION_INTRO = re.compile(
     r"(?:包含|包括|涵盖)(?:以下|如下)(?:几个)?(?:部分|内容|章节|板块)\s*[:：]?"
     r"|(?:包含|包括|涵盖)\s*[:：]"
@@ -106,16 +120,20 @@ def derive_requirements(query: str) -> Requirements:
 def _derive_length(query: str) -> LengthRequirement | None:
     low: int | None = None
     high: int | None = None
+    counting: Counting = "cjk_chars+latin_words"
     for kind, pattern in _LENGTH_PATTERNS:
         match = re.search(pattern, query, re.IGNORECASE)
         if match is None:
             continue
         numbers = [_to_int(g) for g in match.groups()]
+        counting = "words" if _IN_WORDS.search(match.group(0)) else counting
         if kind == "range":
-            return LengthRequirement(min=min(numbers), max=max(numbers))
+            return LengthRequirement(min=min(numbers), max=max(numbers), counting=counting)
         if kind == "about":
             return LengthRequirement(
-                min=round(numbers[0] * (1 - ABOUT_SLACK)), max=round(numbers[0] * (1 + ABOUT_SLACK))
+                min=round(numbers[0] * (1 - ABOUT_SLACK)),
+                max=round(numbers[0] * (1 + ABOUT_SLACK)),
+                counting=counting,
             )
         if kind == "min":
             low = numbers[0] if low is None else low
@@ -123,7 +141,7 @@ def _derive_length(query: str) -> LengthRequirement | None:
             high = numbers[0] if high is None else high
     if low is None and high is None:
         return None
-    return LengthRequirement(min=low, max=high)
+    return LengthRequirement(min=low, max=high, counting=counting)
 
 
 def _derive_sections(query: str) -> list[SectionRequirement]:
@@ -171,11 +189,22 @@ def region_start_span(report: Report) -> Span:
     return LineIndex(report.text).span(start, start)
 
 
-def count_report_length(report: Report, exclude_citations: bool = True) -> int:
-    """The report region's length: CJK characters plus Latin words, citations left out."""
+def count_words(text: str) -> int:
+    """Latin words plus Chinese words (jieba's segmentation, imported on first use)."""
+    from citecheck.attribution.chinese import chinese_words
+
+    latin = len(LATIN_WORD_RE.findall(CJK_RE.sub(" ", text)))
+    return latin + sum(len(chinese_words(run)) for run in CJK_RUN_RE.findall(text))
+
+
+def count_report_length(
+    report: Report, exclude_citations: bool = True, counting: Counting = "cjk_chars+latin_words"
+) -> int:
+    """The report region's length as ``counting`` measures it, citations left out."""
+    measure = count_words if counting == "words" else count_length
     start, end = region_bounds(report)
     if not exclude_citations:
-        return count_length(report.text[start:end])
+        return measure(report.text[start:end])
     pieces: list[str] = []
     cursor = start
     for citation in sorted(report.citations, key=lambda c: c.span.start):
@@ -184,12 +213,16 @@ def count_report_length(report: Report, exclude_citations: bool = True) -> int:
         pieces.append(report.text[cursor : max(cursor, citation.span.start)])
         cursor = citation.span.end
     pieces.append(report.text[cursor:end])
-    return count_length(" ".join(pieces))
+    return measure(" ".join(pieces))
 
 
 def describe_counting(length: LengthRequirement) -> str:
     """The counting convention in words, for messages."""
-    words = "CJK characters plus Latin words"
+    words = (
+        "Latin words plus Chinese words"
+        if length.counting == "words"
+        else "CJK characters plus Latin words"
+    )
     return f"{words}, citations excluded" if length.exclude_citations else words
 
 

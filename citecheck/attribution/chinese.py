@@ -102,14 +102,23 @@ def is_person_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _posseg() -> Any:
+def _jieba() -> Any:
     import logging
 
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
+    return jieba
+
+
+def _posseg() -> Any:
+    return _jieba().posseg
+
+
+def chinese_words(text: str) -> list[str]:
+    """The words of a Chinese text as jieba segments it (whitespace dropped)."""
+    return [w for w in _jieba().cut(text) if w.strip()]
 
 
 @lru_cache(maxsize=4096)
