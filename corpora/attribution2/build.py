@@ -335,6 +335,29 @@ def task_selectrag() -> None:
     r.add("Word count: approximately 1,200 words", trap="statement about the report itself")
     reports.append(r)
 
+    r = Report("reports/report_d.md")
+    r.add("# SelectRAG talk notes (English notes on a Chinese talk)")
+    r.add()
+    r.add("## Summary and reflections")
+    r.add()
+    r.add("Abstention makes retrieval QA more honest [Doc: paper.pdf, page 1].")
+    r.add()
+    r.add("## Talk highlights")
+    r.add()
+    r.add("Haoran Chen explained that the calibration head reads the question and the retrieved passages and outputs a confidence [Video: video.mp4].",
+          trap="cross-language: the turn is in Chinese")  # fmt: skip
+    r.add("The moderator, Yutong Zhou, added that too many abstentions hurt the user experience in industrial deployments [Video: video.mp4].",
+          trap="cross-language remark, right speaker")  # fmt: skip
+    r.add("According to the talk, switching to BM25 without retraining raised ECE only to 0.051 [Video: video.mp4].",
+          trap="cross-language, backed")  # fmt: skip
+    r.add("Yutong Zhou closed the session by thanking the speaker [Video: video.mp4].",
+          trap="cross-language, backed")  # fmt: skip
+    r.add("Haoran Chen said that the system has been deployed in a hospital since last year [Video: video.mp4].",
+          error="fabricated-video-detail", note="never said")  # fmt: skip
+    r.add("Haoran Chen stressed that too many abstentions hurt the user experience in industrial deployments [Video: video.mp4].",
+          error="wrong-speaker", note="the moderator said it, in Chinese")  # fmt: skip
+    reports.append(r)
+
     folder = write_task("tune", "selectrag", reports)
     write_paper(folder / "paper.pdf", SELECTRAG_HEAD, SELECTRAG_PAGES, SELECTRAG_TITLE)
     (folder / "video.mp4").write_bytes(MEDIA_STUB)
