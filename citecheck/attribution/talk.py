@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
 from citecheck.attribution.matching import AliasBook, NameMatch
 from citecheck.attribution.names import (
     NameMention,
     find_presenters,
     find_speakers,
     find_talk_roles,
+    remark_content,
 )
 from citecheck.attribution.outcomes import AttributionOutcome
 from citecheck.attribution.overlap import rank_by_overlap
@@ -159,11 +161,19 @@ def _role(cast: Cast, claim: Claim, mention: NameMention) -> AttributionOutcome 
 
 
 def _backing_turn(sources: Sources, claim: Claim, turns: list[SourceUnit]) -> SourceUnit | None:
-    """The transcript turn that backs the claim, None when none does."""
+    """The transcript turn that backs the claim, None when none does: the judge's
+    best unit, else (an English remark on a Chinese turn, which the judge cannot
+    read) the turn rendering most of it through the dictionary."""
     judgement = sources.judge(claim, turns)
+    backed = judgement is not None and judgement.verdict.label == "supported"
+    if backed and judgement is not None and judgement.best_unit is not None:
+        return judgement.best_unit
+    content = remark_content(claim.text) or claim.text
+    if is_across_languages(content, turns):
+        coverage, turn = glossed_coverage(content, turns)
+        return turn if coverage >= REMARK_OVERLAP_MIN else None
     if judgement is not None:
-        backed = judgement.verdict.label == "supported" and judgement.best_unit is not None
-        return judgement.best_unit if backed else None
+        return None
     ranked = rank_by_overlap(claim.text, turns, k=1)
     return ranked[0].unit if ranked and ranked[0].score >= REMARK_OVERLAP_MIN else None
 

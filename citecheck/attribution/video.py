@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
 from citecheck.attribution.names import find_presenters, find_talk_roles, remark_content
 from citecheck.attribution.outcomes import VideoOutcome
 from citecheck.attribution.overlap import rank_by_overlap, window_support
@@ -27,6 +28,9 @@ from citecheck.models import Claim, Evidence, Severity, SourceUnit
 from citecheck.textutil import demojibake
 
 SUPPORT_MIN = 0.5
+GLOSSED_UNSUPPORTED_MAX = 0.25
+"""An English claim whose content the Chinese evidence renders (glossed) less than this
+is not backed, whatever the judge's grey zone says."""
 PRESENTER_LINE_MAX_CHARS = 60
 _PSEUDO_HEADING = re.compile(
     r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、]|#+)\s*\S.{0,30}(?<![。！？；.!?;])$"
@@ -110,7 +114,9 @@ def _support(sources: Sources, claim: Claim, units: list[SourceUnit], name: str)
     segments and keyframes it compared; the lexical fallback without a judge.
 
     A remark's speaker lead-in ("X在讲座中指出，", "X said that") is left out: who
-    said it is the remark check's question, what was said is this one's."""
+    said it is the remark check's question, what was said is this one's. An
+    English claim on Chinese evidence, which neither the judge nor the overlap
+    can read, is settled by its glossed coverage (:mod:`.crosslingual`)."""
     content = remark_content(claim.text)
     if content is not None:
         claim = claim.model_copy(update={"text": content, "raw": content})
@@ -119,15 +125,31 @@ def _support(sources: Sources, claim: Claim, units: list[SourceUnit], name: str)
         return _Reading("unsupported", nearest)
     judgement = sources.judge(claim, units)
     if judgement is None:
-        backed = window_support(claim.text, units) >= SUPPORT_MIN
-        return _Reading("supported" if backed else "unsupported", nearest)
-    verdict = judgement.verdict
-    looked_at = [e for e in verdict.evidence if e.source == name] or nearest
-    if verdict.label == "supported":
-        return _Reading("supported", looked_at)
-    threshold = sources.inputs.pack.thresholds.unsupported_max
-    grey = verdict.label == "unsupported" and verdict.score >= threshold
-    return _Reading("unconfirmed" if grey else "unsupported", looked_at)
+        if window_support(claim.text, units) >= SUPPORT_MIN:
+            return _Reading("supported", nearest)
+        reading = _Reading("unsupported", nearest)
+    else:
+        verdict = judgement.verdict
+        looked_at = [e for e in verdict.evidence if e.source == name] or nearest
+        if verdict.label == "supported":
+            return _Reading("supported", looked_at)
+        threshold = sources.inputs.pack.thresholds.unsupported_max
+        grey = verdict.label == "unsupported" and verdict.score >= threshold
+        reading = _Reading("unconfirmed" if grey else "unsupported", looked_at)
+    return (
+        _glossed(claim, units, name, reading) if is_across_languages(claim.text, units) else reading
+    )
+
+
+def _glossed(claim: Claim, units: list[SourceUnit], name: str, reading: _Reading) -> _Reading:
+    """An unbacked reading of an English claim on Chinese evidence, revised by how much
+    of it the evidence renders through the dictionary."""
+    coverage, unit = glossed_coverage(claim.text, units, width=2)
+    if coverage >= SUPPORT_MIN and unit is not None:
+        return _Reading("unconfirmed", [*_evidence(name, [unit]), *reading.looked_at][:3])
+    if coverage < GLOSSED_UNSUPPORTED_MAX:
+        return _Reading("unsupported", reading.looked_at)
+    return reading
 
 
 def _failed_calls(sources: Sources) -> list[Any]:

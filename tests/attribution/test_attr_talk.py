@@ -68,3 +68,25 @@ def test_role_nobody_holds_is_no_evidence(lint_text) -> None:
     meta = FakeMeta(presenter="Mei Tanaka", speakers=["Mei Tanaka", "Rahul Iyer"])
     corpus = FakeCorpus(videos={"video.mp4": FakeVideo(segments=TALK[:1], meta=meta)})
     assert _codes(lint_text("The talk was moderated by Rahul Iyer.\n", corpus)) == []
+
+
+def test_english_remark_on_a_chinese_turn_is_checked_through_the_dictionary(lint_text) -> None:
+    report = (
+        "# Talk highlights\n"
+        "Haoran Chen stressed that too many abstentions hurt the user experience in industrial "
+        "deployments [Video: video.mp4].\n"
+        "The moderator, Yutong Zhou, added that too many abstentions hurt the user experience "
+        "[Video: video.mp4].\n"
+    )
+    findings = lint_text(report, CORPUS)
+    assert _codes(findings) == [("CC303", 2)]
+
+
+def test_english_claims_on_a_chinese_talk(lint_text) -> None:
+    report = (
+        "# Talk highlights\n"
+        "SelectRAG abstains when the evidence is insufficient [Video: video.mp4].\n"
+        "The system has been deployed in a hospital since last year [Video: video.mp4].\n"
+    )
+    fabricated = [f.line for f in lint_text(report, CORPUS) if f.code == "CC401"]
+    assert fabricated == [3]
