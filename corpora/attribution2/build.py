@@ -293,6 +293,10 @@ def task_selectrag() -> None:
           error="fabricated-video-detail", note="never said")  # fmt: skip
     r.add("陈浩然回答说，换成 BM25 检索器后未重新训练，ECE 只上升到 0.051 [视频: video.mp4]。",
           trap="presenter's answer given to the presenter")  # fmt: skip
+    r.add("陈浩然提问，校准头能否在不重新训练的情况下迁移到新的检索器 [视频: video.mp4]。",
+          error="wrong-speaker", note="Priya Natarajan asked this, in English")  # fmt: skip
+    r.add("观众提出的问题是校准头能否迁移到新的检索器而无需重新训练 [视频: video.mp4]。",
+          trap="Chinese claim on the English question, backed")  # fmt: skip
     reports.append(r)
     r.missing("missing-section", "query.md asks for 总结与思考")
 
