@@ -45,11 +45,17 @@ def assess_paper_people(sources: Sources, claim: Claim) -> list[AttributionOutco
     return [*_authors(sources, claim), *_author_roles(sources, claim), *_findings(sources, claim)]
 
 
-def _pdf_aliases(pdf: PdfDocument) -> AliasBook:
-    book = AliasBook()
-    if pdf.page_count:
-        book.add_from_text(pdf.page_text(1))
-    return book
+def _pdf_aliases(sources: Sources, pdf: PdfDocument) -> AliasBook:
+    """Names the first page writes both ways ('Yi Ren（任毅）'), read once per report."""
+
+    def read() -> AliasBook:
+        book = AliasBook()
+        if pdf.page_count:
+            book.add_from_text(pdf.page_text(1))
+        return book
+
+    aliases: AliasBook = sources.memo(f"pdf-aliases:{pdf.name}", read)
+    return aliases
 
 
 def _block_evidence(pdf_name: str, block: AuthorBlock) -> list[Evidence]:
@@ -77,7 +83,7 @@ def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
                 message=f"author '{mention.name}' cannot be checked: the PDF names no authors",
             ))  # fmt: skip
             continue
-        match = match_against(mention.name, known, _pdf_aliases(pdf))
+        match = match_against(mention.name, known, _pdf_aliases(sources, pdf))
         outcomes.append(name_outcome(
             "author", match, claim, mention.name, known, evidence, what="the paper's authors are"
         ))  # fmt: skip
@@ -130,7 +136,7 @@ def _author_roles(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
                     evidence=_block_evidence(pdf_name or "", block),
                 ))  # fmt: skip
             continue
-        match = match_people(mention.name, [[h.name] for h in holders], _pdf_aliases(pdf))
+        match = match_people(mention.name, [[h.name] for h in holders], _pdf_aliases(sources, pdf))
         outcomes.append(name_outcome(
             "author-role", match, claim, mention.name, [h.name for h in holders],
             _block_evidence(pdf_name or "", block), what=f"the paper's {role} author is",

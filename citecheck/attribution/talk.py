@@ -92,7 +92,8 @@ def assess_talk_people(sources: Sources, claim: Claim) -> list[AttributionOutcom
     if not (presenters or roles or remarks):
         return []
     video_name, video = sources.video(claim)
-    cast = cast_of(video_name or "", video) if video else Cast(video_name or "")
+    name = video_name or ""
+    cast: Cast = sources.memo(f"cast:{name}", lambda: cast_of(name, video)) if video else Cast(name)
     outcomes = [_presenter(cast, claim, m) for m in presenters]
     outcomes += [o for m in roles if (o := _role(cast, claim, m))]
     if video is not None:
