@@ -1,13 +1,21 @@
 """Precision and recall of the wrong-speaker and fabricated-video-detail rules.
 
-Runs the full pipeline (``citecheck.api.check``) on every case folder of
-``corpora/attribution/tune`` and ``corpora/attribution/heldout``. A case holds
-``report.md``, its video evidence, an optional ``trace.log`` and ``labels.json``
-listing the planted defects as ``{line, category}``. A finding is a true positive
-when its (case, line, category) is labelled; every other error or warning of
-these two categories (on a trap or a clean line) is a false positive. Info
-findings (the judge's grey zone) are prompts for a person, not verdicts, and are
-not counted.
+Runs the full pipeline (``citecheck.pipeline.lint``) on two sets of corpora, each
+split into ``tune`` and ``heldout``:
+
+- ``corpora/attribution/<split>/<case>/``: one ``report.md`` with its video
+  evidence, an optional ``trace.log`` and ``labels.json`` (``{line, category}``);
+- ``corpora/attribution2/<split>/<task>/``: independent task folders (paper,
+  talk, sidecars in several shapes, a query file) whose reports lie in
+  ``reports/``; their labels are in ``<split>/<task>.labels.json`` next to the
+  folder (the code never reads them), with ``traps``: correct statements that
+  must not be flagged.
+
+A finding is a true positive when its (report, line, category) is labelled (a
+label with line null matches any line); every other error or warning of the
+scored categories is a false positive. ``missing-section`` scores CC501 alone.
+Info findings (the judge's grey zone) are prompts for a person, not verdicts,
+and are not counted.
 
     .venv/bin/python benchmarks/bench_attribution.py             # with the pipeline's judge
     .venv/bin/python benchmarks/bench_attribution.py --no-judge  # rules' lexical fallback
@@ -20,14 +28,30 @@ import dataclasses
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from citecheck.config import Config
+from citecheck.errors import InputError
+from citecheck.models import Finding
 from citecheck.pipeline import LintOptions, Stages, default_stages, lint
 
-CATEGORIES = ("wrong-speaker", "fabricated-video-detail")
-ROOT = Path(__file__).resolve().parent.parent / "corpora" / "attribution"
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+SPLITS = ("tune", "heldout")
+CATEGORIES = ("wrong-speaker", "fabricated-video-detail", "missing-section")
+
+
+@dataclass
+class Case:
+    """Reports linted against one corpus, with their labels and traps."""
+
+    name: str
+    corpus: Path
+    reports: list[Path]
+    trace: Path | None
+    expected: set[tuple[str, int | None, str]]
+    traps: set[tuple[str, int]]
 
 
 class NoJudge:
@@ -40,29 +64,79 @@ class NoJudge:
         return None
 
 
-def score_case(case: Path, stages: Stages) -> Counter[tuple[str, str]]:
-    """Counts of (category, 'tp'|'fp'|'fn') for one case folder."""
-    labels = json.loads((case / "labels.json").read_text(encoding="utf-8"))["labels"]
-    expected = {(label["line"], label["category"]) for label in labels}
-    trace = case / "trace.log"
+def old_cases(split: str) -> list[Case]:
+    """The single-report cases of ``corpora/attribution/<split>``."""
+    cases = []
+    for folder in sorted(p for p in (CORPORA / "attribution" / split).iterdir() if p.is_dir()):
+        labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))["labels"]
+        trace = folder / "trace.log"
+        cases.append(Case(
+            folder.name, folder, [folder / "report.md"], trace if trace.is_file() else None,
+            {("report.md", label["line"], label["category"]) for label in labels}, set(),
+        ))  # fmt: skip
+    return cases
+
+
+def new_cases(split: str) -> list[Case]:
+    """The task folders of ``corpora/attribution2/<split>``, labels read from beside them."""
+    cases = []
+    for path in sorted((CORPORA / "attribution2" / split).glob("*.labels.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        folder = path.parent / data["task"]
+        cases.append(Case(
+            data["task"], folder, [folder / name for name in data["reports"]], None,
+            {(label["report"], label["line"], label["category"]) for label in data["labels"]},
+            {(trap["report"], trap["line"]) for trap in data["traps"]},
+        ))  # fmt: skip
+    return cases
+
+
+def scored_category(finding: Finding) -> str | None:
+    """The benchmark category of a finding, None when it is not scored."""
+    if finding.severity.value == "info":  # a prompt for a person, no verdict
+        return None
+    if finding.code == "CC501":
+        return "missing-section"
+    return finding.category if finding.category in CATEGORIES else None
+
+
+def score_case(case: Case, stages: Stages) -> Counter[tuple[str, str]]:
+    """Counts of (category, 'tp'|'fp'|'fn'|'trap') for one case."""
     options = LintOptions(
-        corpus=case, trace=trace if trace.is_file() else None,
-        config=Config(select=["CC3", "CC4"]), stages=stages,
+        corpus=case.corpus, trace=case.trace,
+        config=Config(select=["CC3", "CC4", "CC501"]), stages=stages,
     )  # fmt: skip
-    result = lint([case / "report.md"], options)
-    found = {
-        (f.line, f.category)
-        for f in result.findings
-        if f.category in CATEGORIES and f.severity.value != "info"  # info: a prompt, no verdict
-    }
+    try:
+        findings = lint(case.reports, options).findings
+    except InputError as error:  # the lint stopped: every label is missed
+        print(f"  ERROR {case.name}: {error}", file=sys.stderr)
+        findings = []
+    found: set[tuple[str, int, str]] = set()
+    for finding in findings:
+        category = scored_category(finding)
+        if category is not None:
+            found.add(
+                (Path(finding.path).relative_to(case.corpus).as_posix(), finding.line, category)
+            )
     counts: Counter[tuple[str, str]] = Counter()
-    for line, category in found:
-        counts[(category, "tp" if (line, category) in expected else "fp")] += 1
-        if (line, category) not in expected:
-            print(f"  FP {case.name}:{line} {category}", file=sys.stderr)
-    for line, category in expected - found:
+    matched: set[tuple[str, int | None, str]] = set()
+    for report, line, category in sorted(found):
+        label = next(
+            (e for e in [(report, line, category), (report, None, category)] if e in case.expected),
+            None,
+        )
+        if label is not None:
+            counts[(category, "tp")] += 1
+            matched.add(label)
+            continue
+        counts[(category, "fp")] += 1
+        trap = (report, line) in case.traps
+        counts[(category, "trap")] += trap
+        print(f"  FP {case.name}/{report}:{line} {category}{' (trap)' if trap else ''}",
+              file=sys.stderr)  # fmt: skip
+    for report, line, category in sorted(case.expected - matched, key=str):
         counts[(category, "fn")] += 1
-        print(f"  FN {case.name}:{line} {category}", file=sys.stderr)
+        print(f"  FN {case.name}/{report}:{line} {category}", file=sys.stderr)
     return counts
 
 
@@ -72,23 +146,28 @@ def ratio(part: int, whole: int) -> float:
 
 
 def main() -> None:
-    """Print per-split, per-category precision and recall."""
+    """Print per-corpus, per-split, per-category precision and recall."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-judge", action="store_true", help="use the rules' lexical fallback")
+    parser.add_argument("--split", choices=SPLITS, action="append", help="only these splits")
     args = parser.parse_args()
     stages = default_stages()
     if args.no_judge:
         stages = dataclasses.replace(stages, make_support=lambda *_: NoJudge())
-    for split in ("tune", "heldout"):
-        totals: Counter[tuple[str, str]] = Counter()
-        for case in sorted(p for p in (ROOT / split).iterdir() if p.is_dir()):
-            totals += score_case(case, stages)
-        for category in CATEGORIES:
-            tp, fp, fn = (totals[(category, k)] for k in ("tp", "fp", "fn"))
-            print(
-                f"{split:8s} {category:24s} precision {ratio(tp, tp + fp):.2f} "
-                f"recall {ratio(tp, tp + fn):.2f}  (tp={tp} fp={fp} fn={fn})"
-            )
+    for corpus, cases_of in (("attribution", old_cases), ("attribution2", new_cases)):
+        for split in args.split or SPLITS:
+            totals: Counter[tuple[str, str]] = Counter()
+            for case in cases_of(split):
+                totals += score_case(case, stages)
+            for category in CATEGORIES:
+                tp, fp, fn, trap = (totals[(category, k)] for k in ("tp", "fp", "fn", "trap"))
+                if tp + fp + fn == 0:
+                    continue
+                print(
+                    f"{corpus:12s} {split:8s} {category:24s} precision {ratio(tp, tp + fp):.2f} "
+                    f"recall {ratio(tp, tp + fn):.2f}  "
+                    f"(tp={tp} fp={fp} fn={fn} traps flagged={trap})"
+                )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ def check(
     corpus: str | Path | None = None,
     trace: str | Path | None = None,
     *,
+    query: str | Path | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     pack: str | None = None,
@@ -30,7 +31,8 @@ def check(
     ``config`` is a :class:`Config`, a config file, or ``None`` to look for
     ``.citecheck.toml``/``pyproject.toml`` upward from the report, as the CLI
     does; the keyword arguments override it. Raises
-    :class:`~citecheck.errors.InputError` for unusable input.
+    :class:`~citecheck.errors.InputError` for unusable input. ``query`` names a file
+    holding the task's request (else the report's own, else the task folder's).
     """
     path = Path(report)
     base = config if isinstance(config, Config) else load_config(path.parent, config)
@@ -38,6 +40,7 @@ def check(
     options = LintOptions(
         corpus=Path(corpus) if corpus is not None else None,
         trace=Path(trace) if trace is not None else None,
+        query=Path(query) if query is not None else None,
         config=settings,
     )
     return lint([path], options)

@@ -29,6 +29,14 @@ _META = re.compile(
     re.IGNORECASE,
 )
 
+_SELF_LENGTH = re.compile(r"\d[\d,]*\s*(?:余|多)?\s*(?:个)?(?:字|words?|characters)", re.IGNORECASE)
+_SELF_WORDS = re.compile(
+    r"全文|本文|本报告|报告|正文|全篇|总?字数|篇幅|共计?|总计|合计|大约|约|左右|结构完整|内容完整|"
+    r"引用规范|格式规范|完整|规范|word count|length|total|in total|this report|the report|"
+    r"approximately|about|around|roughly|~",
+    re.IGNORECASE,
+)
+
 _ZH_SPLITTERS = re.compile(r"；|，(?=同时|并且|而且|此外|另外|而(?!言))")
 _EN_SPLITTERS = re.compile(r";\s+|,\s+(?=(?:while|whereas|and|but)\s)", re.IGNORECASE)
 _LEADING_CONNECTIVE = re.compile(r"^(?:同时|并且|而且|此外|另外|而|(?:while|whereas|and|but)\s+)")
@@ -74,19 +82,29 @@ def _has_content(text: str, lang: Literal["zh", "en"]) -> bool:
     return len(_LATIN_WORD.findall(text)) >= MIN_LATIN_WORDS
 
 
+def is_about_the_report(text: str) -> bool:
+    """True for a statement about the report itself: its length, and words such as
+    结构完整 or 引用规范 (（全文约5000字，结构完整）, "Word count: approximately 3,200
+    words"). The length rule checks those; they are no claims about the sources."""
+    if not _SELF_LENGTH.search(text):
+        return False
+    rest = _SELF_WORDS.sub(" ", _SELF_LENGTH.sub(" ", text))
+    return content_size(rest) <= 1
+
+
 def is_checkable(claim: Claim) -> bool:
     """True when the sentence states something a source could support.
 
     Skipped: headings, reference-list lines, code, lead-ins ending in a colon,
-    questions, meta sentences about the report, and fragments too short to say
-    anything.
+    questions, meta sentences about the report, statements about the report
+    itself (its length), and fragments too short to say anything.
     """
     if claim.block in ("heading", "code") or claim.in_reference_list:
         return False
     body = claim_body(claim)
     if _LEAD_IN_END.search(body) or _QUESTION_END.search(body):
         return False
-    if _META.search(body):
+    if _META.search(body) or is_about_the_report(body):
         return False
     return _has_content(body, claim.lang)
 

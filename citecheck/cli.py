@@ -92,6 +92,7 @@ def _check_rule_names(names: list[str], option: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--corpus", type=click.Path(path_type=Path), help="Task folder of sources.")
 @click.option("--trace", type=click.Path(path_type=Path), help="The agent's run log.")
+@click.option("--query", type=click.Path(path_type=Path), help="File holding the task's request.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes, slugs.")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, slugs.")
@@ -103,6 +104,7 @@ def lint(
     paths: tuple[Path, ...],
     corpus: Path | None,
     trace: Path | None,
+    query: Path | None,
     fmt: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -124,7 +126,7 @@ def lint(
     _check_rule_names(config.ignore, "--ignore")
     if output is not None:
         _refuse_input_as_output(output, expand_report_paths(paths))
-    result = run_lint(paths, LintOptions(corpus=corpus, trace=trace, config=config))
+    result = run_lint(paths, LintOptions(corpus=corpus, trace=trace, query=query, config=config))
     color = output is None and config.format == "text" and sys.stdout.isatty()
     rendered = render(result, config.format, color=color)
     if output is None:

@@ -34,6 +34,7 @@ from citecheck.models import (
     Summary,
     Suppression,
 )
+from citecheck.query import find_query_file, is_query_file, read_query, with_query
 from citecheck.rulepack import RulePack, load_pack
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class LintOptions:
 
     corpus: Path | None = None
     trace: Path | None = None
+    query: Path | None = None
     config: Config = field(default_factory=Config)
     stages: Stages | None = None
 
@@ -118,13 +120,22 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
     )
     corpora = _CorpusFinder(stages, corpus_root, config)
     trace = stages.load_trace(trace_path) if trace_path else None
+    explicit_query = (
+        read_query(_checked_file(options.query, "query file")) if options.query else None
+    )
+    folder_queries: dict[int, str | None] = {}
     judges: dict[int, _LazyJudge] = {}
 
     findings: list[Finding] = []
     claims = citations = 0
     for path in report_paths:
-        report = stages.parse_report(path, pack)
         corpus = corpora.for_report(path)
+        if id(corpus) not in folder_queries:
+            found = find_query_file(Path(corpus.root)) if corpus is not None else None
+            folder_queries[id(corpus)] = read_query(found) if found else None
+        report = with_query(
+            stages.parse_report(path, pack), explicit_query, folder_queries[id(corpus)]
+        )
         judge = judges.setdefault(id(corpus), _LazyJudge(stages, corpus, pack, config))
         ctx = LintContext(
             report=report,
@@ -231,7 +242,8 @@ def expand_report_paths(paths: Sequence[str | Path]) -> list[Path]:
 def _is_report_file(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts[:-1]
     hidden = any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts)
-    return path.suffix.lower() in REPORT_SUFFIXES and path.is_file() and not hidden
+    report_like = path.suffix.lower() in REPORT_SUFFIXES and not is_query_file(path)
+    return report_like and path.is_file() and not hidden
 
 
 def _checked_folder(path: Path) -> Path:

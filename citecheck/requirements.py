@@ -10,24 +10,37 @@ Reading the request:
 - ``1000字左右`` / ``约1000字`` / ``about 1000 words`` → 1000 ± 20 % (800–1200),
   the slack a reader grants "about" (:data:`ABOUT_SLACK`);
 - ``不少于2000字`` / ``at least 2000 words`` → a minimum, ``不超过…`` / ``at most…`` a maximum;
-- ``包含以下部分：（1）A；（2）B`` / ``include the following sections: A, B`` → sections.
+- ``包含以下部分：（1）A；（2）B`` / ``include the following sections: A, B`` /
+  ``Required sections:`` followed by a numbered or bulleted list → sections. A
+  section named in another language than the report's headings is not required
+  of it: a name cannot be matched across languages with certainty.
 
-Length is counted the one documented way (``cjk_chars+latin_words``): every CJK
-character counts one, every run of Latin letters/digits counts one, markup and
-punctuation count nothing, and citation brackets are left out.
+Length is counted the way the request measures it: a length in 字 (and the
+rule pack's default) counts ``cjk_chars+latin_words``: every CJK character
+counts one, every run of Latin letters/digits counts one; a length in words
+counts ``words``: Latin words plus Chinese words as jieba segments them. Markup
+and punctuation count nothing, and citation brackets are left out.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz.distance import LCSseq
 
 from citecheck.errors import InputError
 from citecheck.models import Report, Span
 from citecheck.rulepack import LengthRequirement, Requirements, RulePack, SectionRequirement
-from citecheck.textutil import LineIndex, count_length, detect_lang
+from citecheck.textutil import (
+    CJK_RE,
+    CJK_RUN_RE,
+    LATIN_WORD_RE,
+    LineIndex,
+    count_length,
+    detect_lang,
+)
 
 ABOUT_SLACK = 0.2
 """Relative slack around an "about N" length request."""
@@ -45,18 +58,30 @@ _LENGTH_PATTERNS: list[tuple[str, str]] = [
     ("about", r"(?:约|大约|大概)\s*" + _NUMBER + r"\s*(?:个)?字"),
     ("about", r"(?:about|around|approximately|roughly|~)\s*" + _NUMBER + r"\s*words?"),
     ("min", r"(?:不少于|不低于|至少)\s*" + _NUMBER + r"\s*(?:个)?字"),
+    ("min", r"(?:不少于|不低于|至少)\s*" + _NUMBER + r"\s*(?:个)?(?:单词|词|words?)"),
     ("min", _NUMBER + r"\s*(?:个)?字以上"),
     ("min", r"(?:at least|no fewer than|minimum of)\s*" + _NUMBER + r"\s*words?"),
     ("max", r"(?:不超过|不多于|最多)\s*" + _NUMBER + r"\s*(?:个)?字"),
     ("max", _NUMBER + r"\s*(?:个)?字(?:以内|以下)"),
     ("max", r"(?:at most|no more than|up to|maximum of)\s*" + _NUMBER + r"\s*words?"),
 ]
-_SECTION_LIST = re.compile(
-    r"(?:包含|包括)(?:以下|如下)(?:几个)?(?:部分|内容|章节)[:：]?(?P<list>[^。\n]+)"
-    r"|(?:include|contain)s?\s+(?:the\s+following\s+)?(?:sections|parts)\s*[:：]?(?P<en>[^.\n]+)",
+_IN_WORDS = re.compile(r"words?|单词|(?<!字)词", re.IGNORECASE)
+Counting = Literal["cjk_chars+latin_words", "words"]
+
+_SECTION_INTRO = re.compile(
+    r"(?:包含|包括|涵盖)(?:以下|如下)(?:几个)?(?:部分|内容|章节|板块)\s*[:：]?"
+    r"|(?:包含|包括|涵盖)\s*[:：]"
+    r"|(?:必须|须|应)?(?:包含|包括)?的?(?:章节|部分)(?:如下|有)\s*[:：]?"
+    r"|\b(?:include|contain|cover)s?\s+(?:the\s+following\s+)?(?:sections|parts)\s*[:：]?"
+    r"|\b(?:include|contain|cover)s?\s*[:：]"
+    r"|\b(?:required|following)\s+(?:sections|parts)\s*[:：]?",
     re.IGNORECASE,
 )
 _ENUMERATOR = re.compile(r"[（(]\s*\d+\s*[）)]|\b\d+[.、)]\s|[；;、,，]|\band\b")
+_LIST_ITEM = re.compile(
+    r"^\s*(?:[-*•]|\d{1,2}\s*[.)、．]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)\s*(?P<name>\S.*?)\s*$"
+)
+_NAME_TRIM = " ：:.。;；*#"
 
 
 @dataclass(frozen=True)
@@ -74,6 +99,10 @@ def requirements_for(report: Report, pack: RulePack) -> Requirements:
     if not (own.derive_from_query and report.query):
         return own
     derived = derive_requirements(report.query)
+    headings = " ".join(s.title for s in report.sections)
+    if headings:
+        language = detect_lang(headings)
+        derived.sections = [s for s in derived.sections if detect_lang(s.name) == language]
     known = {s.name for s in own.sections}
     return own.model_copy(
         update={
@@ -91,16 +120,20 @@ def derive_requirements(query: str) -> Requirements:
 def _derive_length(query: str) -> LengthRequirement | None:
     low: int | None = None
     high: int | None = None
+    counting: Counting = "cjk_chars+latin_words"
     for kind, pattern in _LENGTH_PATTERNS:
         match = re.search(pattern, query, re.IGNORECASE)
         if match is None:
             continue
         numbers = [_to_int(g) for g in match.groups()]
+        counting = "words" if _IN_WORDS.search(match.group(0)) else counting
         if kind == "range":
-            return LengthRequirement(min=min(numbers), max=max(numbers))
+            return LengthRequirement(min=min(numbers), max=max(numbers), counting=counting)
         if kind == "about":
             return LengthRequirement(
-                min=round(numbers[0] * (1 - ABOUT_SLACK)), max=round(numbers[0] * (1 + ABOUT_SLACK))
+                min=round(numbers[0] * (1 - ABOUT_SLACK)),
+                max=round(numbers[0] * (1 + ABOUT_SLACK)),
+                counting=counting,
             )
         if kind == "min":
             low = numbers[0] if low is None else low
@@ -108,16 +141,29 @@ def _derive_length(query: str) -> LengthRequirement | None:
             high = numbers[0] if high is None else high
     if low is None and high is None:
         return None
-    return LengthRequirement(min=low, max=high)
+    return LengthRequirement(min=low, max=high, counting=counting)
 
 
 def _derive_sections(query: str) -> list[SectionRequirement]:
-    match = _SECTION_LIST.search(query)
+    """The sections listed after the first section intro: on its line, or as the
+    numbered or bulleted lines that follow it."""
+    match = _SECTION_INTRO.search(query)
     if match is None:
         return []
-    listing = match.group("list") or match.group("en")
-    names = [part.strip(" ：:") for part in _ENUMERATOR.split(listing)]
-    return [SectionRequirement(name=n, patterns=[re.escape(n)]) for n in names if n]
+    rest = query[match.end() :]
+    first, _, following = rest.partition("\n")
+    inline = re.split(r"[。\n]|\.(?:\s|$)", first)[0]
+    names = [part.strip(_NAME_TRIM) for part in _ENUMERATOR.split(inline)]
+    if not any(names):
+        names = []
+        for line in following.splitlines():
+            item = _LIST_ITEM.match(line)
+            if item is None:
+                if line.strip():
+                    break
+                continue
+            names.append(item.group("name").strip(_NAME_TRIM))
+    return [SectionRequirement(name=n, patterns=[re.escape(n)]) for n in dict.fromkeys(names) if n]
 
 
 def _to_int(number: str) -> int:
@@ -143,11 +189,22 @@ def region_start_span(report: Report) -> Span:
     return LineIndex(report.text).span(start, start)
 
 
-def count_report_length(report: Report, exclude_citations: bool = True) -> int:
-    """The report region's length: CJK characters plus Latin words, citations left out."""
+def count_words(text: str) -> int:
+    """Latin words plus Chinese words (jieba's segmentation, imported on first use)."""
+    from citecheck.attribution.chinese import chinese_words
+
+    latin = len(LATIN_WORD_RE.findall(CJK_RE.sub(" ", text)))
+    return latin + sum(len(chinese_words(run)) for run in CJK_RUN_RE.findall(text))
+
+
+def count_report_length(
+    report: Report, exclude_citations: bool = True, counting: Counting = "cjk_chars+latin_words"
+) -> int:
+    """The report region's length as ``counting`` measures it, citations left out."""
+    measure = count_words if counting == "words" else count_length
     start, end = region_bounds(report)
     if not exclude_citations:
-        return count_length(report.text[start:end])
+        return measure(report.text[start:end])
     pieces: list[str] = []
     cursor = start
     for citation in sorted(report.citations, key=lambda c: c.span.start):
@@ -156,12 +213,16 @@ def count_report_length(report: Report, exclude_citations: bool = True) -> int:
         pieces.append(report.text[cursor : max(cursor, citation.span.start)])
         cursor = citation.span.end
     pieces.append(report.text[cursor:end])
-    return count_length(" ".join(pieces))
+    return measure(" ".join(pieces))
 
 
 def describe_counting(length: LengthRequirement) -> str:
     """The counting convention in words, for messages."""
-    words = "CJK characters plus Latin words"
+    words = (
+        "Latin words plus Chinese words"
+        if length.counting == "words"
+        else "CJK characters plus Latin words"
+    )
     return f"{words}, citations excluded" if length.exclude_citations else words
 
 

@@ -66,7 +66,7 @@ class LengthRequirement(BaseModel):
 
     min: int | None = None
     max: int | None = None
-    counting: Literal["cjk_chars+latin_words"] = "cjk_chars+latin_words"
+    counting: Literal["cjk_chars+latin_words", "words"] = "cjk_chars+latin_words"
     exclude_citations: bool = True
 
 

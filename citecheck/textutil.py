@@ -105,15 +105,17 @@ def mojibake_markers(text: str) -> int:
     return len(MOJIBAKE_RE.findall(text))
 
 
+def reencode_char(ch: str) -> bytes:
+    """The bytes one character of mojibake most likely came from (read as cp1252)."""
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return bytes([ord(ch)]) if ord(ch) < 256 else ch.encode("utf-8")
+
+
 def _reencode(text: str) -> bytes:
     """The bytes ``text`` was most likely decoded from, if it was read as cp1252."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            out += bytes([ord(ch)]) if ord(ch) < 256 else ch.encode("utf-8")
-    return bytes(out)
+    return b"".join(reencode_char(ch) for ch in text)
 
 
 def demojibake(text: str) -> str | None:

@@ -1,8 +1,10 @@
-"""Who said what: person names in claims, and what the corpus says about them.
+"""Who said what: the attribution stage.
 
-``names`` finds presenters, authors and finding attributions in report text,
-``matching`` compares two names (Latin, Chinese, and across scripts only via an
-alias the corpus gives), ``assess`` turns both into outcomes the wrong-speaker
-rules (CC301–CC305) report, and ``video`` does the same for claims about a video
-(CC401–CC403).
+``stage`` computes, once per report, the outcomes the CC3xx/CC4xx/CC902 rules
+filter (models in ``outcomes``): ``talk`` checks presenters, moderators,
+audience members and remarks against the video's meta and transcript turns,
+``paper`` checks authors, first/corresponding authors and credited findings
+against the PDF, ``video`` checks claims about a video against its evidence.
+``names`` finds the people a claim names (Chinese names via ``chinese``, jieba
+and pinyin), ``matching`` and ``verdicts`` compare them with the sources'.
 """

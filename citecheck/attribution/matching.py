@@ -2,9 +2,12 @@
 
 Latin names compare by surname and, where both give them, first-name initials
 ("Ren" = "Yi Ren" = "Y. Ren"; "Ren Yi" in Chinese order too). Chinese names
-compare exactly. A Chinese and a Latin name are compared only through an alias
-the corpus gives (video meta, or a name written both ways in a source); without
-one the answer is UNKNOWN, never DIFFERENT: transliteration is not identity.
+compare exactly. A Chinese and a Latin name compare through pinyin, in both
+name orders and with or without hyphen (陈浩然 = Haoran Chen = Chen Hao-ran);
+they are DIFFERENT only when the Latin name is plain pinyin that reads
+otherwise, and UNKNOWN when it is another romanisation (Chan, Tsai) that pinyin
+cannot settle. An alias the corpus gives (video meta, or a name written both
+ways in a source) is used as well.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
+from citecheck.attribution.chinese import is_other_romanisation, is_pinyin, readings
 from citecheck.attribution.names import is_cjk_name
 
 
@@ -103,12 +107,39 @@ def _compare_latin(a: str, b: str) -> NameMatch:
     return NameMatch.SAME if ta[0][0] == tb[0][0] else NameMatch.DIFFERENT
 
 
+def _compare_across(chinese: str, latin: str) -> NameMatch:
+    """A Chinese name against a Latin one, through the Chinese name's pinyin."""
+    words = [re.sub(r"[\-'’]", "", t) for t in re.split(r"[\s.]+", _key(latin)) if t]
+    words = [w for w in words if w]
+    if not words:
+        return NameMatch.UNKNOWN
+    if len(words) == 1:
+        forms = {(words[0], "")}
+    else:
+        forms = {(words[0], "".join(words[1:])), (words[-1], "".join(words[:-1]))}
+    other_spelling = False
+    for surname, given in readings(chinese.replace("·", "")):
+        for latin_surname, latin_given in forms:
+            other_spelling = other_spelling or is_other_romanisation(surname, latin_surname)
+            if latin_surname != surname:
+                continue
+            if not latin_given or latin_given == given:
+                return NameMatch.SAME
+            if len(latin_given) == 1 and given.startswith(latin_given):  # "H. Chen"
+                return NameMatch.SAME
+    if other_spelling or not all(is_pinyin(w) for w in words):
+        return NameMatch.UNKNOWN
+    return NameMatch.DIFFERENT
+
+
 def _compare_direct(a: str, b: str) -> NameMatch:
     cjk_a, cjk_b = is_cjk_name(a), is_cjk_name(b)
     if cjk_a and cjk_b:
         return NameMatch.SAME if _key(a) == _key(b) else NameMatch.DIFFERENT
-    if cjk_a or cjk_b:
-        return NameMatch.UNKNOWN
+    if cjk_a:
+        return _compare_across(a, b)
+    if cjk_b:
+        return _compare_across(b, a)
     return _compare_latin(a, b)
 
 

@@ -1,8 +1,11 @@
-"""Find the people a claim names: presenters, authors and originators of findings.
+"""Find the people a claim names, and in what capacity.
 
-Works on Chinese and English report text. Patterns are deliberately anchored on
-cue words (主讲, 在视频中指出, presented by, 等提出, et al. showed, according to)
-so ordinary capitalised words are not taken for names.
+Works on Chinese and English report text. Every pattern is anchored on a cue
+(主讲, 主持人, 观众, 通讯作者, 等提出, 在讲座中指出, presented by, moderator,
+et al. showed, corresponding author, X said), so ordinary capitalised words are
+not taken for names. A Chinese name is never a fixed-width window of
+characters: the cue marks a stretch of text, and the name in it is the person
+name jieba's segmenter finds there (see :mod:`citecheck.attribution.chinese`).
 """
 
 from __future__ import annotations
@@ -11,29 +14,71 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-MentionKind = Literal["presenter", "author", "finding"]
+from citecheck.attribution.chinese import person_names
+
+MentionKind = Literal["presenter", "role", "remark", "author", "author-role", "finding"]
+Side = Literal["after", "before"]
+"""Where the name stands relative to its cue: after (主讲：X) or before (X主讲)."""
 
 _CJK = "\u4e00-\u9fff"
 LATIN_NAME = r"[A-Z][a-zA-Z'\-]+(?:[ \u00a0]+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,3}"
-# Chinese names: 2-4 characters; trailing characters that start a verb are trimmed.
-_CJK_NAME = rf"[{_CJK}]{{2,4}}"
-_VERB_STARTS = "在主讲指强提表介等说认发证做是的和与以了对通用"
+_SLOT = rf"[{_CJK}·]{{2,10}}"
+NAME = rf"(?P<name>{LATIN_NAME}|{_SLOT})"
+"""A name after its cue: the stretch is greedy and the name must open it."""
+NAME_B = rf"(?P<name>{LATIN_NAME}|{_SLOT}?)"
+"""A name before its cue: the stretch is lazy and the name must close it."""
 _NOT_NAMES = {
-    "the", "this", "that", "video", "speaker", "presenter", "author", "authors",
-    "大会", "会议", "本次", "视频", "讲座", "课程", "论文", "报告", "作者", "研究", "团队",
-    "讲者", "讲解者", "演讲者", "报告人", "主持人", "嘉宾", "老师", "教授",
+    "the", "this", "that", "video", "speaker", "presenter", "author", "authors", "an", "a",
+    "moderator", "host", "audience", "in", "at", "then", "finally", "first",
 }  # fmt: skip
 
-_PRESENTER_PATTERNS = [
-    rf"主讲(?:人|者|嘉宾|报告)?\s*[：:（(]\s*(?P<name>{LATIN_NAME}|{_CJK_NAME})",
-    rf"主讲(?:人|者)\s*(?:是|为)?\s*(?:论文的?)?(?:第[一二三四五]作者|通讯作者|作者)?\s*"
-    rf"(?P<name>{LATIN_NAME}|{_CJK_NAME})",
-    rf"由\s*(?P<name>{LATIN_NAME}|{_CJK_NAME}?)\s*主讲",
-    rf"(?:^|[\s，,。：:（(、；;])(?P<name>{LATIN_NAME}|{_CJK_NAME})\s*"
-    r"(?:主讲(?!报告|内容|部分|环节)|在视频中|在讲座中|在演讲中)",
-    rf"(?:[Pp]resented|[Dd]elivered|[Gg]iven) by\s+(?P<name>{LATIN_NAME})",
-    rf"(?:speaker|presenter|lecturer)\s*[,(:]\s*(?P<name>{LATIN_NAME})",
-    rf"(?P<name>{LATIN_NAME})'s (?:talk|lecture|presentation)",
+_PRESENTER: list[tuple[str, Side]] = [
+    (rf"主讲(?:人|者|嘉宾|报告)?\s*[：:（(]\s*{NAME}", "after"),
+    (
+        rf"主讲(?:人|者)\s*(?:是|为)?\s*(?:论文的?)?(?:第[一二三四五]作者|通讯作者|作者)?\s*{NAME}",
+        "after",
+    ),
+    (rf"由\s*{NAME_B}\s*(?:主讲|演讲|报告)", "before"),
+    (rf"{NAME_B}\s*主讲(?!报告|内容|部分|环节|人)", "before"),
+    (rf"(?:[Pp]resented|[Dd]elivered|[Gg]iven) by\s+{NAME}", "after"),
+    (rf"(?:[Ss]peaker|[Pp]resenter|[Ll]ecturer)\s*[,(:：]\s*{NAME}", "after"),
+    (rf"{NAME_B}'s (?:talk|lecture|presentation)", "before"),
+]
+_MODERATOR: list[tuple[str, Side]] = [
+    (rf"主持(?:人|者)?\s*(?:[：:]|是|为)?\s*{NAME}", "after"),
+    (rf"{NAME_B}\s*(?:担任|负责)?\s*主持", "before"),
+    (rf"[Mm]oderated by\s+{NAME}", "after"),
+    (rf"(?:[Mm]oderator|[Hh]ost|[Ss]ession chair)\s*[,:：]?\s+{NAME}", "after"),
+]
+_AUDIENCE: list[tuple[str, Side]] = [
+    (rf"(?:观众|听众|提问者)\s*[：:]?\s*{NAME}", "after"),
+    (rf"[Aa]udience member\s*,?\s+{NAME}", "after"),
+    (rf"{NAME_B}\s+from the audience", "before"),
+]
+_PAPER_IS = r"\s*(?:[（(][^)）]*[)）])?\s*(?:是|为)\s*(?:论文|本文|该文|该论文)?的?"
+_AUTHOR_ROLES: list[tuple[str, Side, str]] = [
+    (rf"第一作者\s*(?:为|是)?\s*{NAME}", "after", "first"),
+    (rf"(?:通讯|通信)作者\s*(?:为|是)?\s*{NAME}", "after", "corresponding"),
+    (rf"{NAME_B}{_PAPER_IS}第一作者", "before", "first"),
+    (rf"{NAME_B}{_PAPER_IS}(?:通讯|通信)作者", "before", "corresponding"),
+    (rf"{NAME_B}(?:\s*\([^)]*\))?\s+is\s+the\s+first\s+author", "before", "first"),
+    (rf"{NAME_B}(?:\s*\([^)]*\))?\s+is\s+the\s+corresponding\s+author", "before", "corresponding"),
+    (rf"[Tt]he\s+first\s+author(?:\s+of\s+the\s+(?:paper|work))?\s+is\s+{NAME}", "after", "first"),
+    (rf"[Tt]he\s+corresponding\s+author(?:\s+of\s+the\s+(?:paper|work))?\s+is\s+{NAME}", "after",
+     "corresponding"),
+]  # fmt: skip
+_SPEECH_ZH = (
+    r"指出|强调|表示|提到|介绍|回答|提问|补充|说|认为|解释|宣布|展示|演示|谈到|总结|问道|分享|讲到"
+)
+_SPEECH_EN = (
+    r"said|says|explained|explains|noted|answered|asked|argued|pointed out|stressed|"
+    r"emphasi[sz]ed|mentioned|added|showed|shows|reported|described|introduced|opened|claimed"
+)
+_IN_TALK = r"(?:在(?:讲座|演讲|视频|报告|分享|发言|问答)中)?"
+_ADVERB_ZH = r"(?:还|也|则|进一步|首先|最后|开场|随后)?"
+_REMARK: list[tuple[str, Side]] = [
+    (rf"{NAME_B}\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})", "before"),
+    (rf"{NAME_B}(?:\s+from the audience)?\s+(?:also\s+|then\s+)?(?:{_SPEECH_EN})\b", "before"),
 ]
 
 _YEAR = r"(?:[（(]?\s*(?:[A-Z][A-Za-z]+,?\s+)?(?P<year>\d{4})\s*[)）]?)"
@@ -41,12 +86,14 @@ _EN_VERBS = (
     "showed|shows|show|proposed|propose|found|find|demonstrated|demonstrate|argued|argue"
     "|proved|prove|introduced|reported|observed"
 )
-_FINDING_PATTERNS = [
-    rf"(?P<name>{LATIN_NAME}|{_CJK_NAME})\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?\s*(?:的研究|的工作)?\s*(?:提出|证明|指出|发现|表明|认为|揭示|报告)",
-    rf"(?P<name>{LATIN_NAME})\s+et al\.?,?\s*{_YEAR}?\s*(?:{_EN_VERBS})",
-    rf"(?:[Aa]ccording to|[Aa]s shown by)\s+(?P<name>{LATIN_NAME})(?: et al\.?)?,?\s*{_YEAR}?",
-    rf"(?:根据|据)\s*(?P<name>{LATIN_NAME}|{_CJK_NAME})\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?",
-]
+_FINDING: list[tuple[str, Side]] = [
+    (rf"{NAME_B}\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?\s*(?:的研究|的工作)?\s*"
+     r"(?:提出|证明|指出|发现|表明|认为|揭示|报告)", "before"),
+    (rf"(?P<name>{LATIN_NAME})\s+et al\.?,?\s*{_YEAR}?\s*(?:{_EN_VERBS})", "before"),
+    (rf"(?:[Aa]ccording to|[Aa]s shown by)\s+(?P<name>{LATIN_NAME})(?: et al\.?)?,?\s*{_YEAR}?",
+     "after"),
+    (rf"(?:根据|据)\s*{NAME}\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?", "after"),
+]  # fmt: skip
 
 _AUTHOR_LINE = re.compile(r"(?:作者|Authors?|By)\s*[：:]\s*(?P<list>.+)", re.IGNORECASE)
 _PAREN = re.compile(r"[（(](?P<inner>[^()（）]*)[)）]")
@@ -54,7 +101,11 @@ _PAREN = re.compile(r"[（(](?P<inner>[^()（）]*)[)）]")
 
 @dataclass(frozen=True)
 class NameMention:
-    """A person named in report text, with where and why it was read as a name."""
+    """A person named in report text, with where and why it was read as a name.
+
+    ``role`` is the talk role (moderator, audience) of a ``role`` mention or the
+    author role (first, corresponding) of an ``author-role`` mention.
+    """
 
     name: str
     kind: MentionKind
@@ -62,6 +113,7 @@ class NameMention:
     end: int
     year: int | None = None
     affiliation: str | None = None
+    role: str | None = None
 
 
 def is_cjk_name(name: str) -> bool:
@@ -70,35 +122,42 @@ def is_cjk_name(name: str) -> bool:
 
 
 def clean_name(name: str) -> str:
-    """Strip spaces, a trailing 'et al.' and verb characters glued to a Chinese name."""
-    name = re.sub(r"\s+et al\.?$", "", name.strip().replace("\u00a0", " "))
-    if is_cjk_name(name):
-        cut = next((i for i in range(2, len(name)) if name[i] in _VERB_STARTS), len(name))
-        name = name[:cut]
-    return name
+    """Strip spaces and a trailing 'et al.'."""
+    return re.sub(r"\s+et al\.?$", "", name.strip().replace("\u00a0", " "))
 
 
-def _is_plausible(name: str) -> bool:
-    return len(name) >= 2 and name.casefold() not in _NOT_NAMES
+def _person_in(text: str, start: int, end: int, side: Side) -> tuple[str, int] | None:
+    """The Chinese person name jieba finds right at the cue: opening text[start:end] when
+    it follows the cue, closing it when it precedes the cue."""
+    for found in person_names(text):
+        if (found.start == start) if side == "after" else (found.end == end >= found.start):
+            return found.name, found.start
+    return None  # no name right at the cue: something else stands between them
 
 
-def _scan(text: str, patterns: list[str], kind: MentionKind) -> list[NameMention]:
-    found: dict[tuple[int, str], NameMention] = {}
-    for pattern in patterns:
+def _scan(
+    text: str, patterns: list[tuple[str, Side]], kind: MentionKind, role: str | None = None
+) -> list[NameMention]:
+    found: dict[int, NameMention] = {}
+    for pattern, side in patterns:
         for match in re.finditer(pattern, text):
-            raw = match.group("name")
+            raw, start = match.group("name"), match.start("name")
             if not raw:
                 continue
-            name = clean_name(raw)
-            if not _is_plausible(name):
+            if is_cjk_name(raw):
+                person = _person_in(text, start, start + len(raw), side)
+                if person is None:
+                    continue
+                name, start = person
+            else:
+                name = clean_name(raw)
+            if len(name) < 2 or name.casefold() in _NOT_NAMES:
                 continue
             year = match.groupdict().get("year")
-            start = match.start("name")
-            key = (start, kind)
-            if key not in found:
-                found[key] = NameMention(
-                    name, kind, start, start + len(raw), int(year) if year else None
-                )
+            mention = NameMention(
+                name, kind, start, start + len(name), int(year) if year else None, role=role
+            )
+            found.setdefault(start, mention)
     return _drop_nested(sorted(found.values(), key=lambda m: (m.start, -m.end)))
 
 
@@ -114,12 +173,53 @@ def _drop_nested(mentions: list[NameMention]) -> list[NameMention]:
 
 def find_presenters(text: str) -> list[NameMention]:
     """Names the text gives as the talk's presenter (主讲：X, presented by X, …)."""
-    return _scan(text, _PRESENTER_PATTERNS, "presenter")
+    return _scan(text, _PRESENTER, "presenter")
+
+
+def find_talk_roles(text: str) -> list[NameMention]:
+    """Names the text gives another talk role: moderator (主持人X, moderated by X) or
+    audience member (观众X, X from the audience)."""
+    return [
+        *_scan(text, _MODERATOR, "role", "moderator"),
+        *_scan(text, _AUDIENCE, "role", "audience"),
+    ]
+
+
+def find_speakers(text: str) -> list[NameMention]:
+    """Names the text credits with something said in the talk (X在讲座中指出, X said)."""
+    return _scan(text, _REMARK, "remark")
+
+
+_LEAD_IN_ZH = re.compile(
+    rf"^\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})(?:说|道)?\s*[，,:：]\s*"
+)
+_LEAD_IN_EN = re.compile(rf"^(?:\s+from the audience)?\s+(?:{_SPEECH_EN})(?:\s+that)?[,:]?\s+")
+
+
+def remark_content(text: str) -> str | None:
+    """What a sentence opening with a speaker lead-in says was said: the text after
+    "X在讲座中指出，" or "X said that"; None without such a lead-in."""
+    for mention in find_speakers(text):
+        if mention.start > 2:
+            break
+        rest = text[mention.end :]
+        lead_in = _LEAD_IN_ZH.match(rest) or _LEAD_IN_EN.match(rest)
+        if lead_in and rest[lead_in.end() :].strip():
+            return rest[lead_in.end() :]
+    return None
+
+
+def find_author_roles(text: str) -> list[NameMention]:
+    """Names the text calls the paper's first or corresponding author."""
+    mentions: list[NameMention] = []
+    for pattern, side, role in _AUTHOR_ROLES:
+        mentions += _scan(text, [(pattern, side)], "author-role", role)
+    return _drop_nested(sorted(mentions, key=lambda m: (m.start, -m.end)))
 
 
 def find_finding_attributions(text: str) -> list[NameMention]:
     """Names the text credits with a finding (X等提出, X et al. showed, according to X)."""
-    return _scan(text, _FINDING_PATTERNS, "finding")
+    return _scan(text, _FINDING, "finding")
 
 
 def find_authors(text: str) -> list[NameMention]:
@@ -133,7 +233,6 @@ def find_authors(text: str) -> list[NameMention]:
     mentions = []
     offset = line.start("list")
     body = line.group("list")
-    # split on separators outside parentheses
     depth, piece_start = 0, 0
     for index, char in enumerate(body + "，"):
         if char in "(（":
@@ -152,8 +251,8 @@ def _author_piece(piece: str, offset: int) -> NameMention | None:
     paren = _PAREN.search(piece)
     affiliation = paren.group("inner").strip() if paren else None
     name_part = _PAREN.sub("", piece).strip(" *\t")
-    name_match = re.match(rf"{LATIN_NAME}|{_CJK_NAME}", name_part)
-    if not name_match:
+    name_match = re.match(rf"{LATIN_NAME}|[{_CJK}·]{{2,4}}(?![{_CJK}])", name_part)
+    if not name_match or (is_cjk_name(name_match.group(0)) and not person_names(name_part)):
         return None
     name = clean_name(name_match.group(0))
     start = offset + piece.find(name_match.group(0))

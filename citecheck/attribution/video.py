@@ -14,21 +14,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from citecheck.attribution.names import find_presenters
+from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
+from citecheck.attribution.names import find_presenters, find_talk_roles, remark_content
+from citecheck.attribution.outcomes import VideoOutcome
 from citecheck.attribution.overlap import rank_by_overlap, window_support
-from citecheck.attribution.sources import video_evidence
-from citecheck.checks.base import LintContext
+from citecheck.attribution.stage import Sources
 from citecheck.claims import is_checkable
 from citecheck.corpus.video import is_video_target
 from citecheck.models import Claim, Evidence, Severity, SourceUnit
 from citecheck.textutil import demojibake
 
-VideoVerdict = Literal["fabricated", "unverifiable", "speculative", "supported"]
-
 SUPPORT_MIN = 0.5
+GLOSSED_UNSUPPORTED_MAX = 0.25
+"""An English claim whose content the Chinese evidence renders (glossed) less than this
+is not backed, whatever the judge's grey zone says."""
 PRESENTER_LINE_MAX_CHARS = 60
 _PSEUDO_HEADING = re.compile(
     r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、]|#+)\s*\S.{0,30}(?<![。！？；.!?;])$"
@@ -42,18 +44,6 @@ _DISCLAIMER = re.compile(
 )
 
 
-@dataclass
-class VideoOutcome:
-    """The verdict on one claim about a video, with the evidence looked at."""
-
-    claim: Claim
-    verdict: VideoVerdict
-    message: str
-    evidence: list[Evidence] = field(default_factory=list)
-    fix: str | None = None
-    severity: Severity | None = None
-
-
 def readable(text: str) -> str:
     """The text with mojibake repaired where it can be (seed 002 is damaged like that)."""
     return demojibake(text) or text
@@ -64,13 +54,14 @@ def _matches_any(text: str, patterns: list[str]) -> bool:
     return any(p.casefold() in lowered for p in patterns)
 
 
-def video_claims(ctx: LintContext) -> list[Claim]:
+def video_claims(sources: Sources) -> list[Claim]:
     """Claims about a video: citing one, or written in a section about one."""
-    patterns = ctx.pack.video.section_patterns
+    report = sources.inputs.report
+    patterns = sources.inputs.pack.video.section_patterns
     chosen: list[Claim] = []
     in_video_section = False
-    video_section_titles = {s.title for s in ctx.report.sections if _matches_any(s.title, patterns)}
-    for claim in ctx.report.claims:
+    video_section_titles = {s.title for s in report.sections if _matches_any(s.title, patterns)}
+    for claim in report.claims:
         if claim.in_reference_list:
             continue
         if claim.block == "heading" or _PSEUDO_HEADING.match(readable(claim.text)):
@@ -84,9 +75,15 @@ def video_claims(ctx: LintContext) -> list[Claim]:
     return chosen
 
 
+def is_video_claim(sources: Sources, claim: Claim) -> bool:
+    """Whether ``claim`` is about a video, as :func:`video_claims` decides (once per report)."""
+    return claim.id in sources.memo("video-claims", lambda: {c.id for c in video_claims(sources)})
+
+
 def _only_names_presenter(claim: Claim) -> bool:
-    """A line that only says who presents (checked by CC301/CC305, not as a video detail)."""
-    mentions = find_presenters(claim.text)
+    """A line that only says who presents or moderates (checked by CC301/CC305, not as a
+    video detail)."""
+    mentions = find_presenters(claim.text) + find_talk_roles(claim.text)
     rest = claim.text
     for citation in claim.citations:
         rest = rest.replace(citation.text, "")
@@ -112,88 +109,122 @@ class _Reading:
     looked_at: list[Evidence]
 
 
-def _support(ctx: LintContext, claim: Claim, units: list[SourceUnit], name: str) -> _Reading:
+def _support(sources: Sources, claim: Claim, units: list[SourceUnit], name: str) -> _Reading:
     """The judge's reading, its grey zone (see CC205) kept apart, with the
-    segments and keyframes it compared; the lexical fallback without a judge."""
+    segments and keyframes it compared; the lexical fallback without a judge.
+
+    A remark's speaker lead-in ("X在讲座中指出，", "X said that") is left out: who
+    said it is the remark check's question, what was said is this one's. An
+    English claim on Chinese evidence, which neither the judge nor the overlap
+    can read, is settled by its glossed coverage (:mod:`.crosslingual`)."""
+    content = remark_content(claim.text)
+    if content is not None:
+        claim = claim.model_copy(update={"text": content, "raw": content})
     nearest = _evidence(name, [s.unit for s in rank_by_overlap(claim.text, units, k=3)])
     if not units:
         return _Reading("unsupported", nearest)
-    judgement = ctx.judge_units(claim, units) if ctx.judge_units is not None else None
+    judgement = sources.judge(claim, units)
     if judgement is None:
-        backed = window_support(claim.text, units) >= SUPPORT_MIN
-        return _Reading("supported" if backed else "unsupported", nearest)
-    verdict = judgement.verdict
-    looked_at = [e for e in verdict.evidence if e.source == name] or nearest
-    if verdict.label == "supported":
-        return _Reading("supported", looked_at)
-    grey = verdict.label == "unsupported" and not verdict.confident
-    return _Reading("unconfirmed" if grey else "unsupported", looked_at)
+        if window_support(claim.text, units) >= SUPPORT_MIN:
+            return _Reading("supported", nearest)
+        reading = _Reading("unsupported", nearest)
+    else:
+        verdict = judgement.verdict
+        looked_at = [e for e in verdict.evidence if e.source == name] or nearest
+        if verdict.label == "supported":
+            return _Reading("supported", looked_at)
+        grey = verdict.label == "unsupported" and not verdict.confident
+        reading = _Reading("unconfirmed" if grey else "unsupported", looked_at)
+    return (
+        _glossed(claim, units, name, reading) if is_across_languages(claim.text, units) else reading
+    )
 
 
-def _failed_calls(ctx: LintContext) -> list[Any]:
-    tools = ctx.pack.video.video_tools or ["video"]
-    if ctx.trace is None or not ctx.trace.all_video_calls_failed(tools):
+def _glossed(claim: Claim, units: list[SourceUnit], name: str, reading: _Reading) -> _Reading:
+    """An unbacked reading of an English claim on Chinese evidence, revised by how much
+    of it the evidence renders through the dictionary."""
+    coverage, unit = glossed_coverage(claim.text, units, width=2)
+    if coverage >= SUPPORT_MIN and unit is not None:
+        return _Reading("unconfirmed", [*_evidence(name, [unit]), *reading.looked_at][:3])
+    if coverage < GLOSSED_UNSUPPORTED_MAX:
+        return _Reading("unsupported", reading.looked_at)
+    return reading
+
+
+def _failed_calls(sources: Sources) -> list[Any]:
+    trace = sources.inputs.trace
+    tools = sources.inputs.pack.video.video_tools or ["video"]
+    if trace is None or not trace.all_video_calls_failed(tools):
         return []
-    return list(ctx.trace.video_calls(tools))
+    return list(trace.video_calls(tools))
 
 
-def assess_video_claims(ctx: LintContext) -> Iterator[VideoOutcome]:
+def assess_video_claims(sources: Sources) -> Iterator[VideoOutcome]:
     """One outcome per claim about a video (disclaimers excepted), in reading order."""
-    failed = _failed_calls(ctx)
-    for claim in video_claims(ctx):
+    failed = _failed_calls(sources)
+    for claim in video_claims(sources):
         if _DISCLAIMER.search(readable(claim.text)):
             continue
-        yield _assess(ctx, claim, failed)
+        yield _assess(sources, claim, failed)
 
 
-def _assess(ctx: LintContext, claim: Claim, failed: list[Any]) -> VideoOutcome:
-    video_name, video = video_evidence(ctx, claim)
+def _outcome(claim: Claim, verdict: Any, message: str, evidence: list[Evidence] | None = None,
+             fix: str | None = None, severity: Severity | None = None) -> VideoOutcome:  # fmt: skip
+    return VideoOutcome(
+        claim=claim, verdict=verdict, message=message, evidence=evidence or [], fix=fix,
+        severity=severity,
+    )  # fmt: skip
+
+
+def _assess(sources: Sources, claim: Claim, failed: list[Any]) -> VideoOutcome:
+    video_name, video = sources.video(claim)
     name = video_name or "video"
     segments = list(video.segments) if video else []
     keyframes = list(video.keyframes) if video else []
     units = segments + keyframes
-    reading = _support(ctx, claim, units, name)
+    reading = _support(sources, claim, units, name)
     supported = reading.support == "supported"
     looked_at = reading.looked_at
     if failed and not supported:
         lines = ", ".join(str(c.line) for c in failed)
-        return VideoOutcome(
+        return _outcome(
             claim, "fabricated",
             f"describes the video, but every video tool call in the trace failed (lines {lines}); "
             f"the agent never saw it. Timestamps looked at: {_timestamps(looked_at)}",
             looked_at, fix="remove the video detail or mark it as not verified",
         )  # fmt: skip
-    if _matches_any(claim.text, ctx.pack.video.speculative_terms) and not supported:
-        return VideoOutcome(
+    video_terms = sources.inputs.pack.video
+    if _matches_any(claim.text, video_terms.speculative_terms) and not supported:
+        return _outcome(
             claim, "speculative",
             "generic or speculative text is presented as the video's content",
             looked_at, fix="say what the video shows, with a timestamp, or drop it",
         )  # fmt: skip
     if not video or not video.has_evidence:
-        return VideoOutcome(
+        return _outcome(
             claim, "unverifiable",
             f"no transcript, keyframe notes or meta for {name}: this detail cannot be checked",
             fix="add a transcript (.srt/.vtt/.transcript.json) or keyframe notes next to the video",
         )  # fmt: skip
     if supported:
-        return VideoOutcome(claim, "supported", "", looked_at)
-    visual = _matches_any(claim.text, ctx.pack.video.visual_terms)
+        return _outcome(claim, "supported", "", looked_at)
+    visual = _matches_any(claim.text, video_terms.visual_terms)
     if visual and not keyframes:
-        return VideoOutcome(
+        return _outcome(
             claim, "unverifiable",
             "describes what is on screen, but there are no keyframe notes to check it against; "
             f"transcript timestamps looked at: {_timestamps(looked_at)}",
             looked_at, fix="add keyframe notes (video.keyframes.json)",
         )  # fmt: skip
     if reading.support == "unconfirmed":
-        return VideoOutcome(
+        return _outcome(
             claim, "unverifiable",
             "the transcript and keyframes do not plainly state this; check it against "
             f"timestamps {_timestamps(looked_at)}",
             looked_at, fix="compare with the timestamps shown, and cite one",
             severity=Severity.INFO,
         )  # fmt: skip
-    return VideoOutcome(
+    return _outcome(
         claim, "fabricated",
         f"the video evidence does not back this; timestamps looked at: {_timestamps(looked_at)}",
         looked_at, fix="describe only what the transcript or keyframes show",

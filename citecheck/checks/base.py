@@ -33,6 +33,7 @@ from citecheck.models import (
 )
 
 if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
+    from citecheck.attribution.outcomes import ReportAttribution
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.trace import Trace
     from citecheck.rulepack import RulePack
@@ -58,6 +59,15 @@ class LintContext:
     judge: Callable[[Claim], ClaimJudgement | None] | None = None
     judge_units: Callable[[Claim, list[SourceUnit]], ClaimJudgement | None] | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    _attribution: ReportAttribution | None = field(default=None, repr=False)
+
+    def attribution(self) -> ReportAttribution:
+        """The attribution stage's outcomes for this report, computed on first request."""
+        if self._attribution is None:
+            from citecheck.attribution.stage import assess_report
+
+            self._attribution = assess_report(self)
+        return self._attribution
 
     def resolutions_for(self, citation: Citation) -> list[Resolution]:
         """The resolutions of one citation bracket, in target order."""

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from citecheck.attribution.assess import AttributionOutcome
-from citecheck.attribution.rulebase import AttributionRule
+from citecheck.attribution.outcomes import AttributionOutcome
+from citecheck.checks._outcome_rules import AttributionRule
 from citecheck.checks.base import register
 from citecheck.models import Category, Severity
 
 
 @register
 class WrongPresenter(AttributionRule):
-    """The report names a presenter the video's evidence contradicts.
+    """The report names a presenter, moderator or audience member the video contradicts.
 
-    The presenter written in the report (主讲：X, 由X主讲, X在视频中指出,
-    "presented by X", "the speaker (X) explains") is compared with the
-    presenter and speakers in the video meta and the transcript's speaker
-    labels. Latin names match by surname and initials; a Chinese and a Latin
-    name are compared only through an alias the corpus gives (otherwise see
+    The presenter written in the report (主讲：X, 由X主讲, "presented by X",
+    "the speaker (X) explains") is compared with the person the video meta
+    gives that role (else with the meta's speakers and the transcript's speaker
+    labels); a moderator (主持人X, "moderated by X") or audience member (观众X,
+    "X from the audience") with the person holding that role. Latin names match
+    by surname and initials, a Chinese and a Latin name through pinyin (陈浩然 =
+    Haoran Chen = Chen Hao-ran) or an alias the corpus gives. It is an error only
+    with positive evidence of a different person in that role (otherwise see
     CC305).
 
     Anti-pattern
@@ -37,7 +40,7 @@ class WrongPresenter(AttributionRule):
     slug = "wrong-presenter"
     category = Category.WRONG_SPEAKER
     severity = Severity.ERROR
-    summary = "presenter named in the report disagrees with the video"
+    summary = "presenter or other talk role named in the report disagrees with the video"
 
     def selects(self, outcome: AttributionOutcome) -> bool:
-        return outcome.kind == "presenter" and outcome.verdict == "wrong"
+        return outcome.kind in ("presenter", "role") and outcome.verdict == "wrong"

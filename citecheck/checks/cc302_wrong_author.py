@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from citecheck.attribution.assess import AttributionOutcome
-from citecheck.attribution.rulebase import AttributionRule
+from citecheck.attribution.outcomes import AttributionOutcome
+from citecheck.checks._outcome_rules import AttributionRule
 from citecheck.checks.base import register
 from citecheck.models import Category, Severity
 
 
 @register
 class WrongAuthor(AttributionRule):
-    """The report lists an author or affiliation the cited paper does not have.
+    """The report lists an author, author role or affiliation the cited paper does not have.
 
-    An '作者：…' / 'Authors: …' line is compared with the PDF's metadata (its
-    first page): every listed author must be one of the paper's authors, and
-    every affiliation written after a name must appear in the paper.
+    An '作者：…' / 'Authors: …' line is compared with the author block of the
+    PDF's first page (affiliation markers ¹²³ * † stripped): every listed author
+    must be one of the paper's authors, and every affiliation written after a
+    name must appear in the paper. "X is the first / corresponding author"
+    (第一作者为X, 通讯作者是X) must name the author the paper marks so: the first
+    listed, or the one its ``*``/"Corresponding author" footnote marks.
 
     Anti-pattern
     ------------
@@ -33,7 +36,7 @@ class WrongAuthor(AttributionRule):
     slug = "wrong-author"
     category = Category.WRONG_SPEAKER
     severity = Severity.ERROR
-    summary = "author or affiliation disagrees with the cited paper"
+    summary = "author, author role or affiliation disagrees with the cited paper"
 
     def selects(self, outcome: AttributionOutcome) -> bool:
-        return outcome.kind == "author" and outcome.verdict == "wrong"
+        return outcome.kind in ("author", "author-role") and outcome.verdict == "wrong"

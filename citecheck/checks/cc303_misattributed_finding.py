@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from citecheck.attribution.assess import AttributionOutcome
-from citecheck.attribution.rulebase import AttributionRule
+from citecheck.attribution.outcomes import AttributionOutcome
+from citecheck.checks._outcome_rules import AttributionRule
 from citecheck.checks.base import register
 from citecheck.models import Category, Severity
 
 
 @register
 class MisattributedFinding(AttributionRule):
-    """A finding or quote is credited to someone the cited passage does not credit.
+    """A finding, quote or remark is credited to someone the source does not credit.
 
     For "X等提出/证明/指出…", "X et al. (2020) showed…", "according to X" and
     mixed brackets such as ``[Holtzman et al. 2020, 文档: pdf.pdf, page 14]``,
@@ -18,6 +18,10 @@ class MisattributedFinding(AttributionRule):
     the citation markers in it (``(Holtzman et al., 2020)``, ``[12]`` resolved
     through the reference list) must name X. A passage without markers is the
     paper's own work, so X must be one of its authors.
+
+    A remark in a talk credited to X (X在讲座中强调…, "X said that …") is
+    compared with the speaker of the transcript turn that backs it: it is an
+    error when that turn is certainly someone else's and no turn of X's backs it.
 
     Anti-pattern
     ------------
@@ -36,7 +40,7 @@ class MisattributedFinding(AttributionRule):
     slug = "misattributed-finding"
     category = Category.WRONG_SPEAKER
     severity = Severity.ERROR
-    summary = "finding credited to someone the cited passage does not credit"
+    summary = "finding or remark credited to someone the source does not credit"
 
     def selects(self, outcome: AttributionOutcome) -> bool:
-        return outcome.kind == "finding" and outcome.verdict == "wrong"
+        return outcome.kind in ("finding", "remark") and outcome.verdict == "wrong"

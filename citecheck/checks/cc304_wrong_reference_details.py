@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citecheck.attribution.assess import AttributionOutcome
-from citecheck.attribution.rulebase import AttributionRule
+from citecheck.attribution.outcomes import AttributionOutcome
+from citecheck.checks._outcome_rules import AttributionRule
 from citecheck.checks.base import register
 from citecheck.models import Category, Severity
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citecheck.attribution.assess import AttributionOutcome
-from citecheck.attribution.rulebase import AttributionRule
+from citecheck.attribution.outcomes import AttributionOutcome
+from citecheck.checks._outcome_rules import AttributionRule
 from citecheck.checks.base import register
 from citecheck.models import Category, Severity
 
@@ -14,21 +14,23 @@ class UnverifiableAttribution(AttributionRule):
 
     Reported instead of CC301–CC303 when the corpus gives no way to decide:
     no transcript speaker labels or video meta, a paper without author
-    metadata, or a Chinese name against a Latin one with no alias saying
-    whether they are the same person (transliteration is not identity).
+    metadata or no mark for the role named, or a Chinese name against a Latin
+    one in another romanisation than pinyin (Chan, Tsai) with no alias saying
+    whether they are the same person.
 
     Anti-pattern
     ------------
-    The transcript labels the speaker "Yi Ren" and gives no Chinese name::
+    The transcript labels the speaker "Chan Tai Man", and pinyin cannot say
+    whether that is 陈大文::
 
-        主讲：任毅
+        主讲：陈大文
 
     Best practice
     -------------
     Write the name as the source does, or add the alias to ``video.meta.json``
-    (``"aliases": {"Yi Ren": ["任毅"]}``)::
+    (``"aliases": {"Chan Tai Man": ["陈大文"]}``)::
 
-        主讲：Yi Ren（任毅）
+        主讲：Chan Tai Man（陈大文）
     """
 
     code = "CC305"

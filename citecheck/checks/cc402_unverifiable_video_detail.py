@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citecheck.attribution.rulebase import VideoRule
+from citecheck.checks._outcome_rules import VideoRule
 from citecheck.checks.base import register
 from citecheck.models import Category, Severity
 

@@ -44,7 +44,7 @@ class LengthOutOfBounds(Rule):
         length = requirements_for(ctx.report, ctx.pack).length
         if length is None:
             return
-        count = count_report_length(ctx.report, length.exclude_citations)
+        count = count_report_length(ctx.report, length.exclude_citations, length.counting)
         short = length.min is not None and count < length.min
         long = length.max is not None and count > length.max
         if not (short or long):

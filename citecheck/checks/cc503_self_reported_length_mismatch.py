@@ -48,7 +48,7 @@ class SelfReportedLengthMismatch(Rule):
         if not stated:
             return
         length = requirements_for(ctx.report, ctx.pack).length or LengthRequirement()
-        count = count_report_length(ctx.report, length.exclude_citations)
+        count = count_report_length(ctx.report, length.exclude_citations, length.counting)
         tolerance = ctx.pack.thresholds.length_tolerance
         for claim in stated:
             off = abs(claim.value - count) / max(count, 1)

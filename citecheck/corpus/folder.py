@@ -183,5 +183,5 @@ class Corpus:
     def video(self, name: str) -> VideoEvidence:
         """The evidence known about the video ``name`` (empty without sidecars)."""
         if name not in self._videos:
-            self._videos[name] = VideoEvidence(self.safe_path(name), self._transcriber())
+            self._videos[name] = VideoEvidence(self.safe_path(name), self._transcriber(), self.root)
         return self._videos[name]

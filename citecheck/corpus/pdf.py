@@ -157,6 +157,13 @@ class PdfDocument:
         """The plain text of page ``n`` (1-based)."""
         return str(self._page(n).get_text("text"))
 
+    def page_lines(self, n: int) -> list[list[dict[str, Any]]]:
+        """The text spans of each line of page ``n``, in reading order (pymupdf
+        ``dict`` spans: ``text``, ``size``, ``bbox``, ``origin``, ``flags``)."""
+        blocks = self._page(n).get_text("dict", sort=True)["blocks"]
+        lines = [line["spans"] for block in blocks for line in block.get("lines", [])]
+        return [spans for spans in lines if any(s["text"].strip() for s in spans)]
+
     def _blocks(self, n: int) -> list[str]:
         """The text blocks of page ``n`` in reading order, lines joined."""
         blocks = self._page(n).get_text("blocks", sort=True)

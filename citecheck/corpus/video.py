@@ -1,16 +1,22 @@
 """What can be known about a video without watching it: its sidecar files.
 
-For ``talk.mp4`` citecheck reads, when present next to it:
+For ``talk.mp4`` citecheck reads, when present next to it (shapes and field
+aliases in :mod:`citecheck.corpus.sidecars`):
 
-- ``talk.srt`` / ``talk.vtt``: subtitles; a speaker comes from a ``Name: text``
-  prefix or a WebVTT ``<v Name>`` voice tag;
-- ``talk.transcript.json`` or ``talk.json``: segments ``[{start, end, speaker, text}]``
-  (or ``{"segments": [...]}``), times in seconds;
-- ``talk.meta.json``: ``{title, speakers, presenter, language, aliases}``;
-- ``talk.keyframes.json``: keyframe notes ``[{time, text}]``.
+- subtitles ``talk.srt``/``.vtt``, ``talk.mp4.srt``, ``talk.<lang>.srt``/``.vtt``
+  (``video.zh.srt``, ``video.en.vtt``) or ``transcript.srt``/``.vtt``; a speaker
+  comes from a ``Name: text`` or ``[Name] text`` prefix or a WebVTT ``<v Name>`` tag;
+- transcript JSON ``talk.transcript.json``, ``talk.json`` or ``transcript.json``:
+  segments ``[{start, end, speaker, text}]``, or whisper / WhisperX ``{"segments": …}``;
+- ``talk.meta.json`` (or ``talk.mp4.meta.json``): title, presenter, speakers,
+  language, aliases, and the paths of transcripts and keyframe notes it declares;
+- keyframe notes ``talk.keyframes.json`` (or ``keyframes.json``).
 
-Without any of them the evidence is empty, and every concrete claim about the
-video is unverifiable.
+Speaker labels that are diarisation ids (``SPEAKER_00``) are replaced by the
+name the meta gives that id. A sidecar that cannot be read is left out and
+recorded in :attr:`VideoEvidence.problems` with the shape that was expected:
+one bad file never stops the lint. Without any sidecar the evidence is empty,
+and every concrete claim about the video is unverifiable.
 """
 
 from __future__ import annotations
@@ -22,8 +28,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
+from citecheck.corpus.sidecars import (
+    KEYFRAMES_SHAPE,
+    META_SHAPE,
+    SUBTITLES_SHAPE,
+    TRANSCRIPT_SHAPE,
+    KeyframeRecord,
+    MetaRecord,
+    SegmentRecord,
+    SidecarProblem,
+    SpeakerRecord,
+    segments_in,
+)
 from citecheck.errors import InputError
 from citecheck.models import CitationTarget, SourceUnit
 
@@ -45,6 +63,7 @@ CUE_TIME = re.compile(
 VOICE_TAG = re.compile(r"^<v(?:\.[\w.]+)?\s+([^>]+)>")
 TAG = re.compile(r"</?[^>]+>")
 SPEAKER_PREFIX = re.compile(r"^\s*([^\s:：][^:：]{0,29}?)\s*[:：]\s*(\S.*)$")
+BRACKET_SPEAKER = re.compile(r"^\s*[\[【]([^\]】\d][^\]】]{0,29})[\]】]\s*(\S.*)$")
 VTT_SKIPPED_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
 
 
@@ -52,28 +71,8 @@ if TYPE_CHECKING:
     from citecheck.corpus.transcribe import Transcription
 
 
-class VideoMeta(BaseModel):
-    """Metadata of a video from its ``.meta.json`` sidecar."""
-
-    title: str | None = None
-    speakers: list[str] = Field(default_factory=list)
-    presenter: str | None = None
-    language: str | None = None
-    aliases: dict[str, list[str]] = Field(
-        default_factory=dict, description="other spellings of a person's name"
-    )
-
-
-class _Segment(BaseModel):
-    start: float
-    end: float | None = None
-    speaker: str | None = None
-    text: str
-
-
-class _Keyframe(BaseModel):
-    time: float
-    text: str
+VideoMeta = MetaRecord
+"""Metadata of a video from its ``.meta.json`` sidecar."""
 
 
 def format_time(seconds: float) -> str:
@@ -97,19 +96,22 @@ def split_speaker(text: str) -> tuple[str | None, str]:
     if voice:
         return voice.group(1).strip(), TAG.sub("", text).strip()
     text = TAG.sub("", text).strip()
+    bracketed = BRACKET_SPEAKER.match(text)
+    if bracketed:
+        return bracketed.group(1).strip(), bracketed.group(2)
     prefixed = SPEAKER_PREFIX.match(text)
-    if prefixed and not prefixed.group(1).isdigit():
+    if prefixed and not prefixed.group(1).isdigit() and not set("[]()") & set(prefixed.group(1)):
         return prefixed.group(1), prefixed.group(2)
     return None, text
 
 
-def parse_cues(path: Path) -> list[_Segment]:
+def parse_cues(path: Path) -> list[SegmentRecord]:
     """The cues of an SRT or WebVTT file."""
     try:
         content = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(path, "subtitles are not UTF-8") from None
-    segments: list[_Segment] = []
+    segments: list[SegmentRecord] = []
     line_number = 1
     for block in re.split(r"\n[ \t]*\n", content.replace("\r\n", "\n")):
         lines = block.strip("\n").split("\n")
@@ -123,7 +125,7 @@ def parse_cues(path: Path) -> list[_Segment]:
         timing, times = timed[0]
         speaker, text = split_speaker(" ".join(ln.strip() for ln in lines[timing + 1 :]))
         segments.append(
-            _Segment(
+            SegmentRecord(
                 start=parse_time(times["start"]),
                 end=parse_time(times["end"]),
                 speaker=speaker,
@@ -159,50 +161,138 @@ def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
 Transcriber = Callable[[Path, str | None], "Transcription"]
 """Transcribes a media file in a declared language (None: detect)."""
 
+_DIARISATION_ID = re.compile(r"^(?:speaker|spk|说话人|发言人)[\s_\-]*\w{0,3}$", re.IGNORECASE)
+
+
+def is_diarisation_id(label: str) -> bool:
+    """True for anonymous speaker labels such as ``SPEAKER_00`` or ``说话人1``."""
+    return bool(_DIARISATION_ID.match(label.strip()))
+
 
 class VideoEvidence:
     """Transcript segments, keyframe notes and metadata of one video.
 
     With no transcript sidecar, a ``transcriber`` (when given and the media file
     exists) supplies the segments; ``transcription_error`` then says why there
-    are none, e.g. a language the model cannot do.
+    are none, e.g. a language the model cannot do. Paths the meta declares must
+    stay inside ``root`` (the task folder; the video's folder when not given).
     """
 
-    def __init__(self, video_path: str | Path, transcriber: Transcriber | None = None) -> None:
+    def __init__(
+        self,
+        video_path: str | Path,
+        transcriber: Transcriber | None = None,
+        root: Path | None = None,
+    ) -> None:
         self.path = Path(video_path)
         self.name = self.path.name
+        self.root = (root or self.path.parent).resolve()
         self._transcriber = transcriber
         self.transcription_error: str | None = None
+        self.problems: list[SidecarProblem] = []
 
-    def _sidecar(self, suffix: str) -> Path | None:
-        candidate = self.path.with_name(self.path.stem + suffix)
-        return candidate if candidate.is_file() else None
+    # ------------------------------------------------------------ finding sidecars
+
+    def _existing(self, names: list[str]) -> list[Path]:
+        found = [self.path.with_name(n) for n in names]
+        return list(dict.fromkeys(p for p in found if p.is_file()))
+
+    def _declared(self, paths: list[str], kind: str) -> list[Path]:
+        meta_path = self._meta_path()
+        folder = meta_path.parent if meta_path else self.path.parent
+        chosen = []
+        for declared in paths:
+            candidate = (folder / declared).resolve()
+            if not candidate.is_relative_to(self.root):
+                self._record(folder / declared, kind, "points outside the task folder", "")
+            elif candidate.is_file():
+                chosen.append(candidate)
+            else:
+                self._record(folder / declared, kind, "declared in the meta but not found", "")
+        return chosen
+
+    def _meta_path(self) -> Path | None:
+        found = self._existing([f"{self.path.stem}.meta.json", f"{self.name}.meta.json"])
+        return found[0] if found else None
+
+    def _subtitle_paths(self) -> list[Path]:
+        stem, name = self.path.stem, self.name
+        names = [f"{stem}{s}" for s in (".srt", ".vtt")] + [f"{name}{s}" for s in (".srt", ".vtt")]
+        tagged = sorted(
+            p.name
+            for p in self.path.parent.glob(f"{stem}.*")
+            if p.suffix in (".srt", ".vtt") and p.name not in names
+        )
+        generic = ["transcript.srt", "transcript.vtt", "subtitles.srt", "subtitles.vtt"]
+        return self._existing([*names, *tagged, *generic])
+
+    def _transcript_json_paths(self) -> list[Path]:
+        stem = self.path.stem
+        return self._existing([f"{stem}.transcript.json", f"{stem}.json", "transcript.json"])
+
+    # ------------------------------------------------------------ reading them
+
+    def _record(self, path: Path, kind: Any, problem: str, expected: str) -> None:
+        try:
+            shown = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            shown = str(path)
+        self.problems.append(
+            SidecarProblem(path=shown, kind=kind, problem=problem, expected=expected)
+        )
+
+    def _read(self, path: Path, kind: Any, expected: str, read: Callable[[Path], Any]) -> Any:
+        """``read(path)``, or None with the problem recorded."""
+        try:
+            return read(path)
+        except InputError as error:
+            self._record(path, kind, error.problem, expected)
+        except ValidationError as error:
+            self._record(path, kind, _problem(error), expected)
+        return None
+
+    def _json_transcript(self, path: Path) -> list[SegmentRecord]:
+        return _validated(path, SegmentRecord, segments_in(read_json(path)))
 
     @cached_property
     def segments(self) -> list[SourceUnit]:
         """Transcript segments (kind ``segment``) from every transcript sidecar."""
-        raw: list[_Segment] = []
-        for suffix in (".srt", ".vtt"):
-            if path := self._sidecar(suffix):
-                raw.extend(parse_cues(path))
-        for suffix in (".transcript.json", ".json"):
-            if path := self._sidecar(suffix):
-                data = read_json(path)
-                items = data.get("segments") if isinstance(data, dict) else data
-                raw.extend(_validated(path, _Segment, items))
+        raw: list[SegmentRecord] = []
+        declared = self._declared(self.meta.transcript, "transcript")
+        for path in list(dict.fromkeys([*declared, *self._subtitle_paths(),
+                                        *self._transcript_json_paths()])):  # fmt: skip
+            if path.suffix == ".json":
+                read = self._read(path, "transcript", TRANSCRIPT_SHAPE, self._json_transcript)
+            else:
+                read = self._read(path, "transcript", SUBTITLES_SHAPE, parse_cues)
+            raw.extend(read or [])
         if not raw:
             raw = self._transcribed()
         return [self._segment_unit(s) for s in sorted(raw, key=lambda s: s.start)]
 
-    def _transcribed(self) -> list[_Segment]:
+    def _transcribed(self) -> list[SegmentRecord]:
         if self._transcriber is None or not self.path.is_file():
             return []
         result = self._transcriber(self.path, self.meta.language)
         self.transcription_error = result.error
-        return [_Segment(start=s.start, end=s.end, text=s.text) for s in result.segments]
+        return [SegmentRecord(start=s.start, end=s.end, text=s.text) for s in result.segments]
 
-    def _segment_unit(self, segment: _Segment) -> SourceUnit:
+    def speaker_named(self, label: str | None) -> SpeakerRecord | None:
+        """The meta's person behind a transcript label (a name, an alias or a diarisation id)."""
+        if not label:
+            return None
+        key = label.strip().casefold()
+        for person in self.meta.speakers:
+            if (person.id or "").casefold() == key or key in (n.casefold() for n in person.names):
+                return person
+        return None
+
+    def _segment_unit(self, segment: SegmentRecord) -> SourceUnit:
         end = segment.end if segment.end is not None else segment.start
+        person = self.speaker_named(segment.speaker)
+        speaker = person.name if person else segment.speaker
+        if speaker and is_diarisation_id(speaker):
+            speaker = None  # an anonymous label the meta does not resolve says nothing
         return SourceUnit(
             source=self.name,
             kind="segment",
@@ -210,16 +300,22 @@ class VideoEvidence:
             text=segment.text,
             start=segment.start,
             end=end,
-            speaker=segment.speaker,
+            speaker=speaker,
         )
 
     @cached_property
     def keyframes(self) -> list[SourceUnit]:
-        """Keyframe notes (kind ``keyframe``) from ``.keyframes.json``."""
-        path = self._sidecar(".keyframes.json")
-        if path is None:
-            return []
-        frames = _validated(path, _Keyframe, read_json(path))
+        """Keyframe notes (kind ``keyframe``) from the keyframes sidecars."""
+        paths = self._declared(self.meta.keyframes, "keyframes") + self._existing(
+            [f"{self.path.stem}.keyframes.json", f"{self.name}.keyframes.json", "keyframes.json"]
+        )
+        frames: list[KeyframeRecord] = []
+        for path in dict.fromkeys(paths):
+            read = self._read(
+                path, "keyframes", KEYFRAMES_SHAPE,
+                lambda p: _validated(p, KeyframeRecord, segments_in(read_json(p))),
+            )  # fmt: skip
+            frames.extend(read or [])
         return [
             SourceUnit(
                 source=self.name,
@@ -232,15 +328,28 @@ class VideoEvidence:
         ]
 
     @cached_property
-    def meta(self) -> VideoMeta:
-        """Metadata from ``.meta.json``; empty when there is none."""
-        path = self._sidecar(".meta.json")
+    def meta(self) -> MetaRecord:
+        """Metadata from the meta sidecar; empty when there is none or it is unreadable."""
+        path = self._meta_path()
         if path is None:
-            return VideoMeta()
-        try:
-            return VideoMeta.model_validate(read_json(path))
-        except ValidationError as error:
-            raise InputError(path, _problem(error)) from None
+            return MetaRecord()
+        read = self._read(
+            path, "meta", META_SHAPE, lambda p: MetaRecord.model_validate(read_json(p))
+        )
+        return read or MetaRecord()
+
+    @property
+    def presenter(self) -> SpeakerRecord | None:
+        """The presenter: the meta's ``presenter`` field, else the speaker whose role it is."""
+        if self.meta.presenter:
+            named = self.speaker_named(self.meta.presenter)
+            return named or SpeakerRecord(name=self.meta.presenter, role="presenter")
+        return next((p for p in self.meta.speakers if p.normal_role == "presenter"), None)
+
+    def read_all(self) -> list[SidecarProblem]:
+        """Read every sidecar; the problems met on the way."""
+        _ = self.meta, self.segments, self.keyframes
+        return self.problems
 
     @property
     def has_transcript(self) -> bool:

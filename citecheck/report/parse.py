@@ -18,6 +18,7 @@ from citecheck.report.citations import find_citations
 from citecheck.report.decode import read_text
 from citecheck.report.extract import locate_report
 from citecheck.report.markdown import Block, heading_title, parse_blocks, plain_text
+from citecheck.report.repair import map_back, repaired_view
 from citecheck.report.sentences import split_sentences
 from citecheck.report.suppress import parse_suppressions
 from citecheck.rulepack import RulePack
@@ -28,9 +29,15 @@ _LIST_MARK_RE = re.compile(r"^(?:[-*+•]|\d{1,2}[.)、]|[①-⑳])\s*")
 
 
 def parse_report(path: str | Path, pack: RulePack) -> Report:
-    """Read and parse the report file at ``path``; :class:`InputError` if unusable."""
+    """Read and parse the report file at ``path``; :class:`InputError` if unusable.
+
+    Mojibake is parsed on its repair, with spans mapped back to the file as written
+    (see :mod:`citecheck.report.repair`); ``damaged_encoding`` stays set."""
     decoded = read_text(path)
-    report = parse_text(decoded.text, str(path), pack)
+    view = repaired_view(decoded.text) if decoded.damaged else None
+    report = parse_text(view.text if view else decoded.text, str(path), pack)
+    if view is not None:
+        report = map_back(report, view)
     report.encoding = decoded.encoding
     report.damaged_encoding = decoded.damaged
     return report

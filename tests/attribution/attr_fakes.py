@@ -11,25 +11,27 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from citecheck.corpus.sidecars import MetaRecord, SidecarProblem
+from citecheck.corpus.video import VideoEvidence
 from citecheck.models import Claim, Report, Section, SourceUnit, Span
 from citecheck.report.citations import find_citations
 from citecheck.rulepack import RulePack
 
-
-@dataclass
-class FakeMeta:
-    title: str | None = None
-    speakers: list[str] = field(default_factory=list)
-    presenter: str | None = None
-    language: str | None = None
-    aliases: dict[str, list[str]] = field(default_factory=dict)
+FakeMeta = MetaRecord  # the real schema: speakers as strings or objects, with roles
 
 
 @dataclass
 class FakeVideo:
     segments: list[SourceUnit] = field(default_factory=list)
     keyframes: list[SourceUnit] = field(default_factory=list)
-    meta: FakeMeta = field(default_factory=FakeMeta)
+    meta: MetaRecord = field(default_factory=MetaRecord)
+    problems: list[SidecarProblem] = field(default_factory=list)
+
+    presenter = VideoEvidence.presenter  # the real lookups, over this fake's meta
+    speaker_named = VideoEvidence.speaker_named
+
+    def read_all(self) -> list[SidecarProblem]:
+        return self.problems
 
     @property
     def has_transcript(self) -> bool:
@@ -62,6 +64,7 @@ class FakePdfMeta:
 @dataclass
 class FakePdf:
     pages: list[str]
+    name: str = "pdf.pdf"
     metadata: FakePdfMeta = field(default_factory=FakePdfMeta)
     bib: list[FakeBib] = field(default_factory=list)
 
@@ -71,6 +74,9 @@ class FakePdf:
 
     def page_text(self, n: int) -> str:
         return self.pages[n - 1]
+
+    def page_lines(self, n: int) -> list[list[dict[str, Any]]]:
+        return []  # no layout: the author block falls back to the metadata
 
     def passages(self, n: int) -> list[SourceUnit]:
         return [

@@ -38,8 +38,16 @@ def test_chinese_alias_of_presenter_is_accepted(lint_text) -> None:
     assert _codes(lint_text("主讲：任毅\n", _video_corpus({"Yi Ren": ["任毅"]}))) == []
 
 
-def test_transliterated_name_without_alias_stays_unverifiable(lint_text) -> None:
-    findings = lint_text("主讲：任毅\n", _video_corpus())
+def test_chinese_name_matches_its_pinyin_without_alias(lint_text) -> None:
+    assert _codes(lint_text("主讲：任毅\n", _video_corpus())) == []
+    assert _codes(lint_text("主讲：姚云驰\n", _video_corpus())) == [("CC301", 1)]
+
+
+def test_other_romanisation_without_alias_stays_unverifiable(lint_text) -> None:
+    talk = [segment(0, 8, "Good morning, I am Chan Tai Man.", "Chan Tai Man")]
+    meta = FakeMeta(presenter="Chan Tai Man")
+    corpus = FakeCorpus(videos={"video.mp4": FakeVideo(segments=talk, meta=meta)})
+    findings = lint_text("主讲：陈大文\n", corpus)
     assert _codes(findings) == [("CC305", 1)]
     assert findings[0].severity.value == "warning"
 
@@ -139,3 +147,33 @@ def test_wrong_presenter_message_names_the_presenter_not_the_host(lint_text) -> 
     assert finding.message.endswith("the video names the presenter as Yi Ren")
     assert finding.fix == "replace 'Wei-Lin Chen' with Yi Ren"
     assert _codes(lint_text("Daniel Brooks在视频中指出了会议安排。\n", corpus)) == []
+
+
+def test_finding_is_credited_by_the_sentence_that_states_it(lint_text) -> None:
+    """The passage cites Kirkpatrick in one sentence and states the paper's own measure in
+    the next: crediting the measure to Kirkpatrick is wrong, crediting forgetting is right."""
+    pdf = FakePdf(
+        pages=["Forgetting is a long-standing problem (Kirkpatrick et al., 2017). We introduce "
+               "expert drift, the share of tokens whose top expert changes."],
+        metadata=FakePdfMeta(authors=["Mei Tanaka", "Wei Zhang"]),
+        bib=[FakeBib(["James Kirkpatrick"], 2017, "Overcoming forgetting", "PNAS",
+                     "Kirkpatrick, J. Overcoming forgetting. PNAS, 2017.")],
+    )  # fmt: skip
+    corpus = FakeCorpus(pdfs={"pdf.pdf": pdf})
+    report = (
+        "Kirkpatrick et al. (2017) introduced expert drift, the share of tokens whose top "
+        "expert changes [Doc: pdf.pdf, page 1].\n"
+        "Kirkpatrick et al. (2017) showed that forgetting is a long-standing problem "
+        "[Doc: pdf.pdf, page 1].\n"
+    )
+    assert _codes(lint_text(report, corpus)) == [("CC303", 1)]
+
+
+def test_first_and_corresponding_author_need_the_papers_marks(lint_text) -> None:
+    findings = lint_text(
+        "Yi Ren is the first author [Doc: pdf.pdf, page 1].\n"
+        "The first author of the paper is Danica J. Sutherland [Doc: pdf.pdf, page 1].\n"
+        "通讯作者是 Yi Ren [文档: pdf.pdf, page 1]。\n",
+        PAPER_CORPUS,
+    )
+    assert _codes(findings) == [("CC302", 2), ("CC305", 3)]  # the fake marks no one

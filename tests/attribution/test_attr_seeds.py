@@ -10,8 +10,15 @@ import pytest
 
 from citecheck.api import check
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = next(
+    (p / "shared" / "seeds" for p in Path(__file__).resolve().parents
+     if (p / "shared" / "seeds").is_dir()),
+    Path("shared/seeds"),
+)  # fmt: skip
+"""The nearest ``shared/seeds`` above this file (a worktree sits deeper than main)."""
 MINE = ["CC3", "CC4"]
+SEED_002_RAW = "002_744ccd5e22ef43cd.txt"
+SEED_002_REPAIRED = "002_744ccd5e22ef43cd.repaired.txt"
 
 
 def _seed(pattern: str) -> Path:
@@ -24,15 +31,15 @@ def _seed(pattern: str) -> Path:
 def _video_section_lines() -> list[int]:
     """Lines of the final report's '（4）视频补充…' section that describe the video
     (items A.–D.), read from the repaired seed; the damaged one has the same lines."""
-    lines = _seed("002_*.repaired.txt").read_text(encoding="utf-8").splitlines()
+    lines = _seed(SEED_002_REPAIRED).read_text(encoding="utf-8").splitlines()
     start = max(i for i, line in enumerate(lines) if line.startswith("（4）视频补充"))
     return [i + 1 for i in range(start, start + 8) if lines[i][:2] in {"A.", "B.", "C.", "D."}]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("pattern", ["002_*.repaired.txt", "002_*[0-9a-f].txt"])
-def test_seed_002_video_section_is_fabricated(pattern: str, tmp_path: Path) -> None:
-    seed = _seed(pattern)
+@pytest.mark.parametrize("name", [SEED_002_REPAIRED, SEED_002_RAW])  # exact names: no glob
+def test_seed_002_video_section_is_fabricated(name: str, tmp_path: Path) -> None:
+    seed = _seed(name)
     report = tmp_path / seed.name
     shutil.copy(seed, report)
     result = check(report, corpus=tmp_path, trace=seed, select=MINE)
@@ -64,15 +71,13 @@ def _presenter_findings(seed: Path, folder: Path) -> set[tuple[str, str]]:
     return {(f.code, text[f.line - 1]) for f in result.findings}
 
 
-@pytest.mark.parametrize(
-    ("aliases", "code"), [({"Yi Ren": ["任毅"]}, "CC301"), (None, "CC305")]
-)  # fmt: skip
-def test_seed_001_presenter_disagrees_with_transcript(aliases, code, tmp_path: Path) -> None:
-    """姚云驰 vs the transcript's Yi Ren: wrong when the meta gives Yi Ren's Chinese name,
-    only unverifiable when nothing ties the two scripts together."""
+@pytest.mark.parametrize("aliases", [{"Yi Ren": ["任毅"]}, None])
+def test_seed_001_presenter_disagrees_with_transcript(aliases, tmp_path: Path) -> None:
+    """姚云驰 vs the transcript's Yi Ren: wrong with the meta's alias 任毅, and wrong without
+    it too, since 姚云驰 reads yao yunchi in pinyin, not Yi Ren."""
     _presenter_corpus(tmp_path, aliases)
     found = _presenter_findings(_seed("001_*.txt"), tmp_path)
-    assert found and all(c == code and "姚云驰" in line for c, line in found)
+    assert found and all(c == "CC301" and "姚云驰" in line for c, line in found)
 
 
 def test_seed_000_presenter_agrees_with_transcript(tmp_path: Path) -> None:
@@ -91,3 +96,23 @@ def test_seed_presenters_without_transcript_are_unverifiable(pattern: str, tmp_p
     assert "CC305" in codes
     assert codes <= {"CC305", "CC402"}
     assert all(f.severity.value == "warning" for f in result.findings)
+
+
+@pytest.mark.slow
+def test_seed_002_raw_findings_point_into_the_raw_file(tmp_path: Path) -> None:
+    """The mojibake seed is judged on its repair, but lines and columns are the raw file's:
+    each CC401 column points at the damaged bytes of the item ('A.' is plain ASCII)."""
+    seed = _seed(SEED_002_RAW)
+    report = tmp_path / seed.name
+    shutil.copy(seed, report)
+    result = check(report, corpus=tmp_path, trace=seed, select=MINE)
+    raw_lines = report.read_text(encoding="utf-8").splitlines()
+    repaired_lines = _seed(SEED_002_REPAIRED).read_text(encoding="utf-8").splitlines()
+    findings = [f for f in result.findings if f.code == "CC401"]
+    assert findings
+    for finding in findings:
+        raw = raw_lines[finding.line - 1]
+        assert raw != repaired_lines[finding.line - 1]  # the raw line is damaged
+        assert 1 <= finding.column <= finding.end_column <= len(raw) + 1
+    item_columns = {f.column for f in findings if raw_lines[f.line - 1][:2] in {"A.", "B."}}
+    assert item_columns == {4}  # after "A. ": the same column in raw and repaired text

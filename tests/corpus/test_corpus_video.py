@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from citecheck.corpus.video import VideoEvidence
-from citecheck.errors import InputError
 
 SRT = """1
 00:00:01,000 --> 00:00:04,500
@@ -88,18 +87,19 @@ def test_meta_and_keyframes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sidecar", "content", "problem"),
+    ("sidecar", "content", "problem", "expected"),
     [
-        ("_meta_json", "{not json", "invalid JSON"),
-        ("_keyframes_json", '[{"text": "no time"}]', "time"),
-        ("_transcript_json", '{"segments": 3}', "expected a JSON list"),
-        ("_srt", "1\nnot a time\nhello\n", "malformed subtitle cue near line 1"),
+        ("_meta_json", "{not json", "invalid JSON", "speakers"),
+        ("_keyframes_json", '[{"text": "no time"}]', "time", "timestamp"),
+        ("_transcript_json", '{"segments": 3}', "expected a JSON list", "segments"),
+        ("_srt", "1\nnot a time\nhello\n", "malformed subtitle cue near line 1", "SRT"),
     ],
 )
-def test_bad_sidecars_name_the_file(
-    tmp_path: Path, sidecar: str, content: str, problem: str
+def test_bad_sidecars_are_recorded_not_raised(
+    tmp_path: Path, sidecar: str, content: str, problem: str, expected: str
 ) -> None:
     video = video_with(tmp_path, **{sidecar: content})
-    with pytest.raises(InputError, match=problem) as caught:
-        _ = video.meta, video.keyframes, video.segments
-    assert caught.value.path.endswith(sidecar.replace("_", "."))
+    problems = video.read_all()
+    assert [p.path for p in problems] == ["talk" + sidecar.replace("_", ".")]
+    assert problem in problems[0].problem and expected in problems[0].expected
+    assert not video.segments and not video.keyframes and video.meta.title is None

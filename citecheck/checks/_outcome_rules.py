@@ -1,11 +1,10 @@
-"""Bases of the CC3xx/CC4xx rules: each rule reports one slice of the shared outcomes."""
+"""Bases of the CC3xx/CC4xx rules: each reports one slice of the attribution stage's outcomes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from citecheck.attribution.assess import AttributionOutcome, assess_attributions
-from citecheck.attribution.video import VideoVerdict, assess_video_claims
+from citecheck.attribution.outcomes import AttributionOutcome, VideoVerdict
 from citecheck.checks.base import LintContext, Rule
 from citecheck.models import Finding
 
@@ -18,11 +17,12 @@ class AttributionRule(Rule):
         raise NotImplementedError
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for outcome in assess_attributions(ctx):
+        for outcome in ctx.attribution().attributions:
             if self.selects(outcome):
                 yield self.finding(
                     ctx, outcome.claim.span, outcome.message, claim=outcome.claim,
                     citation=outcome.citation, evidence=outcome.evidence, fix=outcome.fix,
+                    severity=outcome.severity,
                 )  # fmt: skip
 
 
@@ -32,7 +32,7 @@ class VideoRule(Rule):
     verdict: VideoVerdict
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for outcome in assess_video_claims(ctx):
+        for outcome in ctx.attribution().videos:
             if outcome.verdict == self.verdict:
                 yield self.finding(
                     ctx, outcome.claim.span, outcome.message, claim=outcome.claim,

@@ -1,0 +1,285 @@
+"""Who wrote what: authors, first and corresponding authors, and credited findings.
+
+Authors and affiliations a report lists are compared with the PDF's author
+block (markers stripped, roles read from the marks, see
+:mod:`citecheck.corpus.authorblock`); "X is the first / corresponding author"
+with the author holding that role; a finding credited to X with the citation
+markers of the sentence that backs it (or with the paper's own authors when it
+cites nobody); the year and venue given with an attributed work with the
+bibliography.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from citecheck.attribution.markers import entries_for, find_markers, surname_of
+from citecheck.attribution.matching import AliasBook, NameMatch, match_against
+from citecheck.attribution.names import (
+    NameMention,
+    find_author_roles,
+    find_authors,
+    find_finding_attributions,
+    is_cjk_name,
+)
+from citecheck.attribution.outcomes import AttributionOutcome
+from citecheck.attribution.overlap import rank_by_overlap, tokens
+from citecheck.attribution.stage import Sources
+from citecheck.attribution.verdicts import match_people, name_outcome
+from citecheck.claims import claim_body
+from citecheck.corpus.authorblock import AuthorBlock
+from citecheck.corpus.pdf import BibEntry, PdfDocument
+from citecheck.models import Citation, Claim, Evidence, SourceUnit
+from citecheck.textutil import plain_sentences
+
+_VENUE = re.compile(
+    r"\b(ICLR|NeurIPS|NIPS|ICML|ACL|EMNLP|NAACL|AAAI|IJCAI|CVPR|ICCV|ECCV|COLING|TACL|JMLR)\b"
+)
+_AFFILIATION_SPLIT = re.compile(r"\s*(?:&|＆|;|；|、| and )\s*")
+
+
+def assess_paper_people(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
+    """Outcomes for the authors, author roles and credited findings a claim names."""
+    return [*_authors(sources, claim), *_author_roles(sources, claim), *_findings(sources, claim)]
+
+
+def _pdf_aliases(sources: Sources, pdf: PdfDocument) -> AliasBook:
+    """Names the first page writes both ways ('Yi Ren（任毅）'), read once per report."""
+
+    def read() -> AliasBook:
+        book = AliasBook()
+        if pdf.page_count:
+            book.add_from_text(pdf.page_text(1))
+        return book
+
+    aliases: AliasBook = sources.memo(f"pdf-aliases:{pdf.name}", read)
+    return aliases
+
+
+def _block_evidence(pdf_name: str, block: AuthorBlock) -> list[Evidence]:
+    listed = ", ".join(
+        a.name + (f" ({', '.join(a.roles)})" if a.roles else "") for a in block.authors
+    )
+    return [Evidence(source=pdf_name, locator="page 1, author block", text=listed)]
+
+
+def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
+    mentions = find_authors(claim.text)
+    if not mentions:
+        return []
+    pdf_name, pdf = sources.pdf(claim)
+    if pdf is None:
+        return []
+    block = sources.author_block(pdf)
+    known = [a.name for a in block.authors]
+    evidence = _block_evidence(pdf_name or "", block)
+    outcomes = []
+    for mention in mentions:
+        if not known:
+            outcomes.append(AttributionOutcome(
+                kind="author", verdict="unverifiable", claim=claim, name=mention.name,
+                message=f"author '{mention.name}' cannot be checked: the PDF names no authors",
+            ))  # fmt: skip
+            continue
+        match = match_against(mention.name, known, _pdf_aliases(sources, pdf))
+        outcomes.append(name_outcome(
+            "author", match, claim, mention.name, known, evidence, what="the paper's authors are"
+        ))  # fmt: skip
+        if match is NameMatch.SAME and mention.affiliation:
+            outcomes += _affiliation(claim, mention, pdf_name or "", pdf, block)
+    return outcomes
+
+
+def _affiliation(
+    claim: Claim, mention: NameMention, pdf_name: str, pdf: PdfDocument, block: AuthorBlock
+) -> list[AttributionOutcome]:
+    haystack = " ".join(block.affiliations) or (pdf.page_text(1) if pdf.page_count else "")
+    if not haystack.strip():
+        return []
+    evidence = [Evidence(source=pdf_name, locator="page 1, affiliations", text=haystack[:300])]
+    parts = _AFFILIATION_SPLIT.split(mention.affiliation or "")
+    return [
+        AttributionOutcome(
+            kind="author",
+            verdict="wrong",
+            claim=claim,
+            name=mention.name,
+            message=f"affiliation '{part}' of {mention.name} is not in the paper",
+            evidence=evidence,
+            fix="copy the affiliation from the paper's first page",
+        )
+        for part in parts
+        if len(part) >= 3 and fuzz.partial_ratio(part.casefold(), haystack.casefold()) < 85
+    ]
+
+
+def _author_roles(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
+    mentions = find_author_roles(claim.text)
+    if not mentions:
+        return []
+    pdf_name, pdf = sources.pdf(claim)
+    if pdf is None:
+        return []
+    block = sources.author_block(pdf)
+    outcomes = []
+    for mention in mentions:
+        role = mention.role or "first"
+        holders = block.with_role("first" if role == "first" else "corresponding")
+        if not holders:
+            if block.authors:
+                outcomes.append(AttributionOutcome(
+                    kind="author-role", verdict="unverifiable", claim=claim, name=mention.name,
+                    message=f"'{mention.name}' is called the {role} author, but the paper marks "
+                    f"no {role} author",
+                    evidence=_block_evidence(pdf_name or "", block),
+                ))  # fmt: skip
+            continue
+        match = match_people(mention.name, [[h.name] for h in holders], _pdf_aliases(sources, pdf))
+        outcomes.append(name_outcome(
+            "author-role", match, claim, mention.name, [h.name for h in holders],
+            _block_evidence(pdf_name or "", block), what=f"the paper's {role} author is",
+        ))  # fmt: skip
+    return outcomes
+
+
+# ------------------------------------------------------------------ findings
+
+
+def _finding_mentions(claim: Claim, citation: Citation) -> list[NameMention]:
+    mentions = list(find_finding_attributions(claim.text))
+    for attribution in citation.attributions:
+        for name in attribution.names:
+            mentions.append(NameMention(name, "finding", 0, 0, attribution.year))
+    return mentions
+
+
+def _cited_units(
+    sources: Sources, citation: Citation, pdf: PdfDocument, pages: list[int]
+) -> list[SourceUnit]:
+    resolved = [u for r in sources.resolutions_for(citation) for u in r.units]
+    if resolved:
+        return resolved
+    numbers = pages or list(range(1, pdf.page_count + 1))
+    return [u for n in numbers if 1 <= n <= pdf.page_count for u in pdf.passages(n)]
+
+
+def _supporting_unit(sources: Sources, claim: Claim, units: list[SourceUnit]) -> SourceUnit | None:
+    judgement = sources.judge(claim, units)
+    if judgement is not None and judgement.best_unit is not None:
+        best = judgement.best_unit  # may be one sentence of a unit: give the whole unit
+        same = (u for u in units if (u.source, u.locator) == (best.source, best.locator))
+        return next(same, best)
+    ranked = rank_by_overlap(claim.text, units, k=1)
+    return ranked[0].unit if ranked and ranked[0].score > 0 else None
+
+
+def _supporting_sentence(claim: Claim, mention: NameMention, unit: SourceUnit) -> str:
+    """The sentence of the passage sharing most content with the claim, not counting
+    the credited name and year (they say who, not what); the whole passage when no
+    sentence shares anything."""
+    wanted = tokens(claim_body(claim)) - tokens(f"{mention.name} {mention.year or ''}")
+    # lines of a PDF passage are not sentences, nor does one end inside "et al."
+    text = re.sub(r"\s*\n\s*", " ", unit.text).replace("et al.", "et al")
+    scored = [(len(wanted & tokens(s)), s) for s in plain_sentences(text)]
+    best = max(scored, default=(0, unit.text))
+    return best[1] if best[0] > 0 else unit.text
+
+
+def _findings(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
+    outcomes: list[AttributionOutcome] = []
+    corpus = sources.inputs.corpus
+    for citation, target in sources.pdf_targets(claim):
+        mentions = _finding_mentions(claim, citation)
+        if not mentions or corpus is None:
+            continue
+        pdf = corpus.pdf(target.source)
+        if pdf is None:
+            continue
+        bibliography = sources.bibliography(pdf)
+        units = _cited_units(sources, citation, pdf, target.pages)
+        unit = _supporting_unit(sources, claim, units)
+        for mention in _dedupe(mentions):
+            if unit is not None:
+                outcomes.append(
+                    _finding(sources, claim, citation, mention, unit, pdf, bibliography)
+                )
+            outcomes += _details(claim, citation, mention, target.source, bibliography)
+    return outcomes
+
+
+def _dedupe(mentions: list[NameMention]) -> list[NameMention]:
+    seen: dict[str, NameMention] = {}
+    for mention in mentions:
+        key = surname_of(mention.name).casefold()
+        if key not in seen or (seen[key].year is None and mention.year is not None):
+            seen[key] = mention
+    return list(seen.values())
+
+
+def _finding(
+    sources: Sources,
+    claim: Claim,
+    citation: Citation,
+    mention: NameMention,
+    unit: SourceUnit,
+    pdf: PdfDocument,
+    bibliography: list[BibEntry],
+) -> AttributionOutcome:
+    sentence = _supporting_sentence(claim, mention, unit)
+    markers = find_markers(sentence, bibliography)
+    evidence = [Evidence(source=unit.source, locator=unit.locator, text=sentence[:400])]
+    if markers:
+        known = [s for m in markers for s in m.surnames]
+        what = f"the passage cites {', '.join(m.text for m in markers)}, naming"
+    else:
+        known = [a.name for a in sources.author_block(pdf).authors]
+        what = "the passage gives no citation, so it is the paper's own work, by"
+    if not known:
+        return AttributionOutcome(
+            kind="finding", verdict="unverifiable", claim=claim, name=mention.name,
+            message=f"no one is named for this statement in {unit.locator}", evidence=evidence,
+            citation=citation,
+        )  # fmt: skip
+    name = mention.name if is_cjk_name(mention.name) else surname_of(mention.name)
+    match = match_against(name, known)
+    return name_outcome(
+        "finding", match, claim, mention.name, known, evidence, what=what, citation=citation
+    )
+
+
+def _details(
+    claim: Claim,
+    citation: Citation,
+    mention: NameMention,
+    pdf_name: str,
+    bibliography: list[BibEntry],
+) -> list[AttributionOutcome]:
+    if is_cjk_name(mention.name):
+        return []
+    entries = entries_for(surname_of(mention.name), bibliography)
+    if not entries:
+        return []
+    evidence = [
+        Evidence(source=pdf_name, locator=f"references, page {e.page}", text=e.raw) for e in entries
+    ]
+    outcomes = []
+    if mention.year is not None and all(e.year != mention.year for e in entries):
+        years = ", ".join(str(e.year) for e in entries)
+        outcomes.append(AttributionOutcome(
+            kind="details", verdict="wrong", claim=claim, name=mention.name,
+            message=f"{mention.name} is dated {mention.year}, but the bibliography has {years}",
+            evidence=evidence, fix=f"use the year from the reference list ({years})",
+            citation=citation,
+        ))  # fmt: skip
+    venue = _VENUE.search(claim.text[mention.end : mention.end + 40]) if mention.end else None
+    listed_venues = [(e.venue or e.raw).casefold() for e in entries]
+    if venue and not any(venue.group(1).casefold() in v for v in listed_venues):
+        outcomes.append(AttributionOutcome(
+            kind="details", verdict="wrong", claim=claim, name=mention.name,
+            message=f"{mention.name} is placed at {venue.group(1)}, which the bibliography "
+            "does not say",
+            evidence=evidence, fix="use the venue from the reference list", citation=citation,
+        ))  # fmt: skip
+    return outcomes

@@ -1,0 +1,206 @@
+"""Who did what in a talk: presenter, moderator, audience, and who said a remark.
+
+The cast of a talk comes from its meta (names, aliases, roles) and its
+transcript's speaker labels. A presenter or role named in the report is
+compared with the person the meta gives that role; a remark credited to X
+("X在讲座中强调…", "X said that…") is compared with the speaker of the
+transcript turn that backs it. Precision first: a ``wrong`` verdict needs
+positive evidence of a different person (in the same role, or in the turn that
+says it); anything less is ``unverifiable`` or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
+from citecheck.attribution.matching import AliasBook, NameMatch
+from citecheck.attribution.names import (
+    NameMention,
+    find_presenters,
+    find_speakers,
+    find_talk_roles,
+    remark_content,
+)
+from citecheck.attribution.outcomes import AttributionOutcome
+from citecheck.attribution.overlap import rank_by_overlap
+from citecheck.attribution.stage import Sources
+from citecheck.attribution.verdicts import match_people, match_person, name_outcome, shown
+from citecheck.corpus.video import VideoEvidence
+from citecheck.models import Claim, Evidence, SourceUnit
+
+REMARK_OVERLAP_MIN = 0.5
+"""Share of a remark's tokens a turn must hold to back it, without a judge."""
+
+
+@dataclass
+class Person:
+    """One person of the talk: every spelling of the name, and the role if known."""
+
+    names: list[str]
+    role: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Cast:
+    """The people of one talk, and the aliases that tie their spellings together."""
+
+    video_name: str
+    people: list[Person] = field(default_factory=list)
+    aliases: AliasBook = field(default_factory=AliasBook)
+
+    def holding(self, role: str) -> list[Person]:
+        """The people the meta gives ``role``."""
+        return [p for p in self.people if p.role == role]
+
+    def matching(self, name: str) -> Person | None:
+        """The person ``name`` certainly denotes, if any."""
+        return next((p for p in self.people if match_person(name, p.names, self.aliases)
+                     is NameMatch.SAME), None)  # fmt: skip
+
+
+def cast_of(video_name: str, video: VideoEvidence) -> Cast:
+    """The cast from the meta (presenter first) and the transcript's speaker labels."""
+    cast = Cast(video_name)
+    meta = video.meta
+    cast.aliases.add_mapping(meta.aliases)
+    for text in [meta.title or "", *(s.text for s in video.segments)]:
+        cast.aliases.add_from_text(text)
+    presenter = video.presenter
+    for record in [*([presenter] if presenter else []), *meta.speakers]:
+        cast.aliases.add(record.names)
+        if cast.matching(record.name) is None:
+            role = "presenter" if record is presenter else record.normal_role
+            cast.people.append(Person(record.names, role or record.normal_role,
+                                      Evidence(source=video_name, locator="meta",
+                                               text=shown(record.names))))  # fmt: skip
+    if meta.moderator and cast.matching(meta.moderator) is None:
+        cast.people.append(Person([meta.moderator], "moderator"))
+    for segment in video.segments:
+        if segment.speaker and cast.matching(segment.speaker) is None:
+            cast.people.append(Person([segment.speaker], None, Evidence(
+                source=video_name, locator=segment.locator, text=segment.speaker)))  # fmt: skip
+    return cast
+
+
+def assess_talk_people(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
+    """Outcomes for the presenters, roles and remarks a claim names."""
+    presenters = find_presenters(claim.text)
+    roles = find_talk_roles(claim.text)
+    remarks = find_speakers(claim.text) if _about_video(sources, claim) else []
+    if not (presenters or roles or remarks):
+        return []
+    video_name, video = sources.video(claim)
+    name = video_name or ""
+    cast: Cast = sources.memo(f"cast:{name}", lambda: cast_of(name, video)) if video else Cast(name)
+    outcomes = [_presenter(cast, claim, m) for m in presenters]
+    outcomes += [o for m in roles if (o := _role(cast, claim, m))]
+    if video is not None:
+        outcomes += [o for m in remarks if (o := _remark(sources, cast, video, claim, m))]
+    return outcomes
+
+
+def _about_video(sources: Sources, claim: Claim) -> bool:
+    from citecheck.attribution.video import is_video_claim
+
+    return is_video_claim(sources, claim)
+
+
+def _evidence(people: list[Person]) -> list[Evidence]:
+    return [p.evidence for p in people if p.evidence is not None]
+
+
+def _presenter(cast: Cast, claim: Claim, mention: NameMention) -> AttributionOutcome:
+    if not cast.people:
+        return AttributionOutcome(
+            kind="presenter", verdict="unverifiable", claim=claim, name=mention.name,
+            message=f"presenter '{mention.name}' cannot be checked: the folder has no "
+            "transcript speaker labels or video meta naming the presenter",
+            fix="add the video's transcript with speaker labels or a video.meta.json",
+        )  # fmt: skip
+    holders = cast.holding("presenter")
+    people = holders or cast.people
+    match = match_people(mention.name, [p.names for p in people], cast.aliases)
+    what = "the video names the presenter as" if holders else "the video's speakers are"
+    outcome = name_outcome(
+        "presenter", match, claim, mention.name, [shown(p.names) for p in people],
+        _evidence(people), what=what,
+    )  # fmt: skip
+    return _with_actual_role(outcome, cast, mention.name)
+
+
+def _with_actual_role(outcome: AttributionOutcome, cast: Cast, name: str) -> AttributionOutcome:
+    """A wrong outcome says what role the named person really had, when the cast says."""
+    person = cast.matching(name)
+    if outcome.verdict != "wrong" or person is None or person.role is None:
+        return outcome
+    return outcome.model_copy(
+        update={"message": f"{outcome.message}; {shown(person.names)} is the {person.role}"}
+    )
+
+
+def _role(cast: Cast, claim: Claim, mention: NameMention) -> AttributionOutcome | None:
+    role = mention.role or ""
+    holders = cast.holding(role)
+    if not holders:
+        person = cast.matching(mention.name)
+        if person is None or person.role is None or person.role == role:
+            return None  # nobody is known to hold the role: no evidence either way
+        return AttributionOutcome(
+            kind="role", verdict="wrong", claim=claim, name=mention.name,
+            message=f"'{mention.name}' is called the {role}, but the video gives "
+            f"{shown(person.names)} as the {person.role}",
+            evidence=_evidence([person]), fix=f"give {mention.name} the role the video gives",
+        )  # fmt: skip
+    match = match_people(mention.name, [p.names for p in holders], cast.aliases)
+    outcome = name_outcome(
+        "role", match, claim, mention.name, [shown(p.names) for p in holders],
+        _evidence(holders), what=f"the video names the {role} as",
+    )  # fmt: skip
+    return _with_actual_role(outcome, cast, mention.name)
+
+
+def _backing_turn(sources: Sources, claim: Claim, turns: list[SourceUnit]) -> SourceUnit | None:
+    """The transcript turn that backs the claim, None when none does: the judge's
+    best unit, else (an English remark on a Chinese turn, which the judge cannot
+    read) the turn rendering most of it through the dictionary."""
+    judgement = sources.judge(claim, turns)
+    backed = judgement is not None and judgement.verdict.label == "supported"
+    if backed and judgement is not None and judgement.best_unit is not None:
+        return judgement.best_unit
+    content = remark_content(claim.text) or claim.text
+    if is_across_languages(content, turns):
+        coverage, turn = glossed_coverage(content, turns)
+        return turn if coverage >= REMARK_OVERLAP_MIN else None
+    if judgement is not None:
+        return None
+    ranked = rank_by_overlap(claim.text, turns, k=1)
+    return ranked[0].unit if ranked and ranked[0].score >= REMARK_OVERLAP_MIN else None
+
+
+def _remark(
+    sources: Sources, cast: Cast, video: VideoEvidence, claim: Claim, mention: NameMention
+) -> AttributionOutcome | None:
+    turns = [s for s in video.segments if s.speaker]
+    turn = _backing_turn(sources, claim, turns) if turns else None
+    if turn is None or not turn.speaker:
+        return None  # nothing in the transcript says it: the video rules judge that
+    speaker = cast.matching(turn.speaker)
+    spellings = speaker.names if speaker else [turn.speaker]
+    match = match_person(mention.name, spellings, cast.aliases)
+    if match is not NameMatch.DIFFERENT:
+        return None
+    named = cast.matching(mention.name)
+    own = [t for t in turns if named and cast.matching(t.speaker or "") is named]
+    if own and _backing_turn(sources, claim, own) is not None:
+        return None  # the named person said it too
+    role = f", the {speaker.role}," if speaker and speaker.role else ""
+    return AttributionOutcome(
+        kind="remark", verdict="wrong", claim=claim, name=mention.name,
+        message=f"this is credited to '{mention.name}', but in the transcript "
+        f"{shown(spellings)}{role} says it at {turn.locator}",
+        evidence=[Evidence(source=cast.video_name, locator=turn.locator,
+                           text=f"{turn.speaker}: {turn.text}")],
+        fix=f"credit the remark to {spellings[0]}",
+    )  # fmt: skip

@@ -1,0 +1,161 @@
+"""The author block of a paper's first page, read as a person reads it.
+
+From the first page's layout (pymupdf spans: font size and baseline), the lines
+between the title (the largest font) and the abstract are sorted into author
+lines, affiliation lines, email lines and footnotes. Affiliation markers are
+stripped from names: superscript spans (smaller or raised), Unicode
+superscripts (¹²³), symbols (``*†‡§¶``) and digits or single letters glued to
+a name (``Tanaka1,2``). The markers then give each author roles: the first
+author, the corresponding author (the mark a footnote calls "corresponding",
+or a mark on an email address) and equal contribution.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+AuthorRole = Literal["first", "corresponding", "equal"]
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SYMBOLS = "*∗†‡§¶#✉"
+_MARK_CHARS = f"0-9{_SUPERSCRIPTS}{_SYMBOLS},"
+_ABSTRACT = re.compile(r"^\s*(?:abstract|摘要)\b", re.I)
+_AFFILIATION = re.compile(
+    r"universit|institut|college|school|laborator|\blab\b|department|research|academy|"
+    r"inc\.|corp|google|microsoft|openai|deepmind|大学|学院|研究院|研究所|实验室",
+    re.I,
+)
+_CORRESPONDING = re.compile(r"correspond|通讯作者|通信作者", re.I)
+_EQUAL = re.compile(r"equal(?:ly)? contribut|contributed equally|共同第一|同等贡献", re.I)
+_NAME = re.compile(
+    r"(?P<name>[A-Z][a-zA-Z'\-]*\.?(?:[ \u00a0](?:[A-Z][a-zA-Z'\-]*\.?|de|van|von|der|la)){0,4}"
+    r"|[\u4e00-\u9fff]{2,4})"
+    rf"(?P<marks>(?:\^\{{[^}}]*\}}|[{_MARK_CHARS}]|(?<=[a-z])[a-e](?![a-z]))*)"
+)
+_MARK_TOKEN = re.compile(rf"[0-9]+|[{_SUPERSCRIPTS}]|[{_SYMBOLS}]|[a-e]")
+_NOT_NAMES = re.compile(r"^(?:and|The|Abstract|Proceedings|Findings|Published|arXiv)\b")
+
+
+class PaperAuthor(BaseModel):
+    """One author as the first page lists them."""
+
+    name: str
+    marks: list[str] = Field(default_factory=list, description="affiliation and footnote marks")
+    roles: list[AuthorRole] = Field(default_factory=list)
+
+
+class AuthorBlock(BaseModel):
+    """Authors (markers stripped, with roles) and affiliations of a paper."""
+
+    authors: list[PaperAuthor] = Field(default_factory=list)
+    affiliations: list[str] = Field(default_factory=list)
+
+    def with_role(self, role: AuthorRole) -> list[PaperAuthor]:
+        """The authors holding ``role``."""
+        return [a for a in self.authors if role in a.roles]
+
+
+def _line_text(spans: list[dict[str, Any]]) -> str:
+    """The line with superscript spans (smaller, or raised above the baseline) as ``^{…}``."""
+    size = max(s["size"] for s in spans)
+    baseline = max(s["origin"][1] for s in spans if s["size"] >= size - 0.1)
+    parts = []
+    for span in spans:
+        raised = span["origin"][1] < baseline - 1.0 or span["size"] < 0.8 * size
+        text = span["text"]
+        parts.append(f"^{{{text.strip()}}}" if raised and text.strip() else text)
+    return "".join(parts)
+
+
+def _marks(text: str) -> list[str]:
+    inner = re.sub(r"\^\{([^}]*)\}", r"\1", text)
+    marks = [_normal_mark(m) for m in _MARK_TOKEN.findall(inner)]
+    return list(dict.fromkeys(marks))
+
+
+def _normal_mark(mark: str) -> str:
+    if mark in _SUPERSCRIPTS:
+        return str(_SUPERSCRIPTS.index(mark))
+    return "*" if mark == "∗" else mark
+
+
+def _leading_marks(text: str) -> list[str]:
+    found = re.match(rf"\s*((?:\^\{{[^}}]*\}}|[{_SUPERSCRIPTS}{_SYMBOLS}0-9])+)", text)
+    return _marks(found.group(1)) if found else []
+
+
+def _strip_marks(text: str) -> str:
+    text = re.sub(r"\^\{[^}]*\}", " ", text)
+    return re.sub(rf"[{_SUPERSCRIPTS}{_SYMBOLS}]", " ", text).strip()
+
+
+def _names(line: str) -> list[PaperAuthor]:
+    authors = []
+    for found in _NAME.finditer(line):
+        name = found.group("name").strip()
+        if (
+            len(name) < 3
+            or _NOT_NAMES.match(name)
+            or (" " not in name and not re.match(r"[\u4e00-\u9fff]", name))
+        ):
+            continue
+        authors.append(PaperAuthor(name=name, marks=_marks(found.group("marks"))))
+    return authors
+
+
+def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
+    """The author block of a first page given as lines of pymupdf spans."""
+    if not lines:
+        return AuthorBlock()
+    sizes = [max(s["size"] for s in spans) for spans in lines]
+    largest = max(sizes)
+    title_rows = [i for i, size in enumerate(sizes) if size >= largest - 0.5]
+    authors: list[PaperAuthor] = []
+    affiliations: list[str] = []
+    corresponding: set[str] = set()
+    equal: set[str] = set()
+    for spans in lines[title_rows[-1] + 1 :]:
+        text = _line_text(spans)
+        plain = _strip_marks(text)
+        if _ABSTRACT.match(plain) or len(plain) > 160:
+            break
+        leading = _leading_marks(text)
+        notes = _footnotes(text)
+        if notes:
+            for mark, note in notes:
+                if _CORRESPONDING.search(note) or re.match(r"\s*[\w.\-]+@", note):
+                    corresponding.add(mark)
+                if _EQUAL.search(note):
+                    equal.add(mark)
+            continue
+        if "@" in plain:
+            continue
+        if leading or _AFFILIATION.search(plain):
+            parts = re.split(r"\^\{[^}]*\}|[¹²³⁴⁵⁶⁷⁸⁹]|\s{3,}", text)
+            affiliations.extend(p.strip().lstrip("0123456789 ") for p in parts if p.strip())
+            continue
+        authors.extend(_names(text))
+    for index, author in enumerate(authors):
+        roles: list[AuthorRole] = ["first"] if index == 0 else []
+        roles += ["corresponding"] if set(author.marks) & corresponding else []
+        roles += ["equal"] if set(author.marks) & equal else []
+        author.roles = roles
+    return AuthorBlock(authors=authors, affiliations=affiliations)
+
+
+def _footnotes(text: str) -> list[tuple[str, str]]:
+    """(mark, note) pairs of a footnote or email line: ``†Equal contribution. *Corresponding
+    author: …`` or ``… *zhangwei@…``; empty for any other line."""
+    inner = re.sub(r"\^\{([^}]*)\}", r"\1", text)
+    pairs = [
+        (_normal_mark(m.group(1)), m.group(2))
+        for m in re.finditer(rf"([{_SYMBOLS}])\s*([^{_SYMBOLS}]*)", inner)
+    ]
+    described = [
+        (mark, note) for mark, note in pairs
+        if _CORRESPONDING.search(note) or _EQUAL.search(note) or re.match(r"\s*[\w.\-]+@", note)
+    ]  # fmt: skip
+    return described if described or "@" not in inner else [("", inner)]

@@ -1,0 +1,226 @@
+"""The shapes video sidecars come in, one declarative schema per kind.
+
+Each schema is a pydantic model whose fields list the names people and tools
+use for them (``time | t | timestamp | start``, ``text | description | caption |
+ocr``, …), so a new spelling is one more alias, not a special case in code:
+
+- :class:`MetaRecord`: ``.meta.json``: title, presenter, moderator, language,
+  aliases, declared transcript and keyframe paths, and ``speakers`` as strings,
+  as objects (``name``, ``name_en``/``aliases``, ``role``, ``affiliation``,
+  ``id`` of a diarisation label) or as a ``{label: name or object}`` table;
+- :class:`SegmentRecord`: transcript JSON (a list, or whisper / WhisperX
+  ``{"segments": [...]}``);
+- :class:`KeyframeRecord`: keyframe notes.
+
+Times are seconds or ``HH:MM:SS(.mmm)`` strings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+
+Role = Literal["presenter", "moderator", "audience"]
+
+ROLE_WORDS: dict[Role, tuple[str, ...]] = {
+    "presenter": (
+        "presenter",
+        "speaker",
+        "lecturer",
+        "keynote",
+        "主讲",
+        "讲者",
+        "演讲者",
+        "报告人",
+    ),
+    "moderator": ("moderator", "host", "chair", "主持"),
+    "audience": ("audience", "questioner", "attendee", "观众", "提问", "听众"),
+}
+"""Words that name each role, as written in meta files and reports."""
+
+META_SHAPE = (
+    '{"title", "presenter", "speakers": ["Name", …] or [{"name", "name_en", "aliases", "role", '
+    '"affiliation", "id"}, …], "transcript", "keyframes", "language", "aliases"}'
+)
+TRANSCRIPT_SHAPE = (
+    '[{"start", "end", "text", "speaker"}, …] or {"segments": [...]} (whisper / WhisperX)'
+)
+KEYFRAMES_SHAPE = (
+    '[{"time" | "t" | "timestamp" | "start", "text" | "description" | "caption" | "ocr"}, …]'
+)
+SUBTITLES_SHAPE = "SRT or WebVTT cues (timestamps line, then text), UTF-8"
+
+_CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d+)?)\s*$")
+
+
+def role_of(text: str | None) -> Role | None:
+    """The role a word such as 'Moderator', '主持人' or 'keynote speaker' names."""
+    folded = (text or "").casefold()
+    for role, words in ROLE_WORDS.items():
+        if any(word in folded for word in words):
+            return role
+    return None
+
+
+def seconds(value: Any) -> Any:
+    """Seconds from a number or an ``HH:MM:SS(.mmm)`` / ``MM:SS`` string; other values as given."""
+    if isinstance(value, str):
+        clock = _CLOCK.match(value)
+        if clock:
+            hours, minutes, secs = clock.groups()
+            return int(hours or 0) * 3600 + int(minutes) * 60 + float(secs.replace(",", "."))
+        stripped = value.strip().removesuffix("s")
+        try:
+            return float(stripped)
+        except ValueError:
+            return value
+    return value
+
+
+def _aliases(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class SpeakerRecord(BaseModel):
+    """One person of a talk as a meta file lists them."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    name: str = Field(validation_alias=_aliases("name", "full_name", "display_name", "zh"))
+    name_en: str | None = Field(
+        None, validation_alias=_aliases("name_en", "english_name", "latin_name", "en")
+    )
+    aliases: list[str] = Field(
+        default_factory=list, validation_alias=_aliases("aliases", "alias", "other_names")
+    )
+    role: str | None = Field(None, validation_alias=_aliases("role", "type", "part"))
+    affiliation: str | None = Field(
+        None, validation_alias=_aliases("affiliation", "organization", "org", "institution")
+    )
+    id: str | None = Field(
+        None, validation_alias=_aliases("id", "label", "speaker_id", "diarization_id")
+    )
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _listed(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @property
+    def names(self) -> list[str]:
+        """Every spelling of this person's name, the main one first."""
+        return list(dict.fromkeys([self.name, *([self.name_en] if self.name_en else []),
+                                   *self.aliases]))  # fmt: skip
+
+    @property
+    def normal_role(self) -> Role | None:
+        """The role as one of presenter / moderator / audience."""
+        return role_of(self.role)
+
+
+class MetaRecord(BaseModel):
+    """A video's ``.meta.json``."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str | None = Field(None, validation_alias=_aliases("title", "name", "topic"))
+    presenter: str | None = Field(
+        None, validation_alias=_aliases("presenter", "lecturer", "main_speaker")
+    )
+    moderator: str | None = Field(None, validation_alias=_aliases("moderator", "host", "chair"))
+    speakers: list[SpeakerRecord] = Field(
+        default_factory=list, validation_alias=_aliases("speakers", "people", "participants")
+    )
+    language: str | None = Field(None, validation_alias=_aliases("language", "lang", "locale"))
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
+    transcript: list[str] = Field(
+        default_factory=list,
+        validation_alias=_aliases("transcript", "transcripts", "subtitles", "captions"),
+    )
+    keyframes: list[str] = Field(
+        default_factory=list, validation_alias=_aliases("keyframes", "frames", "keyframe_notes")
+    )
+
+    @field_validator("speakers", mode="before")
+    @classmethod
+    def _speaker_list(cls, value: Any) -> Any:
+        if isinstance(value, dict):  # {"SPEAKER_00": "Name"} or {"SPEAKER_00": {...}}
+            value = [
+                {**(v if isinstance(v, dict) else {"name": v}), "id": k} for k, v in value.items()
+            ]
+        if isinstance(value, list):
+            return [{"name": v} if isinstance(v, str) else v for v in value]
+        return value
+
+    @field_validator("transcript", "keyframes", mode="before")
+    @classmethod
+    def _paths(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _alias_lists(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+
+class SegmentRecord(BaseModel):
+    """One transcript segment."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    start: float = Field(validation_alias=_aliases("start", "begin", "from", "start_time"))
+    end: float | None = Field(None, validation_alias=_aliases("end", "stop", "to", "end_time"))
+    speaker: str | None = Field(
+        None, validation_alias=_aliases("speaker", "speaker_id", "spk", "who", "label")
+    )
+    text: str = Field(validation_alias=_aliases("text", "content", "sentence", "transcript"))
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _times(cls, value: Any) -> Any:
+        return seconds(value)
+
+    @field_validator("text")
+    @classmethod
+    def _stripped(cls, value: str) -> str:
+        return value.strip()
+
+
+class KeyframeRecord(BaseModel):
+    """One keyframe note."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    time: float = Field(
+        validation_alias=_aliases("time", "t", "timestamp", "start", "seconds", "at")
+    )
+    text: str = Field(
+        validation_alias=_aliases("text", "description", "caption", "ocr", "note", "summary")
+    )
+
+    @field_validator("time", mode="before")
+    @classmethod
+    def _time(cls, value: Any) -> Any:
+        return seconds(value)
+
+
+def segments_in(data: Any) -> Any:
+    """The segment list of a transcript JSON document (a list, or ``{"segments": […]}``)."""
+    if isinstance(data, dict):
+        for key in ("segments", "results", "utterances", "cues"):
+            if isinstance(data.get(key), list):
+                return data[key]
+    return data
+
+
+class SidecarProblem(BaseModel):
+    """A sidecar file citecheck could not read, and the shape it expected."""
+
+    path: str = Field(description="the file, relative to the task folder where possible")
+    kind: Literal["meta", "transcript", "keyframes"]
+    problem: str
+    expected: str

@@ -1,0 +1,92 @@
+"""Presenter, moderator and audience roles, and remarks checked against transcript turns."""
+
+from attr_fakes import FakeCorpus, FakeMeta, FakeVideo, segment
+
+TALK = [
+    segment(0, 12, "大家好，欢迎来到本期讲座。今天请到陈浩然博士介绍校准弃答。", "周雨桐"),
+    segment(12, 35, "我们的方法叫 SelectRAG，在证据不足时选择弃答，准确率从 71.3% 提高到 84.6%。",
+            "陈浩然"),
+    segment(90, 110, "我想补充一点：弃答率过高会损害用户体验，这在工业部署里是个现实问题。",
+            "周雨桐"),
+    segment(110, 140, "Does the calibration head transfer to a new retriever without retraining?",
+            "Priya Natarajan"),
+]  # fmt: skip
+META = FakeMeta(speakers=[
+    {"name": "周雨桐", "name_en": "Yutong Zhou", "role": "moderator"},
+    {"name": "陈浩然", "name_en": "Haoran Chen", "role": "presenter"},
+    {"name": "Priya Natarajan", "role": "audience"},
+])  # fmt: skip
+CORPUS = FakeCorpus(videos={"video.mp4": FakeVideo(segments=TALK, meta=META)})
+
+
+def _codes(findings: list) -> list[tuple[str, int]]:
+    return sorted((f.code, f.line) for f in findings if f.code.startswith("CC3"))
+
+
+def test_moderators_remark_given_to_the_presenter_is_misattributed(lint_text) -> None:
+    report = (
+        "# 视频补充要点\n"
+        "陈浩然在讲座中强调，弃答率过高会损害用户体验，这是工业部署中的现实问题"
+        " [视频: video.mp4]。\n"
+    )
+    findings = lint_text(report, CORPUS)
+    assert _codes(findings) == [("CC303", 2)]
+    [finding] = [f for f in findings if f.code == "CC303"]
+    assert "周雨桐" in finding.message and "moderator" in finding.message
+    assert finding.evidence[0].locator == "01:30-01:50"
+
+
+def test_remark_given_to_whoever_said_it_is_fine(lint_text) -> None:
+    report = (
+        "# 视频补充要点\n"
+        "主持人周雨桐补充说，弃答率过高会损害用户体验，这是工业部署中的现实问题"
+        " [视频: video.mp4]。\n"
+        "Haoran Chen 在讲座中指出，SelectRAG 在证据不足时选择弃答，准确率从 71.3% 提高到 84.6% "
+        "[视频: video.mp4]。\n"
+    )
+    assert _codes(lint_text(report, CORPUS)) == []
+
+
+def test_presenter_named_as_the_moderator_is_wrong_and_says_who_she_is(lint_text) -> None:
+    findings = lint_text("讲座主讲人：周雨桐 [视频: video.mp4]\n", CORPUS)
+    [finding] = [f for f in findings if f.code == "CC301"]
+    assert "陈浩然" in finding.message
+    assert "周雨桐 (Yutong Zhou) is the moderator" in finding.message
+
+
+def test_wrong_moderator_and_right_roles(lint_text) -> None:
+    report = (
+        "The moderator, Priya Natarajan, opened the session [Video: video.mp4].\n"
+        "主持人 Yutong Zhou 介绍了讲者 [视频: video.mp4]。\n"
+        "观众 Priya Natarajan 提问校准头能否迁移到新的检索器 [视频: video.mp4]。\n"
+        "讲座由 Chen Hao-ran 主讲 [视频: video.mp4]。\n"
+    )
+    assert _codes(lint_text(report, CORPUS)) == [("CC301", 1)]
+
+
+def test_role_nobody_holds_is_no_evidence(lint_text) -> None:
+    meta = FakeMeta(presenter="Mei Tanaka", speakers=["Mei Tanaka", "Rahul Iyer"])
+    corpus = FakeCorpus(videos={"video.mp4": FakeVideo(segments=TALK[:1], meta=meta)})
+    assert _codes(lint_text("The talk was moderated by Rahul Iyer.\n", corpus)) == []
+
+
+def test_english_remark_on_a_chinese_turn_is_checked_through_the_dictionary(lint_text) -> None:
+    report = (
+        "# Talk highlights\n"
+        "Haoran Chen stressed that too many abstentions hurt the user experience in industrial "
+        "deployments [Video: video.mp4].\n"
+        "The moderator, Yutong Zhou, added that too many abstentions hurt the user experience "
+        "[Video: video.mp4].\n"
+    )
+    findings = lint_text(report, CORPUS)
+    assert _codes(findings) == [("CC303", 2)]
+
+
+def test_english_claims_on_a_chinese_talk(lint_text) -> None:
+    report = (
+        "# Talk highlights\n"
+        "SelectRAG abstains when the evidence is insufficient [Video: video.mp4].\n"
+        "The system has been deployed in a hospital since last year [Video: video.mp4].\n"
+    )
+    fabricated = [f.line for f in lint_text(report, CORPUS) if f.code == "CC401"]
+    assert fabricated == [3]

@@ -1,0 +1,83 @@
+"""The first page's author block: markers stripped, roles from the marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from citecheck.corpus.authorblock import read_author_block
+from citecheck.corpus.pdf import PdfDocument
+
+Run = tuple[str, float, float]  # text, font size, rise above the baseline
+
+
+def _paper(path: Path, lines: list[list[Run]]) -> PdfDocument:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    font = pymupdf.Font("cjk")
+    page.insert_font(fontname="f", fontbuffer=font.buffer)
+    y = 80.0
+    for runs in [[("A Title Set In The Largest Font", 16.0, 0.0)], *lines,
+                 [("Abstract", 11.0, 0.0)], [("We study things.", 10.0, 0.0)]]:  # fmt: skip
+        x = 60.0
+        for text, size, rise in runs:
+            page.insert_text((x, y - rise), text, fontsize=size, fontname="f")
+            x += font.text_length(text, fontsize=size)
+        y += 20
+    doc.save(path)
+    return PdfDocument(path)
+
+
+def _read(tmp_path: Path, lines: list[list[Run]]) -> list[tuple[str, list[str]]]:
+    block = read_author_block(_paper(tmp_path / "p.pdf", lines).page_lines(1))
+    return [(a.name, a.roles) for a in block.authors]
+
+
+def test_unicode_superscripts_and_footnote_symbols(tmp_path: Path) -> None:
+    lines = [
+        [("Haoran Chen¹†   Sofia Marquez²†   Lukas Weber³*", 11.0, 0.0)],
+        [("¹Zhejiang University   ²Universidad de Buenos Aires   ³ETH Zürich", 9.0, 0.0)],
+        [("†Equal contribution.   *Corresponding author: lw@ethz.ch", 8.0, 0.0)],
+    ]
+    assert _read(tmp_path, lines) == [
+        ("Haoran Chen", ["first", "equal"]),
+        ("Sofia Marquez", ["equal"]),
+        ("Lukas Weber", ["corresponding"]),
+    ]
+
+
+def test_raised_small_spans_are_markers(tmp_path: Path) -> None:
+    lines = [
+        [("Qiaoyu Lin", 11.0, 0.0), ("1", 6.5, 4.0), ("    Wen-Jie Zhao", 11.0, 0.0),
+         ("2,*", 6.5, 4.0)],
+        [("1", 6.5, 4.0), ("Fudan University    ", 9.0, 0.0), ("2", 6.5, 4.0),
+         ("University of Toronto", 9.0, 0.0)],
+        [("*", 6.5, 4.0), ("Corresponding author.", 8.0, 0.0)],
+    ]  # fmt: skip
+    assert _read(tmp_path, lines) == [
+        ("Qiaoyu Lin", ["first"]),
+        ("Wen-Jie Zhao", ["corresponding"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "email_line", ["*zhangwei@kyoto-u.ac.jp", "mei@kyoto-u.ac.jp   * zhangwei@kyoto-u.ac.jp"]
+)
+def test_digits_glued_to_names_and_a_marked_email(tmp_path: Path, email_line: str) -> None:
+    lines = [
+        [("Mei Tanaka1,2   Oskar Lindgren2   Wei Zhang1,*", 11.0, 0.0)],
+        [("1Kyoto University   2Chalmers University of Technology", 9.0, 0.0)],
+        [(email_line, 8.0, 0.0)],
+    ]
+    assert _read(tmp_path, lines) == [
+        ("Mei Tanaka", ["first"]), ("Oskar Lindgren", []), ("Wei Zhang", ["corresponding"]),
+    ]  # fmt: skip
+    block = read_author_block(PdfDocument(tmp_path / "p.pdf").page_lines(1))
+    assert block.affiliations == ["Kyoto University", "Chalmers University of Technology"]
+
+
+def test_no_marks_means_no_corresponding_author(tmp_path: Path) -> None:
+    lines = [[("Mara Okafor    Tomas Lindqvist", 11.0, 0.0)]]
+    assert _read(tmp_path, lines) == [("Mara Okafor", ["first"]), ("Tomas Lindqvist", [])]
