@@ -16,8 +16,8 @@ from typing import Any
 import click
 
 from citecheck import __version__
-from citecheck.errors import CitecheckError, UsageError
 from citecheck.batch.cli_audit import audit_command
+from citecheck.errors import CitecheckError, UsageError
 from citecheck.judge.cli_judge import judge_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -25,25 +25,52 @@ DEFAULT_STORE = "citecheck-audit.sqlite"
 
 @click.command("audit")
 @click.argument("roots", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_STORE,
-              show_default=True, help="Results database (SQLite); reruns skip what it holds.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Workers (0: one per CPU, or per cluster CPU with --engine ray).")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_STORE,
+    show_default=True,
+    help="Results database (SQLite); reruns skip what it holds.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Workers (0: one per CPU, or per cluster CPU with --engine ray).",
+)
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
 @click.option("--address", help="Ray cluster to join (--engine ray), e.g. auto.")
-@click.option("--format", "fmt", type=click.Choice(BATCH_FORMATS), default="text",
-              show_default=True, help="Output format; html writes a folder (--output).")
-@click.option("--summary", is_flag=True,
-              help="Print counts, worst tasks and change since the previous run "
-              "(without ROOT: of the last run in the store).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(BATCH_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format; html writes a folder (--output).",
+)
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Print counts, worst tasks and change since the previous run "
+    "(without ROOT: of the last run in the store).",
+)
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes, slugs.")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, slugs.")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")),
-              help="Lowest level that fails.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "info", "never")),
+    help="Lowest level that fails.",
+)
 @click.option("--pack", help="Rule pack: a shipped name or a .toml file.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Config file.")
-@click.option("--output", "-o", type=click.Path(path_type=Path),
-              help="Write output here (a folder for --format html).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Write output here (a folder for --format html).",
+)
 @click.option("--no-progress", is_flag=True, help="No progress bar or progress lines.")
 def audit_command(
     roots: tuple[Path, ...],
@@ -78,8 +105,13 @@ def audit_command(
     _check_rule_names(config.ignore, "--ignore")
     if roots:
         options = AuditOptions(
-            store=store, config=config, jobs=jobs, engine=engine, address=address,
-            progress=not no_progress, outputs=[output] if output else [],
+            store=store,
+            config=config,
+            jobs=jobs,
+            engine=engine,
+            address=address,
+            progress=not no_progress,
+            outputs=[output] if output else [],
         )
         run_id: int | None = run_audit(list(roots), options).run_id
     elif summary:

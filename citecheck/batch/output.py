@@ -31,7 +31,10 @@ def render_jsonl(tasks: list[StoredTask]) -> str:
 
 def render_json(tasks: list[StoredTask], summary: AuditSummary) -> str:
     """``{"summary": …, "tasks": […]}``."""
-    document = {"summary": summary.model_dump(mode="json"), "tasks": [task_record(t) for t in tasks]}
+    document = {
+        "summary": summary.model_dump(mode="json"),
+        "tasks": [task_record(t) for t in tasks],
+    }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -43,7 +43,9 @@ class LineProgress:
     def finished(self, outcome: TaskOutcome) -> None:
         """Print the task's line."""
         self.done += 1
-        print(f"citecheck audit [{self.done}/{self.total}] {outcome_line(outcome)}", file=self.stream)
+        print(
+            f"citecheck audit [{self.done}/{self.total}] {outcome_line(outcome)}", file=self.stream
+        )
         self.stream.flush()
 
     def close(self) -> None:

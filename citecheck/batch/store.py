@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from citecheck import __version__
 from citecheck.batch.fingerprint import TaskKey
@@ -152,7 +153,18 @@ class AuditStore:
         rows = self._db.execute(
             "SELECT id, started, finished, status, version, settings, roots FROM runs ORDER BY id"
         )
-        return [RunRecord(*row[:6], roots=json.loads(row[6])) for row in rows]
+        return [
+            RunRecord(
+                id=row[0],
+                started=row[1],
+                finished=row[2],
+                status=row[3],
+                version=row[4],
+                settings=row[5],
+                roots=json.loads(row[6]),
+            )
+            for row in rows
+        ]
 
     def previous_complete_run(self, run_id: int) -> RunRecord | None:
         """The last complete run before ``run_id``."""
@@ -166,14 +178,16 @@ class AuditStore:
         row = self._db.execute(
             f"SELECT {_TASK_COLUMNS} FROM tasks WHERE folder = ? AND key = ?", (folder, key)
         ).fetchone()
-        return StoredTask(*row) if row else None
+        return _stored_task(row) if row else None
 
     def record(self, run_id: int, outcome: TaskOutcome, task_key: TaskKey) -> None:
         """Store a finished task, its findings, and that ``run_id`` covered it."""
         result = Result.model_validate_json(outcome.result_json) if outcome.result_json else None
         severities = result.summary.by_severity if result else {}
         with self._transaction() as db:
-            db.execute("DELETE FROM findings WHERE folder = ? AND key = ?", (outcome.folder, outcome.key))
+            db.execute(
+                "DELETE FROM findings WHERE folder = ? AND key = ?", (outcome.folder, outcome.key)
+            )
             db.execute(
                 "INSERT OR REPLACE INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -198,8 +212,18 @@ class AuditStore:
                 db.executemany(
                     "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?)",
                     [
-                        (outcome.folder, outcome.key, seq, f.code, f.slug, f.category,
-                         f.severity.value, f.path, f.line, f.message)
+                        (
+                            outcome.folder,
+                            outcome.key,
+                            seq,
+                            f.code,
+                            f.slug,
+                            f.category,
+                            f.severity.value,
+                            f.path,
+                            f.line,
+                            f.message,
+                        )
                         for seq, f in enumerate(result.findings)
                     ],
                 )
@@ -225,7 +249,7 @@ class AuditStore:
             " WHERE r.run_id = ? ORDER BY r.folder",
             (run_id,),
         )
-        return [StoredTask(*row[:-1], reused=bool(row[-1])) for row in rows]
+        return [_stored_task(row[:-1], reused=bool(row[-1])) for row in rows]
 
     def finding_counts(self, run_id: int, column: str) -> dict[str, int]:
         """Findings of the tasks ``run_id`` covered, counted by ``code``,
@@ -262,3 +286,9 @@ _TASK_COLUMNS = (
     "folder, key, status, error, result_json, findings, errors, warnings, infos,"
     " seconds, worker_peak_rss_mb"
 )
+
+
+def _stored_task(row: tuple[Any, ...], reused: bool = False) -> StoredTask:
+    """A :class:`StoredTask` from a row of ``_TASK_COLUMNS``."""
+    names = [name.strip() for name in _TASK_COLUMNS.split(",")]
+    return StoredTask(**dict(zip(names, row, strict=True)), reused=reused)

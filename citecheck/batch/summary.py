@@ -139,7 +139,9 @@ def render_summary_text(summary: AuditSummary) -> str:
     lines += _table("by rule", summary.by_code)
     if summary.worst:
         lines.append("worst tasks (errors/warnings/info)")
-        lines += [f"  {t.errors:>4} {t.warnings:>4} {t.infos:>4}  {t.folder}" for t in summary.worst]
+        lines += [
+            f"  {t.errors:>4} {t.warnings:>4} {t.infos:>4}  {t.folder}" for t in summary.worst
+        ]
         lines.append("")
     if summary.failures:
         lines.append("failed tasks")

@@ -57,8 +57,8 @@ class AuditWorker:
     """Lints task folders one after another under one configuration."""
 
     def __init__(self, config: Config) -> None:
-        cache = Path(config.cache_dir) if config.cache_dir else user_cache_dir() / "audit"
-        self.config = config.model_copy(update={"cache_dir": str(cache)})
+        self.cache = Path(config.cache_dir) if config.cache_dir else user_cache_dir() / "audit"
+        self.config = config.model_copy(update={"cache_dir": str(self.cache)})
         self._models: tuple[Judge, Embedder] | None = None
         self.stages: Stages = replace(default_stages(), make_support=self._support)
 
@@ -91,7 +91,7 @@ class AuditWorker:
         from citecheck.support import SupportService, make_judge_and_embedder
 
         if self._models is None:
-            self._models = make_judge_and_embedder(pack, config.judge, Path(config.cache_dir or ""))
+            self._models = make_judge_and_embedder(pack, config.judge, self.cache)
         judge, embedder = self._models
         return SupportService(corpus, judge, embedder, pack)
 

@@ -52,7 +52,7 @@ def report_body(variant: int, bad_pages: bool) -> str:
     return (
         f"# 学习报告 {variant}\n\n"
         f"论文研究了微调中的学习动态问题，第{variant}版总结如下[文档: pdf.pdf, page {page}]。\n\n"
-        f"- 该综述讨论了相关工作[long_context: \"{title}\", chunk {chunk}]。\n"
+        f'- 该综述讨论了相关工作[long_context: "{title}", chunk {chunk}]。\n'
         f"- The authors decompose the change of log-probability into terms "
         f"[Doc: pdf.pdf, page {page}].\n"
     )

@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
 
-from batch_factories import SharedSources  # noqa: E402
+from batch_factories import SharedSources
 
 
 @pytest.fixture(scope="session")

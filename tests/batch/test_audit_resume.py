@@ -30,17 +30,35 @@ def many(tmp_path: Path, shared_sources: SharedSources) -> Path:
     shapes = ("task", "log", "plain")
     for index in range(TASKS):
         make_task(
-            root, f"t{index:02d}", shared_sources, shapes[index % 3], index, bad_pages=index % 4 == 0
+            root,
+            f"t{index:02d}",
+            shared_sources,
+            shapes[index % 3],
+            index,
+            bad_pages=index % 4 == 0,
         )
     return root
 
 
 def start_audit(root: Path, store: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
     command = "from citecheck.cli import main; main()"
     return subprocess.Popen(
-        [sys.executable, "-c", command, "audit", str(root), "--store", str(store),
-         "--select", "CC1", "--no-progress"],
+        [
+            sys.executable,
+            "-c",
+            command,
+            "audit",
+            str(root),
+            "--store",
+            str(store),
+            "--select",
+            "CC1",
+            "--no-progress",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

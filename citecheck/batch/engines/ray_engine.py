@@ -35,9 +35,7 @@ def _ray() -> Any:
     try:
         import ray
     except ImportError:
-        raise UsageError(
-            "--engine ray needs Ray: pip install 'citecheck-lint[ray]'"
-        ) from None
+        raise UsageError("--engine ray needs Ray: pip install 'citecheck-lint[ray]'") from None
     return ray
 
 
