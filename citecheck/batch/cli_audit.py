@@ -36,9 +36,7 @@ DEFAULT_STORE = "citecheck-audit.sqlite"
     "--jobs",
     "-j",
     type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Workers (0: one per CPU, or per cluster CPU with --engine ray).",
+    help="Workers; 0: one per CPU. Default: 1 locally, one per cluster CPU on Ray.",
 )
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
 @click.option("--address", help="Ray cluster to join (--engine ray), e.g. auto.")
@@ -75,7 +73,7 @@ DEFAULT_STORE = "citecheck-audit.sqlite"
 def audit_command(
     roots: tuple[Path, ...],
     store: Path,
-    jobs: int,
+    jobs: int | None,
     engine: str,
     address: str | None,
     fmt: str,
@@ -107,7 +105,7 @@ def audit_command(
         options = AuditOptions(
             store=store,
             config=config,
-            jobs=jobs,
+            jobs=(0 if engine == "ray" else 1) if jobs is None else jobs,
             engine=engine,
             address=address,
             progress=not no_progress,

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from corpus_factories import build_collection, build_paper
 
+from citecheck.batch.engines.local import run_in_worker
+from citecheck.batch.worker import TaskJob, TaskOutcome
+
 TITLES = ["大模型微调的学习动态综述", "Direct Preference Optimization explained", "注意力机制入门"]
 
 
@@ -104,3 +107,10 @@ def make_task(
     else:
         (folder / "report.md").write_text(report_body(variant, bad_pages), encoding="utf-8")
     return folder
+
+
+def die_on_poison(job: TaskJob) -> TaskOutcome:
+    """A pool job runner whose process dies on folders named ``poison*``."""
+    if Path(job.folder).name.startswith("poison"):
+        os._exit(3)
+    return run_in_worker(job)

@@ -40,7 +40,7 @@ def many(tmp_path: Path, shared_sources: SharedSources) -> Path:
     return root
 
 
-def start_audit(root: Path, store: Path) -> subprocess.Popen[bytes]:
+def start_audit(root: Path, store: Path, jobs: int = 1) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
@@ -125,9 +125,12 @@ def test_killed_run_resumes_without_redoing_finished_tasks(many: Path, tmp_path:
     assert [(t.folder, t.result_json) for t in resumed] == expected
 
 
-def test_ctrl_c_stops_cleanly_and_marks_the_run_interrupted(many: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_stops_cleanly_and_marks_the_run_interrupted(
+    many: Path, tmp_path: Path, jobs: int
+) -> None:
     store = tmp_path / "audit.sqlite"
-    process = start_audit(many, store)
+    process = start_audit(many, store, jobs)
     wait_for_tasks(process, store, at_least=2)
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -20,6 +20,7 @@ from citecheck.batch.worker import AuditWorker, TaskJob, TaskOutcome
 from citecheck.config import Config
 
 _worker: AuditWorker | None = None
+DIED = "internal error: the worker process died while linting this task"
 
 
 def _start_worker(config_json: str) -> None:
@@ -28,54 +29,76 @@ def _start_worker(config_json: str) -> None:
     _worker = AuditWorker(Config.model_validate_json(config_json))
 
 
-def _run_in_worker(job: TaskJob) -> TaskOutcome:
+def run_in_worker(job: TaskJob) -> TaskOutcome:
+    """Lint ``job`` with this pool process's worker."""
     assert _worker is not None, "worker not started"
     return _worker.run(job)
 
 
 class LocalEngine:
-    """Runs jobs on this machine with ``workers`` processes (0: one per CPU)."""
+    """Runs jobs on this machine with ``workers`` processes (0: one per CPU).
 
-    def __init__(self, workers: int = 1) -> None:
+    With one worker the jobs run in this process: a hard crash (a segfault in a
+    native library) then ends the run, which the next run resumes. With more,
+    a worker that dies breaks the pool; the jobs it held are rerun one at a
+    time in a pool of their own, so only the job that kills its worker again
+    is recorded as failed. ``run_job`` is the module-level function a pool
+    process calls per job.
+    """
+
+    def __init__(
+        self, workers: int = 1, run_job: Callable[[TaskJob], TaskOutcome] = run_in_worker
+    ) -> None:
         self.workers = workers or os.cpu_count() or 1
+        self.run_job = run_job
 
     def __call__(self, jobs: Sequence[TaskJob], config: Config) -> Iterator[TaskOutcome]:
         """Each job's outcome, as it finishes."""
-        if self.workers == 1 or len(jobs) <= 1:
+        if self.workers == 1:
             worker = AuditWorker(config)
             for job in jobs:
                 yield worker.run(job)
             return
         remaining = list(reversed(jobs))
         while remaining:
-            yield from self._pool_run(remaining, config)
+            suspects = yield from self._pool_run(remaining, config, self.workers)
+            for suspect in suspects:
+                if (yield from self._pool_run([suspect], config, 1)):
+                    yield _failed(suspect, DIED)
 
-    def _pool_run(self, remaining: list[TaskJob], config: Config) -> Iterator[TaskOutcome]:
-        """Run ``remaining`` (consumed from the end) until done or the pool breaks."""
+    def _pool_run(
+        self, remaining: list[TaskJob], config: Config, workers: int
+    ) -> Generator[TaskOutcome, None, list[TaskJob]]:
+        """Run ``remaining`` (consumed from the end) in a new pool; return the jobs
+        that were in it when it broke (none when it did not)."""
         pool = ProcessPoolExecutor(
-            max_workers=self.workers,
+            max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
             initargs=(config.model_dump_json(),),
         )
         running: dict[Future[TaskOutcome], TaskJob] = {}
+        lost: list[TaskJob] = []
         finished = False
         try:
             while remaining or running:
-                while remaining and len(running) < self.workers * 2:
+                while remaining and len(running) < workers * 2:
                     job = remaining.pop()
-                    running[pool.submit(_run_in_worker, job)] = job
+                    running[pool.submit(self.run_job, job)] = job
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     job = running.pop(future)
-                    try:
+                    error = future.exception()
+                    if isinstance(error, BrokenProcessPool):
+                        lost.append(job)
+                    elif error is not None:
+                        yield _failed(job, f"internal error: {type(error).__name__}: {error}")
+                    else:
                         yield future.result()
-                    except BrokenProcessPool:
-                        yield _died(job)
-                        for lost in running.values():
-                            yield _died(lost)
-                        return
+                if lost:
+                    return [*lost, *running.values()]
             finished = True
+            return []
         finally:
             if finished:
                 pool.shutdown()
@@ -83,13 +106,9 @@ class LocalEngine:
                 _stop(pool)
 
 
-def _died(job: TaskJob) -> TaskOutcome:
+def _failed(job: TaskJob, error: str) -> TaskOutcome:
     return TaskOutcome(
-        folder=job.folder,
-        key=job.key,
-        error="internal error: the worker process died while this task was in it",
-        seconds=0.0,
-        worker_peak_rss_mb=0.0,
+        folder=job.folder, key=job.key, error=error, seconds=0.0, worker_peak_rss_mb=0.0
     )
 
 

@@ -43,6 +43,7 @@ class RayEngine:
     """Runs jobs on a Ray cluster with ``workers`` actors (0: one per cluster CPU)."""
 
     def __init__(self, workers: int = 0, address: str | None = None) -> None:
+        _ray()  # fail before the run starts when Ray is missing
         self.workers = workers
         self.address = address
 
