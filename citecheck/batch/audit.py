@@ -17,7 +17,7 @@ from citecheck.batch.progress import Progress, make_progress
 from citecheck.batch.store import AuditStore, StoredTask
 from citecheck.batch.worker import TaskJob
 from citecheck.config import Config
-from citecheck.errors import UsageError
+from citecheck.errors import InputError, UsageError
 from citecheck.models import Severity
 from citecheck.rulepack import load_pack
 
@@ -53,6 +53,9 @@ def run_audit(roots: list[Path], options: AuditOptions) -> AuditRun:
     config = options.config
     pack = load_pack(config.pack)
     discovery = discover_tasks(roots, pack)
+    if not discovery.tasks:
+        where = roots[0] if len(roots) == 1 else " ".join(map(str, roots))
+        raise InputError(where, "no task folder here (a folder holding sources and a report)")
     _refuse_outputs_inside_tasks([options.store, *options.outputs], discovery)
     engine = make_engine(options.engine, options.jobs, options.address)
     store = AuditStore(options.store)

@@ -111,7 +111,11 @@ def audit_command(
             progress=not no_progress,
             outputs=[output] if output else [],
         )
-        run_id: int | None = run_audit(list(roots), options).run_id
+        run = run_audit(list(roots), options)
+        if not no_progress:
+            for path, reason in run.discovery.skipped:
+                click.echo(f"citecheck audit: skipped {path}: {reason}", err=True)
+        run_id: int | None = run.run_id
     elif summary:
         if not store.is_file():
             raise UsageError(f"{store}: no audit store here (run `citecheck audit ROOT` first)")

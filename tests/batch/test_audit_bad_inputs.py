@@ -73,3 +73,15 @@ def test_no_root_and_no_summary(tmp_path: Path) -> None:
 def test_unknown_rule(task: Path, tmp_path: Path) -> None:
     outcome = audit(task, "--store", tmp_path / "a.sqlite", "--select", "CC999")
     assert_one_line(outcome, "--select: 'CC999' matches no rule")
+
+
+def test_root_without_task_folders(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "notes").mkdir(parents=True)
+    (tmp_path / "empty" / "notes" / "draft.md").write_text(
+        "text [文档: pdf.pdf, page 1]\n", "utf-8"
+    )
+
+    outcome = audit(tmp_path / "empty", "--store", tmp_path / "a.sqlite")
+
+    assert_one_line(outcome, f"{tmp_path / 'empty'}: no task folder here")
+    assert not (tmp_path / "a.sqlite").exists()
