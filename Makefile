@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.citecheck-installed
 
-.PHONY: demo test lint bench setup
+.PHONY: demo test lint setup
 
 setup: $(STAMP)
 

@@ -17,6 +17,7 @@ import click
 
 from citecheck import __version__
 from citecheck.batch.cli_audit import audit_command
+from citecheck.checks.base import check_rule_names, split_codes
 from citecheck.errors import CitecheckError, UsageError
 from citecheck.judge.cli_judge import judge_command
 
@@ -76,19 +77,6 @@ def main() -> None:
     """Citation-grounded verification linter for AI-written research reports."""
 
 
-def _codes(values: tuple[str, ...]) -> list[str]:
-    """``--select CC1,CC2 --select CC301`` → ``["CC1", "CC2", "CC301"]``."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _check_rule_names(names: list[str], option: str) -> None:
-    from citecheck.checks.base import select_rules
-
-    for name in names:
-        if not select_rules([name]):
-            raise UsageError(f"{option}: '{name}' matches no rule (see `citecheck rules`)")
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--corpus", type=click.Path(path_type=Path), help="Task folder of sources.")
@@ -121,10 +109,14 @@ def lint(
     from citecheck.reporters import render
 
     config = load_config(paths[0], config_file).with_overrides(
-        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, pack=pack, format=fmt
+        select=split_codes(select),
+        ignore=split_codes(ignore),
+        fail_on=fail_on,
+        pack=pack,
+        format=fmt,
     )
-    _check_rule_names(config.select, "--select")
-    _check_rule_names(config.ignore, "--ignore")
+    check_rule_names(config.select, "--select")
+    check_rule_names(config.ignore, "--ignore")
     if output is not None:
         _refuse_input_as_output(output, expand_report_paths(paths))
     result = run_lint(paths, LintOptions(corpus=corpus, trace=trace, query=query, config=config))

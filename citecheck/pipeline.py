@@ -143,7 +143,6 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
             corpus=corpus,
             trace=trace,
             resolutions=stages.resolve(report, corpus, trace, pack),
-            options={"config": config},
         )
         ctx.judge = judge.for_context(ctx)
         ctx.judge_units = judge.judge_units

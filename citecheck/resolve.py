@@ -21,8 +21,6 @@ from citecheck.models import (
     Citation,
     CitationTarget,
     Claim,
-    Evidence,
-    Finding,
     Report,
     Resolution,
     ResolutionStatus,
@@ -31,7 +29,6 @@ from citecheck.models import (
 )
 
 if TYPE_CHECKING:
-    from citecheck.checks.base import LintContext, Rule
     from citecheck.corpus.collection import TitleLookup
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.trace import Trace
@@ -206,31 +203,3 @@ def _split_in_range(numbers: list[int], valid: range) -> tuple[list[int], list[i
     """``numbers`` split into those inside ``valid`` and those outside, each de-duplicated."""
     unique = list(dict.fromkeys(numbers))
     return [n for n in unique if n in valid], [n for n in unique if n not in valid]
-
-
-def describe_target(target: CitationTarget) -> str:
-    """A target as a reader would name it: ``long_context "Title"`` or ``pdf.pdf``."""
-    if target.kind == "collection":
-        return f'{target.source} "{target.title}"' if target.title else target.source
-    return target.source
-
-
-def resolution_finding(
-    rule: Rule,
-    ctx: LintContext,
-    resolution: Resolution,
-    message: str,
-    *,
-    evidence: list[Evidence] | None = None,
-    fix: str | None = None,
-) -> Finding:
-    """A finding of a resolution rule, placed on the citation and naming its claim."""
-    return rule.finding(
-        ctx,
-        resolution.citation.span,
-        message,
-        claim=claim_for_citation(ctx.report, resolution.citation),
-        citation=resolution.citation,
-        evidence=evidence,
-        fix=fix,
-    )

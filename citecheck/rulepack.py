@@ -109,14 +109,6 @@ class RulePack(BaseModel):
     video: VideoCues = Field(default_factory=VideoCues)
     severity: dict[str, str] = Field(default_factory=dict)
 
-    def syntax_for_label(self, label: str) -> CitationSyntax | None:
-        """The syntax whose label matches ``label`` (case-insensitive)."""
-        wanted = label.strip().casefold()
-        for syntax in self.citations:
-            if any(wanted == lab.casefold() for lab in syntax.labels):
-                return syntax
-        return None
-
 
 def packs_dir() -> Path:
     """Where the shipped packs are: inside the wheel, or the repository's ``rules/``."""

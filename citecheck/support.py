@@ -18,7 +18,7 @@ that does, which CC204 turns into "cite page 14, not page 9".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,6 @@ from citecheck.rulepack import RulePack
 from citecheck.usercache import user_cache_dir
 
 if TYPE_CHECKING:
-    from citecheck.checks.base import LintContext
     from citecheck.corpus.folder import Corpus
     from citecheck.judge.base import Judge, JudgeConfig
 
@@ -316,39 +315,6 @@ def gloss_scores(claim: str, texts: Sequence[str]) -> Sequence[float]:
     return gloss_coverage(claim, texts).sentence_scores
 
 
-def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement]]:
-    """Checkable cited claims of the report with their judgement, in reading order.
-
-    Claims the pipeline cannot judge (no judge, nothing resolvable) are skipped,
-    and so are claims that cite only a video: the video rules (CC4xx) judge those
-    against transcript and keyframes, with timestamps.
-    """
-    if ctx.judge is None:
-        return
-    for claim in ctx.report.claims:
-        if not is_judged(claim):
-            continue
-        judgement = ctx.judge(claim)
-        if judgement is not None:
-            yield claim, judgement
-
-
-def iter_unsupported_claims(
-    ctx: LintContext, *, confident: bool
-) -> Iterator[tuple[Claim, ClaimJudgement]]:
-    """Claims their cited location does not support (contradictions excluded).
-
-    ``confident`` picks those the judge is confident about (beyond its calibrated
-    grey zone): CC201 reports them, or CC204 when another location supports them.
-    Otherwise the grey zone, which CC205 reports, whether or not another location
-    seems better.
-    """
-    for claim, judgement in iter_judged_claims(ctx):
-        verdict = judgement.verdict
-        if verdict.label == "unsupported" and verdict.confident == confident:
-            yield claim, judgement
-
-
 def is_judged(claim: Claim) -> bool:
     """Whether the support rules judge ``claim``: cited, checkable, not only a video."""
     return bool(claim.citations) and is_checkable(claim) and not _cites_only_video(claim)
@@ -357,11 +323,6 @@ def is_judged(claim: Claim) -> bool:
 def _cites_only_video(claim: Claim) -> bool:
     targets = [t for citation in claim.citations for t in citation.targets]
     return bool(targets) and all(is_video_target(t) for t in targets)
-
-
-def cited_as(claim: Claim) -> str:
-    """The claim's citation brackets as written, for messages."""
-    return " ".join(c.text for c in claim.citations)
 
 
 def make_support_service(

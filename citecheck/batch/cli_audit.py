@@ -91,16 +91,16 @@ def audit_command(
     from citecheck.batch.html_index import write_batch_html
     from citecheck.batch.store import AuditStore
     from citecheck.batch.summary import summarise_run
-    from citecheck.cli import _check_rule_names, _codes
+    from citecheck.checks.base import check_rule_names, split_codes
     from citecheck.config import load_config
 
     if fmt == "html" and output is None:
         raise UsageError("--format html writes a folder: give it with --output")
     config = load_config(roots[0] if roots else Path.cwd(), config_file).with_overrides(
-        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, pack=pack
+        select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on, pack=pack
     )
-    _check_rule_names(config.select, "--select")
-    _check_rule_names(config.ignore, "--ignore")
+    check_rule_names(config.select, "--select")
+    check_rule_names(config.ignore, "--ignore")
     if roots:
         options = AuditOptions(
             store=store,

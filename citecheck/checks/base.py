@@ -15,10 +15,11 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from citecheck.errors import UsageError
 from citecheck.models import (
     Category,
     Citation,
@@ -58,7 +59,6 @@ class LintContext:
     resolutions: list[Resolution] = field(default_factory=list)
     judge: Callable[[Claim], ClaimJudgement | None] | None = None
     judge_units: Callable[[Claim, list[SourceUnit]], ClaimJudgement | None] | None = None
-    options: dict[str, Any] = field(default_factory=dict)
     _attribution: ReportAttribution | None = field(default=None, repr=False)
 
     def attribution(self) -> ReportAttribution:
@@ -183,8 +183,13 @@ def _import_rule_modules() -> None:
             importlib.import_module(f"{package.__name__}.{info.name}")
 
 
-def iter_claims_with_citations(report: Report) -> Iterator[tuple[Claim, Citation]]:
-    """Each (claim, citation) pair of the report, in reading order."""
-    for claim in report.claims:
-        for citation in claim.citations:
-            yield claim, citation
+def split_codes(values: tuple[str, ...]) -> list[str]:
+    """``--select CC1,CC2 --select CC301`` → ``["CC1", "CC2", "CC301"]``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def check_rule_names(names: list[str], option: str) -> None:
+    """A usage error for a code, prefix or slug that matches no rule."""
+    for name in names:
+        if not select_rules([name]):
+            raise UsageError(f"{option}: '{name}' matches no rule (see `citecheck rules`)")

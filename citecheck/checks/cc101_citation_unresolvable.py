@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from citecheck.checks._resolution import describe_target, resolution_finding
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Resolution, Severity
-from citecheck.resolve import NO_CORPUS, describe_target, resolution_finding
+from citecheck.resolve import NO_CORPUS
 
 
 @register

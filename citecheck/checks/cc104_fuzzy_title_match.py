@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from citecheck.checks._resolution import resolution_finding
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Severity
-from citecheck.resolve import resolution_finding
 
 # a shortened title that is a prefix of exactly one title is a correct citation
 CONFIDENT_METHODS = frozenset({"exact", "normalised", "prefix"})

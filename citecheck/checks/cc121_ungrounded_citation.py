@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from citecheck.checks._resolution import describe_target, resolution_finding
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Resolution, Severity
-from citecheck.resolve import describe_target, resolution_finding
 
 if TYPE_CHECKING:
     from citecheck.corpus.trace import Retrieval

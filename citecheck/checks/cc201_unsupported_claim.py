@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from citecheck.checks._support import cited_as, iter_unsupported_claims
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Finding, Severity, SourceUnit
-from citecheck.support import cited_as, iter_unsupported_claims
 
 
 @register

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.checks._support import cited_as, iter_judged_claims
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Conflict, Finding, Severity
-from citecheck.support import cited_as, iter_judged_claims
 
 
 @register

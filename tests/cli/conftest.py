@@ -108,6 +108,9 @@ class FakeSupport:
         label = "unsupported" if "false" in claim.text else "supported"
         return SimpleNamespace(verdict=Verdict(label=label, score=0.1, backend="fake-judge"))
 
+    def judge_claims(self, items: list) -> list[SimpleNamespace]:
+        return [self.judge_claim(claim, resolutions) for claim, resolutions in items]
+
     def judge_units(self, claim: Claim, units: list) -> SimpleNamespace:
         return self.judge_claim(claim, [])
 

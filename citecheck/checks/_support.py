@@ -1,0 +1,47 @@
+"""Helpers of the support rules (CC2xx): which judged claims each rule reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.checks.base import LintContext
+from citecheck.models import Claim
+from citecheck.support import ClaimJudgement, is_judged
+
+
+def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement]]:
+    """Checkable cited claims of the report with their judgement, in reading order.
+
+    Claims the pipeline cannot judge (no judge, nothing resolvable) are skipped,
+    and so are claims that cite only a video: the video rules (CC4xx) judge those
+    against transcript and keyframes, with timestamps.
+    """
+    if ctx.judge is None:
+        return
+    for claim in ctx.report.claims:
+        if not is_judged(claim):
+            continue
+        judgement = ctx.judge(claim)
+        if judgement is not None:
+            yield claim, judgement
+
+
+def iter_unsupported_claims(
+    ctx: LintContext, *, confident: bool
+) -> Iterator[tuple[Claim, ClaimJudgement]]:
+    """Claims their cited location does not support (contradictions excluded).
+
+    ``confident`` picks those the judge is confident about (beyond its calibrated
+    grey zone): CC201 reports them, or CC204 when another location supports them.
+    Otherwise the grey zone, which CC205 reports, whether or not another location
+    seems better.
+    """
+    for claim, judgement in iter_judged_claims(ctx):
+        verdict = judgement.verdict
+        if verdict.label == "unsupported" and verdict.confident == confident:
+            yield claim, judgement
+
+
+def cited_as(claim: Claim) -> str:
+    """The claim's citation brackets as written, for messages."""
+    return " ".join(c.text for c in claim.citations)
