@@ -24,11 +24,13 @@ demo: $(STAMP)
 	$(VENV)/bin/citecheck lint corpora/demo/reports --corpus corpora/demo --trace corpora/demo/trace.log --format text; \
 	  status=$$?; echo "HTML audit: out/demo-audit.html (exit $$status: findings at or above the fail level)"; [ $$status -le 1 ]
 
-test: $(STAMP)
+test: lint
 	@command -v espeak-ng >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null 2>&1) || echo "espeak-ng unavailable: speech tests will skip"
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null 2>&1) || echo "chromium unavailable: browser tests of the HTML audit will skip"
 	$(PY) -m pytest
 
+# what .pre-commit-config.yaml runs, also part of `make test` (and so of CI)
 lint: $(STAMP)
-	$(VENV)/bin/ruff check citecheck tests benchmarks
+	$(VENV)/bin/ruff check citecheck tests benchmarks training
+	$(VENV)/bin/ruff format --check citecheck tests benchmarks training
 	$(VENV)/bin/mypy citecheck
