@@ -16,7 +16,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from citecheck.corpus.video import is_video_target
-from citecheck.errors import InputError
+from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.models import (
     Citation,
     CitationTarget,
@@ -29,6 +29,7 @@ from citecheck.models import (
     SourceUnit,
     TitleMatch,
 )
+from citecheck.safeio import is_regular_file
 
 if TYPE_CHECKING:
     from citecheck.checks.base import LintContext, Rule
@@ -118,9 +119,11 @@ class _Resolver:
     def _resolve_file(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
         try:
             path = corpus.safe_path(target.source)
-        except InputError as error:  # OutsideCorpusError: reported, never read
+        except OutsideCorpusError as error:  # reported, never read
             return _Outcome("outside-corpus", detail=error.problem)
-        if not path.is_file():
+        except InputError as error:  # a name the system cannot resolve
+            return _Outcome("unresolvable", detail=error.problem)
+        if not is_regular_file(path):
             nearest = corpus.nearest_names(target.source, self.pack.thresholds.title_candidates)
             return _Outcome(
                 "unresolvable",
@@ -176,9 +179,9 @@ class _Resolver:
                 detail=f"no document titled {target.title!r} in {target.source!r}",
             )
         match = lookup.match
-        count = collection.chunk_count(match.doc_index)
-        wanted = target.chunks or list(range(count))
-        valid, missing = _split_in_range(wanted, range(count))
+        numbers = collection.chunk_numbers(match.doc_index)
+        count = len(numbers)
+        valid, missing = _split_in_range(target.chunks or numbers, set(numbers))
         units = [u for n in valid if (u := collection.chunk(match.doc_index, n)) is not None]
         status: ResolutionStatus = "out-of-range" if missing else "resolved"
         outcome = _Outcome(status, units=units, match=match, missing=missing, unit_count=count)
@@ -202,7 +205,7 @@ class _Resolver:
         return None, []
 
 
-def _split_in_range(numbers: list[int], valid: range) -> tuple[list[int], list[int]]:
+def _split_in_range(numbers: list[int], valid: range | set[int]) -> tuple[list[int], list[int]]:
     """``numbers`` split into those inside ``valid`` and those outside, each de-duplicated."""
     unique = list(dict.fromkeys(numbers))
     return [n for n in unique if n in valid], [n for n in unique if n not in valid]

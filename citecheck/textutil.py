@@ -143,6 +143,23 @@ def looks_damaged(text: str) -> bool:
     return demojibake(text) is not None
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (``"\\ud800"`` in JSON) replaced by U+FFFD,
+    so that it can be written as UTF-8."""
+    return _SURROGATE_RE.sub(REPLACEMENT_CHAR, text)
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with C0/C1 control characters (ESC, BEL, CR, …; not tab or newline)
+    shown as ``\\x1b``-style escapes, so source text cannot drive a terminal or
+    forge a line of CI output."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 class LineIndex:
     """Maps 0-based offsets of a text to 1-based lines and columns (code points)."""
 

@@ -18,6 +18,7 @@ was never retrieved. Logs damaged into mojibake are repaired on load.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +29,7 @@ from rapidfuzz import fuzz
 from citecheck.corpus.collection import damaged_title_pattern
 from citecheck.errors import InputError
 from citecheck.rulepack import Thresholds
+from citecheck.safeio import TRACE_LIMIT, read_bytes
 from citecheck.textutil import demojibake, normalise_title
 
 CONNECT = re.compile(r"Connecting to server '([^']*)' to call tool '([^']*)'")
@@ -152,7 +154,7 @@ def _parse_listing(lines: list[str], start: int, tool: str) -> Retrieval:
     announced: int | None = None
     entries: list[dict[str, str | int]] = []
     truncated = False
-    for line in lines[start + 1 :]:
+    for line in itertools.islice(lines, start + 1, None):
         if LISTING_HEADER.match(line) or line.startswith("--- Message "):
             break
         truncated = truncated or line.rstrip().endswith(TRUNCATED)
@@ -214,12 +216,7 @@ def parse_trace(text: str, path: str = "<trace>") -> Trace:
 def load_trace(path: str | Path) -> Trace:
     """Read and parse an agent run log; :class:`InputError` when it cannot be read."""
     source = Path(path)
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "trace file not found") from None
-    except IsADirectoryError:
-        raise InputError(source, "trace path is a directory") from None
+    data = read_bytes(source, "trace file", TRACE_LIMIT)
     if b"\x00" in data:
         raise InputError(source, "trace is a binary file, not a log")
     return parse_trace(data.decode("utf-8", errors="replace"), str(source))

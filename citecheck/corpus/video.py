@@ -26,6 +26,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from citecheck.errors import InputError
 from citecheck.models import CitationTarget, SourceUnit
+from citecheck.safeio import confine, read_text, require_regular_file
+from citecheck.textutil import scrub_surrogates
 
 MEDIA_SUFFIXES = frozenset(
     {".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v", ".mp3", ".wav", ".m4a"}
@@ -105,10 +107,7 @@ def split_speaker(text: str) -> tuple[str | None, str]:
 
 def parse_cues(path: Path) -> list[_Segment]:
     """The cues of an SRT or WebVTT file."""
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(path, "subtitles are not UTF-8") from None
+    content = read_text(path, "subtitles")
     segments: list[_Segment] = []
     line_number = 1
     for block in re.split(r"\n[ \t]*\n", content.replace("\r\n", "\n")):
@@ -134,11 +133,24 @@ def parse_cues(path: Path) -> list[_Segment]:
 
 
 def read_json(path: Path) -> Any:
-    """A sidecar's JSON, or an :class:`InputError` naming the file."""
+    """A sidecar's JSON, or an :class:`InputError` naming the file.
+
+    ``NaN``/``Infinity`` are refused, lone surrogates become U+FFFD.
+    """
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return json.loads(
+            scrub_surrogates(read_text(path, "sidecar")), parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as error:
         raise InputError(path, f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise InputError(path, "invalid JSON: nested too deeply") from None
+    except ValueError as error:
+        raise InputError(path, f"invalid JSON: {error}") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a sidecar may hold")
 
 
 def _problem(error: ValidationError) -> str:
@@ -168,15 +180,27 @@ class VideoEvidence:
     are none, e.g. a language the model cannot do.
     """
 
-    def __init__(self, video_path: str | Path, transcriber: Transcriber | None = None) -> None:
+    def __init__(
+        self,
+        video_path: str | Path,
+        transcriber: Transcriber | None = None,
+        root: str | Path | None = None,
+    ) -> None:
+        """Evidence of the video at ``video_path``; sidecars must resolve inside
+        ``root`` (default: the video's folder)."""
         self.path = Path(video_path)
+        self.root = Path(root) if root is not None else self.path.resolve().parent
         self.name = self.path.name
         self._transcriber = transcriber
         self.transcription_error: str | None = None
 
     def _sidecar(self, suffix: str) -> Path | None:
         candidate = self.path.with_name(self.path.stem + suffix)
-        return candidate if candidate.is_file() else None
+        if not (candidate.exists() or candidate.is_symlink()):
+            return None
+        confine(candidate, self.root)
+        require_regular_file(candidate, "sidecar")
+        return candidate
 
     @cached_property
     def segments(self) -> list[SourceUnit]:
