@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from citecheck.checks.base import SpanKey, span_key
 from citecheck.corpus.video import is_video_target
 from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.models import (
@@ -85,10 +86,28 @@ def resolve_citations(
 
 
 def claim_for_citation(report: Report, citation: Citation) -> Claim | None:
-    """The claim that carries ``citation`` itself (not by inheritance), if any."""
-    holders = [c for c in report.claims if any(x.span == citation.span for x in c.citations)]
-    direct = [c for c in holders if not c.inherited]
-    return next(iter(direct or holders), None)
+    """The claim that carries ``citation`` itself (not by inheritance), if any, else
+    the first that inherits it."""
+    return _claims_by_citation(report).get(span_key(citation.span))
+
+
+_claim_index: list[tuple[Report, int, dict[SpanKey, Claim]]] = []
+
+
+def _claims_by_citation(report: Report) -> dict[SpanKey, Claim]:
+    """Citation span → its claim, built once per report (kept for the latest one)."""
+    if _claim_index:
+        cached, count, index = _claim_index[0]
+        if cached is report and count == len(report.claims):
+            return index
+    index = {}
+    for claim in report.claims:
+        for held in claim.citations:
+            key = span_key(held.span)
+            if key not in index or (index[key].inherited and not claim.inherited):
+                index[key] = claim
+    _claim_index[:] = [(report, len(report.claims), index)]
+    return index
 
 
 class _Resolver:

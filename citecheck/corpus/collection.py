@@ -26,7 +26,6 @@ import codecs
 import hashlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from rapidfuzz import fuzz, process
 
 from citecheck.cachedir import CacheError, prepare_cache_dir
 from citecheck.corpus.chunker import Chunker
+from citecheck.corpus.damaged import DamagedTitle
 from citecheck.errors import InputError
 from citecheck.models import SourceUnit, TitleMatch
 from citecheck.rulepack import Thresholds
@@ -51,7 +51,6 @@ TEXT_KEYS = ("content", "text", "body", "page_content")
 READ_SIZE = 1 << 22
 INDEX_VERSION = 1
 MIN_PREFIX_CHARS = 4
-LOST_CHARS_PER_REPLACEMENT = 3
 DEFAULT_THRESHOLDS = Thresholds()
 MAX_CHUNK = 1_000_000
 """The highest chunk number a chunk map may give."""
@@ -72,29 +71,6 @@ class RawDocument:
     title: str
     offset: int
     length: int
-
-
-def damaged_title_pattern(title: str, *, truncatable: bool = False) -> re.Pattern[str] | None:
-    """A regex over normalised titles for a title whose bytes were partly lost.
-
-    Each U+FFFD stands for up to three lost characters, so ``写给“纯\ufffd白`` matches
-    the normalised ``写给纯小白…`` at its start (use ``pattern.match``). With
-    ``truncatable`` every piece after the first is optional, so
-    ``pattern.fullmatch(t)`` says whether ``t`` is a (shortened) prefix of the damaged
-    title. None when the title has no U+FFFD or fewer than four intact characters.
-    """
-    if "\ufffd" not in title:
-        return None
-    pieces = [re.escape(normalise_title(piece)) for piece in title.split("\ufffd")]
-    if sum(len(piece) for piece in pieces) < MIN_PREFIX_CHARS:
-        return None
-    gap = f".{{0,{LOST_CHARS_PER_REPLACEMENT}}}"
-    if not truncatable:
-        return re.compile(gap.join(pieces))
-    nested = ""
-    for piece in reversed(pieces[1:]):
-        nested = f"(?:{gap}(?:{piece}{nested})?)?"
-    return re.compile(pieces[0] + nested)
 
 
 def document_title_and_text(document: Any) -> tuple[str, str]:
@@ -457,11 +433,11 @@ class Collection:
 
     def _damaged(self, title: str, query: str) -> TitleMatch | None:
         """The first title a damaged (U+FFFD) title matches as a prefix, if any."""
-        pattern = damaged_title_pattern(title)
-        if pattern is None:
+        damaged = DamagedTitle.parse(title)
+        if damaged is None:
             return None
         for position, norm in enumerate(self._norm_titles):
-            if pattern.match(norm):
+            if damaged.is_prefix_of(norm):
                 doc_index, found, _ = self._titles[position]
                 score = round(float(fuzz.WRatio(query, norm)), 1)
                 return TitleMatch(title=found, method="fuzzy", score=score, doc_index=doc_index)

@@ -18,7 +18,6 @@ was never retrieved. Logs damaged into mojibake are repaired on load.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,7 +25,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from citecheck.corpus.collection import damaged_title_pattern
+from citecheck.corpus.damaged import DamagedTitle
 from citecheck.errors import InputError
 from citecheck.rulepack import Thresholds
 from citecheck.safeio import TRACE_LIMIT, read_bytes
@@ -88,11 +87,12 @@ def same_title(cited: str, seen: str, min_score: float = Thresholds().title_fuzz
     if a == b:
         return True
     for damaged, other in ((cited, b), (seen, a)):
-        pattern = damaged_title_pattern(damaged, truncatable=True)
-        if pattern and len(other) >= MIN_PREFIX_CHARS and pattern.fullmatch(other):
+        title = DamagedTitle.parse(damaged)
+        if title is None:
+            continue
+        if len(other) >= MIN_PREFIX_CHARS and title.is_shortened(other):
             return True
-        prefix = damaged_title_pattern(damaged)
-        if prefix and prefix.match(other):
+        if title.is_prefix_of(other):
             return True
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) >= MIN_PREFIX_CHARS and longer.startswith(shorter):
@@ -154,7 +154,8 @@ def _parse_listing(lines: list[str], start: int, tool: str) -> Retrieval:
     announced: int | None = None
     entries: list[dict[str, str | int]] = []
     truncated = False
-    for line in itertools.islice(lines, start + 1, None):
+    for position in range(start + 1, len(lines)):
+        line = lines[position]
         if LISTING_HEADER.match(line) or line.startswith("--- Message "):
             break
         truncated = truncated or line.rstrip().endswith(TRUNCATED)

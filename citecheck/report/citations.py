@@ -24,9 +24,11 @@ _QUOTES = '"“”'
 _NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*(?:,|，|、|and|&)\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
 _RANGE_RE = re.compile(r"(\d+)(?:\s*[-–—~]\s*(\d+))?")
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
+# Name words are possessive and ``and`` needs spaces around it, so that no text
+# can be split into names in more than one way (no exponential backtracking).
+_NAME = r"[A-Z][\w'\-]++(?:\s++[A-Z][\w'\-]++)*+"
 _ATTRIBUTION_RE = re.compile(
-    r"^(?P<names>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)*)"
+    rf"^(?P<names>{_NAME}(?:(?:\s*+[,&]\s*+|\s++and\s++){_NAME})*+)"
     r"(?P<etal>\s+et\s*al\.?)?"
     r"(?:\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?$"
 )
@@ -51,8 +53,8 @@ class _Target:
     source: str
     title: str | None
     raw_start: int
-    pages: list[int] = field(default_factory=list)
-    chunks: list[int] = field(default_factory=list)
+    pages: dict[int, None] = field(default_factory=dict)
+    chunks: dict[int, None] = field(default_factory=dict)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -225,9 +227,7 @@ def _add_locator(target: _Target, part: str, grammar: _Grammar) -> None:
 
 def _numbers_into(target: _Target, kind: str, numbers: str) -> None:
     bucket = target.pages if kind == "page" else target.chunks
-    for value in expand_numbers(numbers):
-        if value not in bucket:
-            bucket.append(value)
+    bucket.update(dict.fromkeys(expand_numbers(numbers)))
 
 
 def expand_numbers(numbers: str) -> list[int]:
@@ -272,8 +272,8 @@ def _finish(target: _Target, raw: str) -> CitationTarget:
         kind=target.syntax.kind,
         source=target.source,
         title=target.title,
-        pages=target.pages,
-        chunks=target.chunks,
+        pages=list(target.pages),
+        chunks=list(target.chunks),
         syntax=target.syntax.name,
         raw=raw.strip().rstrip(",，").strip(),
     )

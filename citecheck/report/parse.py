@@ -9,6 +9,7 @@ citations are still listed in ``Report.citations``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,9 @@ class _ClaimBuilder:
     def __post_init__(self) -> None:
         self.claims: list[Claim] = []
         self._per_line: dict[int, int] = {}
+        self._citation_starts = [c.span.start for c in self.citations]
+        self._section_lines = [s.line for s in self.sections]
+        self._parents = _section_parents(self.sections)
 
     def add_block(self, block: Block) -> None:
         """Add the claims of one block and let a closing citation cover earlier sentences."""
@@ -117,7 +121,9 @@ class _ClaimBuilder:
 
     def _claim(self, block: Block, start: int, end: int) -> Claim | None:
         raw = self.text[start:end]
-        inside = [c for c in self.citations if start <= c.span.start and c.span.end <= end]
+        first = bisect.bisect_left(self._citation_starts, start)
+        last = bisect.bisect_left(self._citation_starts, end)
+        inside = [c for c in self.citations[first:last] if c.span.end <= end]
         stripped = raw
         for citation in inside:
             stripped = stripped.replace(citation.text, " ")
@@ -144,12 +150,26 @@ class _ClaimBuilder:
 
     def _section_at(self, line: int, block: Block) -> Section | None:
         """The innermost section holding ``line`` (a heading belongs to its parent)."""
-        holding = [
-            s
-            for s in self.sections
-            if s.line <= line <= s.end_line and not (block.kind == "heading" and s.line == line)
-        ]
-        return holding[-1] if holding else None
+        position: int | None = bisect.bisect_right(self._section_lines, line) - 1
+        while position is not None and position >= 0:
+            section = self.sections[position]
+            heading_itself = block.kind == "heading" and section.line == line
+            if section.end_line >= line and not heading_itself:
+                return section
+            position = self._parents[position]
+        return None
+
+
+def _section_parents(sections: list[Section]) -> list[int | None]:
+    """The index of each section's enclosing section (a heading of a lower level)."""
+    parents: list[int | None] = []
+    open_sections: list[int] = []
+    for position, section in enumerate(sections):
+        while open_sections and sections[open_sections[-1]].level >= section.level:
+            open_sections.pop()
+        parents.append(open_sections[-1] if open_sections else None)
+        open_sections.append(position)
+    return parents
 
 
 def _inherit_closing_citations(claims: list[Claim]) -> None:
