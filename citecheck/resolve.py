@@ -73,6 +73,11 @@ class _Outcome:
         )
 
 
+_NO_TEXT_LAYER = (
+    "{} has no text layer (a scanned or image-only PDF?): there is no text to check against"
+)
+
+
 def resolve_citations(
     report: Report, corpus: Corpus | None, trace: Trace | None, pack: RulePack
 ) -> list[Resolution]:
@@ -162,9 +167,15 @@ class _Resolver:
             return _Outcome("unresolvable", detail=f"{target.source!r} is not a readable PDF")
         count = document.page_count
         if not target.pages:
-            return _Outcome("resolved", units=document.all_passages(), unit_count=count)
+            units = document.all_passages()
+            if not units:
+                return _Outcome("unresolvable", detail=_NO_TEXT_LAYER.format("it"))
+            return _Outcome("resolved", units=units, unit_count=count)
         valid, missing = _split_in_range(target.pages, range(1, count + 1))
         units = [unit for page in valid for unit in document.passages(page)]
+        if valid and not units:
+            pages = ", ".join(str(page) for page in valid)
+            return _Outcome("unresolvable", detail=_NO_TEXT_LAYER.format(f"page {pages}"))
         status: ResolutionStatus = "out-of-range" if missing else "resolved"
         return _Outcome(status, units=units, missing=missing, unit_count=count)
 

@@ -89,6 +89,16 @@ def read_bytes(path: Path, what: str, limit: int) -> bytes:
     return data
 
 
+def read_head(path: Path, what: str, count: int) -> bytes:
+    """The first ``count`` bytes of a regular file, or an :class:`InputError`."""
+    require_regular_file(path, what)
+    try:
+        with path.open("rb") as handle:
+            return handle.read(count)
+    except OSError as error:
+        raise InputError(path, f"cannot read {what}: {os_problem(error)}") from None
+
+
 def read_text(path: Path, what: str, limit: int = SIDECAR_LIMIT) -> str:
     """A UTF-8 (optionally BOM-prefixed) text file read like :func:`read_bytes`."""
     try:

@@ -19,7 +19,7 @@ from citecheck.corpus.collection import DOCUMENT_LIST_KEYS, Collection
 from citecheck.corpus.pdf import PdfDocument
 from citecheck.corpus.video import MEDIA_SUFFIXES, Transcriber, VideoEvidence
 from citecheck.errors import InputError, OutsideCorpusError
-from citecheck.safeio import confine, is_regular_file, os_problem, require_regular_file
+from citecheck.safeio import confine, is_regular_file, read_head
 from citecheck.usercache import user_cache_dir
 
 TRANSCRIPT_SUFFIXES = frozenset({".srt", ".vtt"})
@@ -32,12 +32,7 @@ def looks_like_collection(path: Path) -> bool:
     with a documents list), judged from its first bytes only."""
     if path.suffix != ".json" or path.name.endswith((".meta.json", ".keyframes.json")):
         return False
-    require_regular_file(path, "collection")
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(COLLECTION_SNIFF_BYTES)
-    except OSError as error:
-        raise InputError(path, f"cannot read collection: {os_problem(error)}") from None
+    data = read_head(path, "collection", COLLECTION_SNIFF_BYTES)
     head = data.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
     if head.startswith("["):
         return head[1:].lstrip().startswith("{")
