@@ -117,6 +117,7 @@ def lint(
     from citecheck.pipeline import LintOptions, exit_code, expand_report_paths
     from citecheck.pipeline import lint as run_lint
     from citecheck.reporters import render
+    from citecheck.textutil import scrub_surrogates
 
     config = load_config(paths[0], config_file).with_overrides(
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, pack=pack, format=fmt
@@ -128,7 +129,7 @@ def lint(
         refuse_input_as_output(output, reports, _input_folders(reports, corpus, trace))
     result = run_lint(paths, LintOptions(corpus=corpus, trace=trace, config=config))
     color = output is None and config.format == "text" and sys.stdout.isatty()
-    rendered = render(result, config.format, color=color)
+    rendered = scrub_surrogates(render(result, config.format, color=color))  # undecodable names
     if output is None:
         click.echo(rendered, nl=False)
     else:

@@ -35,6 +35,7 @@ from citecheck.models import (
     Suppression,
 )
 from citecheck.rulepack import RulePack, load_pack
+from citecheck.safeio import require_regular_file
 
 if TYPE_CHECKING:
     from citecheck.corpus.folder import Corpus
@@ -243,8 +244,7 @@ def _checked_folder(path: Path) -> Path:
 
 
 def _checked_file(path: Path, what: str) -> Path:
-    if not path.is_file():
-        raise InputError(path, f"{what} not found")
+    require_regular_file(path, what)
     return path
 
 

@@ -165,6 +165,9 @@ class Corpus:
         for path in candidates:
             if path.resolve().is_relative_to(self.root) and looks_like_collection(path):
                 return Collection(path, self.cache_dir, root=self.root)
+        if exact.exists():
+            problem = "is empty" if exact.stat().st_size == 0 else "does not start like one"
+            raise InputError(exact, f"not a document collection: the file {problem}")
         return None
 
     def _transcriber(self) -> Transcriber | None:

@@ -156,7 +156,7 @@ def _refuse_constant(name: str) -> Any:
 def _problem(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
-    return f"invalid entry: {where}: {first['msg']}"
+    return f"invalid entry: {where}: {first['msg']}" if where else f"invalid: {first['msg']}"
 
 
 def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
@@ -261,8 +261,11 @@ class VideoEvidence:
         path = self._sidecar(".meta.json")
         if path is None:
             return VideoMeta()
+        data = read_json(path)
+        if not isinstance(data, dict):
+            raise InputError(path, "expected a JSON object {title, speakers, presenter, language}")
         try:
-            return VideoMeta.model_validate(read_json(path))
+            return VideoMeta.model_validate(data)
         except ValidationError as error:
             raise InputError(path, _problem(error)) from None
 
