@@ -3,7 +3,8 @@
 An output path is refused when it is (or is a hard link or symlink to) a report
 being linted, the trace, or a source file of a corpus: a PDF, a collection or
 chunk map, a video or one of its sidecars. The file is written to a temporary
-sibling and renamed into place, so a full disk leaves the old output whole.
+sibling and renamed into place, so a full disk leaves the old output whole (a
+device or pipe such as ``/dev/stdout`` is written in place).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from citecheck.corpus.folder import CACHE_DIR_NAME, looks_like_collection
 from citecheck.corpus.video import MEDIA_SUFFIXES
 from citecheck.errors import InputError, UsageError
-from citecheck.safeio import os_problem
+from citecheck.safeio import is_regular_file, os_problem
 
 SOURCE_SUFFIXES = frozenset({".pdf", ".jsonl", ".srt", ".vtt", *MEDIA_SUFFIXES})
 """File endings of what a corpus cites (besides collection and sidecar JSON)."""
@@ -78,11 +79,17 @@ def refuse_input_as_output(output: Path, reports: list[Path], others: list[Path]
 
 
 def write_output(output: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``output`` through a temporary sibling and a rename."""
-    partial = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    """Write ``text`` (UTF-8) to ``output``: a regular file (or a new one) through a
+    temporary sibling and a rename; a device or pipe (``/dev/stdout``) in place."""
     try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, output)
+        if output.exists() and not is_regular_file(output):
+            output.write_text(text, encoding="utf-8")
+            return
+        partial = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+        try:
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, output)
+        finally:
+            partial.unlink(missing_ok=True)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise UsageError(f"{output}: cannot write output: {os_problem(error)}") from None
