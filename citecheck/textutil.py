@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from typing import Literal
+from typing import Any, Literal
 
 from citecheck.models import Span
 
@@ -151,6 +151,17 @@ def scrub_surrogates(text: str) -> str:
     """``text`` with lone surrogates (``"\\ud800"`` in JSON) replaced by U+FFFD,
     so that it can be written as UTF-8."""
     return _SURROGATE_RE.sub(REPLACEMENT_CHAR, text)
+
+
+def scrub_json_strings(value: Any) -> Any:
+    """A parsed JSON value with :func:`scrub_surrogates` applied to every string in it."""
+    if isinstance(value, str):
+        return scrub_surrogates(value)
+    if isinstance(value, list):
+        return [scrub_json_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {scrub_surrogates(k): scrub_json_strings(v) for k, v in value.items()}
+    return value
 
 
 def escape_controls(text: str) -> str:

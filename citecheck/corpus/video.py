@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field, ValidationError
 from citecheck.errors import InputError
 from citecheck.models import CitationTarget, SourceUnit
 from citecheck.safeio import confine, read_text, require_regular_file
-from citecheck.textutil import scrub_surrogates
+from citecheck.textutil import scrub_json_strings
 
 MEDIA_SUFFIXES = frozenset(
     {".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v", ".mp3", ".wav", ".m4a"}
@@ -138,9 +138,8 @@ def read_json(path: Path) -> Any:
     ``NaN``/``Infinity`` are refused, lone surrogates become U+FFFD.
     """
     try:
-        return json.loads(
-            scrub_surrogates(read_text(path, "sidecar")), parse_constant=_refuse_constant
-        )
+        data = json.loads(read_text(path, "sidecar"), parse_constant=_refuse_constant)
+        return scrub_json_strings(data)
     except json.JSONDecodeError as error:
         raise InputError(path, f"invalid JSON: {error}") from None
     except RecursionError:
