@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.citecheck-installed
 
-.PHONY: demo test lint bench setup
+.PHONY: demo test lint bench setup fuzz
 
 setup: $(STAMP)
 
@@ -27,6 +27,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	@command -v espeak-ng >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null 2>&1) || echo "espeak-ng unavailable: speech tests will skip"
 	$(PY) -m pytest
+
+# the property-based fuzz suite with many more examples than `make test` runs (minutes)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/hardening/test_fuzz.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check citecheck tests benchmarks
