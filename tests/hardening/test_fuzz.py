@@ -1,5 +1,6 @@
 """Property-based fuzzing of everything that reads outside text: the report parser,
-citation syntaxes, sidecar loaders, chunk maps and the trace reader.
+citation syntaxes, sidecar loaders, chunk maps and the trace reader, and the
+whole ``lint`` command on random reports.
 
 Property: any input yields a result or an :class:`InputError` naming the file
 (the CLI's one clean line), never another exception, and takes time bounded by
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from hostile import assert_clean_error, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -165,3 +167,17 @@ def test_fuzz_chunk_maps(tmp_path_factory: Any, rows: list[str]) -> None:
     path = tmp_path_factory.mktemp("chunks") / "long_context.chunks.jsonl"
     path.write_text("\n".join(rows), encoding="utf-8", errors="surrogatepass")
     survives(lambda: list(read_chunk_map(path)), sum(map(len, rows)))
+
+
+@settings(max_examples=min(settings().max_examples, 25))
+@given(composed(REPORT_PIECES, max_size=40))
+def test_fuzz_lint_end_to_end(task: Path, text: str) -> None:
+    report = task / "fuzz.md"
+    report.write_text(text, encoding="utf-8", errors="surrogatepass")
+    start = time.perf_counter()
+    outcome = run_cli("lint", report, "--corpus", task, "--select", "CC1,CC5,CC9")
+    assert time.perf_counter() - start < FIXED_SECONDS + SECONDS_PER_CHAR * len(text)
+    if outcome.code == 2:
+        assert_clean_error(outcome)
+    else:
+        assert outcome.code in (0, 1), outcome
