@@ -237,6 +237,8 @@ def _chunk_map_row(line: str) -> tuple[str, int, str] | None:
     title, chunk, text = row.get("title"), row.get("chunk"), row.get("text")
     if not (isinstance(title, str) and isinstance(text, str)):
         return None
+    if isinstance(chunk, str) and chunk.strip().isdecimal() and len(chunk.strip()) <= 7:
+        chunk = int(chunk)  # "chunk": "3", as some exporters write it
     if isinstance(chunk, bool) or not isinstance(chunk, int) or not 0 <= chunk <= MAX_CHUNK:
         return None
     return scrub_surrogates(title), chunk, scrub_surrogates(text)

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from citecheck.corpus.damaged import DamagedTitle
 from citecheck.errors import InputError
+from citecheck.gcpause import collector_paused
 from citecheck.rulepack import Thresholds
 from citecheck.safeio import TRACE_LIMIT, read_bytes
 from citecheck.textutil import demojibake, normalise_title
@@ -206,12 +207,13 @@ def parse_trace(text: str, path: str = "<trace>") -> Trace:
     """Parse the text of a run log (repairing mojibake first)."""
     repaired = demojibake(text)
     lines = (repaired or text).splitlines()
-    return Trace(
-        path=path,
-        retrievals=_parse_retrievals(lines),
-        tool_calls=_parse_tool_calls(lines),
-        repaired_encoding=repaired is not None,
-    )
+    with collector_paused():
+        return Trace(
+            path=path,
+            retrievals=_parse_retrievals(lines),
+            tool_calls=_parse_tool_calls(lines),
+            repaired_encoding=repaired is not None,
+        )
 
 
 def load_trace(path: str | Path) -> Trace:

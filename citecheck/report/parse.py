@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from citecheck.gcpause import collector_paused
 from citecheck.models import Citation, Claim, Report, Section
 from citecheck.report.citations import find_citations
 from citecheck.report.decode import read_text
@@ -39,6 +40,11 @@ def parse_report(path: str | Path, pack: RulePack) -> Report:
 
 def parse_text(text: str, path: str, pack: RulePack) -> Report:
     """Parse already decoded ``text``; ``path`` is only recorded in the result."""
+    with collector_paused():
+        return _parse(text, path, pack)
+
+
+def _parse(text: str, path: str, pack: RulePack) -> Report:
     region = locate_report(text, pack.layout)
     index = LineIndex(text)
     blocks = parse_blocks(text, region.start, region.end)
@@ -75,9 +81,8 @@ def _sections(
     last_line = index.position(max(0, region_end - 1))[0]
     reference_titles = [t.casefold() for t in pack.layout.reference_section_titles]
     sections: list[Section] = []
-    for position, block in enumerate(headings):
+    for block, following in zip(headings, _next_at_or_above(headings), strict=True):
         title = heading_title(text[block.start : block.end])
-        following = next((h for h in headings[position + 1 :] if h.level <= block.level), None)
         end_line = index.position(following.start)[0] - 1 if following else last_line
         sections.append(
             Section(
@@ -89,6 +94,17 @@ def _sections(
             )
         )
     return sections
+
+
+def _next_at_or_above(headings: list[Block]) -> list[Block | None]:
+    """For each heading, the next heading of its level or above (None at the end)."""
+    following: list[Block | None] = [None] * len(headings)
+    waiting: list[int] = []  # headings still looking, levels strictly increasing
+    for position, heading in enumerate(headings):
+        while waiting and headings[waiting[-1]].level >= heading.level:
+            following[waiting.pop()] = heading
+        waiting.append(position)
+    return following
 
 
 @dataclass
