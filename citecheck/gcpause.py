@@ -1,4 +1,4 @@
-"""Pausing Python's cyclic garbage collector while a parser builds many objects.
+"""Pausing Python's cyclic garbage collector while parsers and rules build many objects.
 
 A 10 MB report or a 100 MB trace becomes hundreds of thousands of small objects
 that hold no reference cycles. Each collection the allocations trigger walks the

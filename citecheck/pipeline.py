@@ -23,6 +23,7 @@ from citecheck import __version__
 from citecheck.checks.base import LintContext, Rule, rule_by_name, select_rules
 from citecheck.config import Config, FailOn
 from citecheck.errors import InputError
+from citecheck.gcpause import collector_paused
 from citecheck.models import (
     Claim,
     Finding,
@@ -127,17 +128,18 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
         report = stages.parse_report(path, pack)
         corpus = corpora.for_report(path)
         judge = judges.setdefault(id(corpus), _LazyJudge(stages, corpus, pack, config))
-        ctx = LintContext(
-            report=report,
-            pack=pack,
-            corpus=corpus,
-            trace=trace,
-            resolutions=stages.resolve(report, corpus, trace, pack),
-            options={"config": config},
-        )
-        ctx.judge = judge.for_context(ctx)
-        ctx.judge_units = judge.judge_units
-        findings.extend(run_rules(rules, ctx, overrides, stages.is_suppressed))
+        with collector_paused():  # linear time on big reports (see citecheck.gcpause)
+            ctx = LintContext(
+                report=report,
+                pack=pack,
+                corpus=corpus,
+                trace=trace,
+                resolutions=stages.resolve(report, corpus, trace, pack),
+                options={"config": config},
+            )
+            ctx.judge = judge.for_context(ctx)
+            ctx.judge_units = judge.judge_units
+            findings.extend(run_rules(rules, ctx, overrides, stages.is_suppressed))
         claims += len(report.claims)
         citations += len(report.citations)
 
