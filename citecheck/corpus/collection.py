@@ -52,6 +52,8 @@ READ_SIZE = 1 << 22
 INDEX_VERSION = 1
 MIN_PREFIX_CHARS = 4
 DEFAULT_THRESHOLDS = Thresholds()
+MAX_DOCUMENT_CHARS = 64 << 20
+"""The longest single document of a collection (whole collections may be larger)."""
 MAX_CHUNK = 1_000_000
 """The highest chunk number a chunk map may give."""
 
@@ -112,7 +114,9 @@ class _JsonStream:
     def _fill(self) -> bool:
         if self._eof:
             return False
-        data = self._handle.read(READ_SIZE)
+        # read at least as much as is pending, so one long document costs a few
+        # doubling reads instead of a copy of the whole buffer every 4 MiB
+        data = self._handle.read(max(READ_SIZE, len(self._buffer) - self._pos))
         self._eof = not data
         self._buffer = self._buffer[self._pos :] + self._decode(data)
         self._pos = 0
@@ -151,6 +155,12 @@ class _JsonStream:
             except RecursionError:
                 raise InputError(self._path, "invalid collection JSON: nested too deeply") from None
             except json.JSONDecodeError as error:
+                if len(self._buffer) - self._pos > MAX_DOCUMENT_CHARS:
+                    raise InputError(
+                        self._path,
+                        f"the document at byte {self._byte_pos} is over"
+                        f" {MAX_DOCUMENT_CHARS // (1 << 20)} Mi characters; split it",
+                    ) from None
                 if not self._fill():
                     raise InputError(
                         self._path,

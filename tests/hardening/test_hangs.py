@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hostile import assert_clean_error, run_cli, run_process
 
+from citecheck.corpus import collection
 from citecheck.corpus.damaged import DamagedTitle
 from citecheck.corpus.trace import parse_trace, same_title
 from citecheck.judge.numerals import extract_quantities
@@ -132,3 +133,14 @@ def test_a_huge_chunk_number_in_a_chunk_map_is_refused(task: Path) -> None:
     (task / "long_context.chunks.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     outcome = within_guard(lambda: run_cli("lint", task / "report.md", "--select", "CC1"))
     assert_clean_error(outcome, "long_context.chunks.jsonl", "line 1")  # type: ignore[arg-type]
+
+
+def test_an_oversized_document_in_the_collection_is_refused(
+    task: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(collection, "MAX_DOCUMENT_CHARS", 1 << 20)  # 1 Mi instead of 64 Mi
+    monkeypatch.setattr(collection, "READ_SIZE", 1 << 16)
+    documents = [{"title": "small", "content": "x"}, {"title": "huge", "content": "文" * (3 << 20)}]
+    (task / "long_context.json").write_text(json.dumps(documents), encoding="utf-8")
+    outcome = within_guard(lambda: run_cli("lint", task / "report.md", "--select", "CC1"))
+    assert_clean_error(outcome, "long_context.json", "is over 1 Mi characters")  # type: ignore[arg-type]
