@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.citecheck-installed
 
-.PHONY: demo test lint setup
+.PHONY: demo test lint setup fuzz
 
 setup: $(STAMP)
 
@@ -28,6 +28,10 @@ test: lint
 	@command -v espeak-ng >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null 2>&1) || echo "espeak-ng unavailable: speech tests will skip"
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null 2>&1) || echo "chromium unavailable: browser tests of the HTML audit will skip"
 	$(PY) -m pytest
+
+# the property-based fuzz suite with many more examples than `make test` runs (minutes)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/hardening/test_fuzz.py
 
 # what .pre-commit-config.yaml runs, also part of `make test` (and so of CI)
 lint: $(STAMP)

@@ -104,9 +104,11 @@ def lint(
 ) -> int:
     """Check reports (files, or folders of *.md/*.txt) against their sources."""
     from citecheck.config import load_config
+    from citecheck.outputs import refuse_input_as_output, write_output
     from citecheck.pipeline import LintOptions, exit_code, expand_report_paths
     from citecheck.pipeline import lint as run_lint
     from citecheck.reporters import render
+    from citecheck.textutil import scrub_surrogates
 
     config = load_config(paths[0], config_file).with_overrides(
         select=split_codes(select),
@@ -118,28 +120,28 @@ def lint(
     check_rule_names(config.select, "--select")
     check_rule_names(config.ignore, "--ignore")
     if output is not None:
-        _refuse_input_as_output(output, expand_report_paths(paths))
+        reports = expand_report_paths(paths)
+        refuse_input_as_output(output, reports, _input_folders(reports, corpus, trace))
     result = run_lint(paths, LintOptions(corpus=corpus, trace=trace, query=query, config=config))
     color = output is None and config.format == "text" and sys.stdout.isatty()
-    rendered = render(result, config.format, color=color)
+    rendered = scrub_surrogates(render(result, config.format, color=color))  # undecodable names
     if output is None:
         click.echo(rendered, nl=False)
     else:
-        _write_output(output, rendered)
+        write_output(output, rendered)
     return exit_code(result, config.fail_on)
 
 
-def _refuse_input_as_output(output: Path, reports: list[Path]) -> None:
-    target = output.resolve()
-    if any(target == report.resolve() for report in reports):
-        raise UsageError(f"{output}: --output would overwrite an input report")
+def _input_folders(reports: list[Path], corpus: Path | None, trace: Path | None) -> list[Path]:
+    """The trace and the corpus folders (given, or discovered from each report)."""
+    from citecheck.corpus.folder import Corpus
 
-
-def _write_output(output: Path, text: str) -> None:
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{output}: cannot write output: {error.strerror}") from None
+    folders = {corpus} if corpus else set()
+    for report in reports if corpus is None else []:
+        found = Corpus.discover(report)
+        if found is not None:
+            folders.add(found.root)
+    return [*([trace] if trace else []), *sorted(folders)]
 
 
 @main.command()

@@ -23,3 +23,7 @@ class InputError(CitecheckError):
 
 class UsageError(CitecheckError):
     """The command line or configuration asks for something impossible."""
+
+
+class OutsideCorpusError(InputError):
+    """A name (a citation, a sidecar, a symlink) points outside the corpus folder."""

@@ -96,6 +96,7 @@ class Citation(BaseModel):
     span: Span
     targets: list[CitationTarget] = Field(default_factory=list)
     attributions: list[Attribution] = Field(default_factory=list)
+    closed: bool = Field(default=True, description="False when the line ends before its ']'")
 
 
 BlockKind = Literal["paragraph", "bullet", "heading", "table_cell", "quote", "code"]

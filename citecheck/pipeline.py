@@ -23,6 +23,7 @@ from citecheck import __version__
 from citecheck.checks.base import LintContext, Rule, rule_by_name, select_rules
 from citecheck.config import Config, FailOn
 from citecheck.errors import InputError
+from citecheck.gcpause import collector_paused
 from citecheck.models import (
     Claim,
     Finding,
@@ -36,6 +37,7 @@ from citecheck.models import (
 )
 from citecheck.query import find_query_file, is_query_file, read_query, with_query
 from citecheck.rulepack import RulePack, load_pack
+from citecheck.safeio import require_regular_file
 
 if TYPE_CHECKING:
     from citecheck.corpus.folder import Corpus
@@ -137,16 +139,17 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
             stages.parse_report(path, pack), explicit_query, folder_queries[id(corpus)]
         )
         judge = judges.setdefault(id(corpus), _LazyJudge(stages, corpus, pack, config))
-        ctx = LintContext(
-            report=report,
-            pack=pack,
-            corpus=corpus,
-            trace=trace,
-            resolutions=stages.resolve(report, corpus, trace, pack),
-        )
-        ctx.judge = judge.for_context(ctx)
-        ctx.judge_units = judge.judge_units
-        findings.extend(run_rules(rules, ctx, overrides, stages.is_suppressed))
+        with collector_paused():  # linear time on big reports (see citecheck.gcpause)
+            ctx = LintContext(
+                report=report,
+                pack=pack,
+                corpus=corpus,
+                trace=trace,
+                resolutions=stages.resolve(report, corpus, trace, pack),
+            )
+            ctx.judge = judge.for_context(ctx)
+            ctx.judge_units = judge.judge_units
+            findings.extend(run_rules(rules, ctx, overrides, stages.is_suppressed))
         claims += len(report.claims)
         citations += len(report.citations)
 
@@ -254,8 +257,7 @@ def _checked_folder(path: Path) -> Path:
 
 
 def _checked_file(path: Path, what: str) -> Path:
-    if not path.is_file():
-        raise InputError(path, f"{what} not found")
+    require_regular_file(path, what)
     return path
 
 

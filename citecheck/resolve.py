@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from citecheck.checks.base import SpanKey, span_key
 from citecheck.corpus.video import is_video_target
-from citecheck.errors import InputError
+from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.models import (
     Citation,
     CitationTarget,
@@ -27,6 +28,7 @@ from citecheck.models import (
     SourceUnit,
     TitleMatch,
 )
+from citecheck.safeio import is_regular_file
 
 if TYPE_CHECKING:
     from citecheck.corpus.collection import TitleLookup
@@ -68,6 +70,11 @@ class _Outcome:
         )
 
 
+_NO_TEXT_LAYER = (
+    "{} has no text layer (a scanned or image-only PDF?): there is no text to check against"
+)
+
+
 def resolve_citations(
     report: Report, corpus: Corpus | None, trace: Trace | None, pack: RulePack
 ) -> list[Resolution]:
@@ -81,10 +88,28 @@ def resolve_citations(
 
 
 def claim_for_citation(report: Report, citation: Citation) -> Claim | None:
-    """The claim that carries ``citation`` itself (not by inheritance), if any."""
-    holders = [c for c in report.claims if any(x.span == citation.span for x in c.citations)]
-    direct = [c for c in holders if not c.inherited]
-    return next(iter(direct or holders), None)
+    """The claim that carries ``citation`` itself (not by inheritance), if any, else
+    the first that inherits it."""
+    return _claims_by_citation(report).get(span_key(citation.span))
+
+
+_claim_index: list[tuple[Report, int, dict[SpanKey, Claim]]] = []
+
+
+def _claims_by_citation(report: Report) -> dict[SpanKey, Claim]:
+    """Citation span → its claim, built once per report (kept for the latest one)."""
+    if _claim_index:
+        cached, count, index = _claim_index[0]
+        if cached is report and count == len(report.claims):
+            return index
+    index = {}
+    for claim in report.claims:
+        for held in claim.citations:
+            key = span_key(held.span)
+            if key not in index or (index[key].inherited and not claim.inherited):
+                index[key] = claim
+    _claim_index[:] = [(report, len(report.claims), index)]
+    return index
 
 
 class _Resolver:
@@ -115,9 +140,11 @@ class _Resolver:
     def _resolve_file(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
         try:
             path = corpus.safe_path(target.source)
-        except InputError as error:  # OutsideCorpusError: reported, never read
+        except OutsideCorpusError as error:  # reported, never read
             return _Outcome("outside-corpus", detail=error.problem)
-        if not path.is_file():
+        except InputError as error:  # a name the system cannot resolve
+            return _Outcome("unresolvable", detail=error.problem)
+        if not is_regular_file(path):
             nearest = corpus.nearest_names(target.source, self.pack.thresholds.title_candidates)
             return _Outcome(
                 "unresolvable",
@@ -137,9 +164,15 @@ class _Resolver:
             return _Outcome("unresolvable", detail=f"{target.source!r} is not a readable PDF")
         count = document.page_count
         if not target.pages:
-            return _Outcome("resolved", units=document.all_passages(), unit_count=count)
+            units = document.all_passages()
+            if not units:
+                return _Outcome("unresolvable", detail=_NO_TEXT_LAYER.format("it"))
+            return _Outcome("resolved", units=units, unit_count=count)
         valid, missing = _split_in_range(target.pages, range(1, count + 1))
         units = [unit for page in valid for unit in document.passages(page)]
+        if valid and not units:
+            pages = ", ".join(str(page) for page in valid)
+            return _Outcome("unresolvable", detail=_NO_TEXT_LAYER.format(f"page {pages}"))
         status: ResolutionStatus = "out-of-range" if missing else "resolved"
         return _Outcome(status, units=units, missing=missing, unit_count=count)
 
@@ -173,9 +206,9 @@ class _Resolver:
                 detail=f"no document titled {target.title!r} in {target.source!r}",
             )
         match = lookup.match
-        count = collection.chunk_count(match.doc_index)
-        wanted = target.chunks or list(range(count))
-        valid, missing = _split_in_range(wanted, range(count))
+        numbers = collection.chunk_numbers(match.doc_index)
+        count = len(numbers)
+        valid, missing = _split_in_range(target.chunks or numbers, set(numbers))
         units = [u for n in valid if (u := collection.chunk(match.doc_index, n)) is not None]
         status: ResolutionStatus = "out-of-range" if missing else "resolved"
         outcome = _Outcome(status, units=units, match=match, missing=missing, unit_count=count)
@@ -199,7 +232,7 @@ class _Resolver:
         return None, []
 
 
-def _split_in_range(numbers: list[int], valid: range) -> tuple[list[int], list[int]]:
+def _split_in_range(numbers: list[int], valid: range | set[int]) -> tuple[list[int], list[int]]:
     """``numbers`` split into those inside ``valid`` and those outside, each de-duplicated."""
     unique = list(dict.fromkeys(numbers))
     return [n for n in unique if n in valid], [n for n in unique if n not in valid]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from typing import Literal
+from typing import Any, Literal
 
 from citecheck.models import Span
 
@@ -143,6 +143,34 @@ def looks_damaged(text: str) -> bool:
     if replacement_chars(text) >= max(3, len(text) // 1000):
         return True
     return demojibake(text) is not None
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (``"\\ud800"`` in JSON) replaced by U+FFFD,
+    so that it can be written as UTF-8."""
+    return _SURROGATE_RE.sub(REPLACEMENT_CHAR, text)
+
+
+def scrub_json_strings(value: Any) -> Any:
+    """A parsed JSON value with :func:`scrub_surrogates` applied to every string in it."""
+    if isinstance(value, str):
+        return scrub_surrogates(value)
+    if isinstance(value, list):
+        return [scrub_json_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {scrub_surrogates(k): scrub_json_strings(v) for k, v in value.items()}
+    return value
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with C0/C1 control characters (ESC, BEL, CR, …; not tab or newline)
+    shown as ``\\x1b``-style escapes, so source text cannot drive a terminal or
+    forge a line of CI output."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class LineIndex:

@@ -41,6 +41,14 @@ if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
     from citecheck.support import ClaimJudgement
 
 
+SpanKey = tuple[int, int, int, int, int, int]
+
+
+def span_key(span: Span) -> SpanKey:
+    """A hashable key equal for equal spans (comparing pydantic models is slow)."""
+    return (span.line, span.column, span.end_line, span.end_column, span.start, span.end)
+
+
 @dataclass
 class LintContext:
     """Everything a rule may look at for one report.
@@ -69,9 +77,19 @@ class LintContext:
             self._attribution = assess_report(self)
         return self._attribution
 
+    _by_span: tuple[int, int, dict[SpanKey, list[Resolution]]] | None = field(
+        default=None, init=False, repr=False
+    )
+
     def resolutions_for(self, citation: Citation) -> list[Resolution]:
         """The resolutions of one citation bracket, in target order."""
-        return [r for r in self.resolutions if r.citation.span == citation.span]
+        built = self._by_span
+        if built is None or built[:2] != (id(self.resolutions), len(self.resolutions)):
+            index: dict[SpanKey, list[Resolution]] = {}
+            for resolution in self.resolutions:
+                index.setdefault(span_key(resolution.citation.span), []).append(resolution)
+            built = self._by_span = (id(self.resolutions), len(self.resolutions), index)
+        return list(built[2].get(span_key(citation.span), []))
 
 
 class Rule:

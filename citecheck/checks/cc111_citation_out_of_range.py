@@ -59,7 +59,7 @@ class CitationOutOfRange(Rule):
 
     def _message(self, resolution: Resolution) -> str:
         unit = self._unit(resolution)
-        numbers = ", ".join(str(n) for n in resolution.missing)
+        numbers = number_runs(resolution.missing)
         named = f"{unit}s" if len(resolution.missing) > 1 else unit
         container = "document" if unit == "chunk" else "PDF"
         return (
@@ -74,3 +74,14 @@ class CitationOutOfRange(Rule):
             text=f"{resolution.unit_count} {self._unit(resolution)}s; valid:"
             f" {self._valid_range(resolution).removeprefix('a ')}",
         )
+
+
+def number_runs(numbers: list[int]) -> str:
+    """``[3, 4, 5, 9]`` → ``"3–5, 9"``: consecutive numbers shown as one run."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)

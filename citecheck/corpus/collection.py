@@ -26,7 +26,6 @@ import codecs
 import hashlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,11 +36,14 @@ from typing import Any, BinaryIO
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
+from citecheck.cachedir import CacheError, prepare_cache_dir
 from citecheck.corpus.chunker import Chunker
+from citecheck.corpus.damaged import DamagedTitle
 from citecheck.errors import InputError
 from citecheck.models import SourceUnit, TitleMatch
 from citecheck.rulepack import Thresholds
-from citecheck.textutil import demojibake, normalise_title
+from citecheck.safeio import confine, is_regular_file, read_text, require_regular_file
+from citecheck.textutil import demojibake, normalise_title, scrub_surrogates
 
 DOCUMENT_LIST_KEYS = ("documents", "data", "docs")
 TITLE_KEYS = ("title", "name")
@@ -49,8 +51,11 @@ TEXT_KEYS = ("content", "text", "body", "page_content")
 READ_SIZE = 1 << 22
 INDEX_VERSION = 1
 MIN_PREFIX_CHARS = 4
-LOST_CHARS_PER_REPLACEMENT = 3
 DEFAULT_THRESHOLDS = Thresholds()
+MAX_DOCUMENT_CHARS = 64 << 20
+"""The longest single document of a collection (whole collections may be larger)."""
+MAX_CHUNK = 1_000_000
+"""The highest chunk number a chunk map may give."""
 
 
 class TitleLookup(BaseModel):
@@ -70,36 +75,14 @@ class RawDocument:
     length: int
 
 
-def damaged_title_pattern(title: str, *, truncatable: bool = False) -> re.Pattern[str] | None:
-    """A regex over normalised titles for a title whose bytes were partly lost.
-
-    Each U+FFFD stands for up to three lost characters, so ``写给“纯\ufffd白`` matches
-    the normalised ``写给纯小白…`` at its start (use ``pattern.match``). With
-    ``truncatable`` every piece after the first is optional, so
-    ``pattern.fullmatch(t)`` says whether ``t`` is a (shortened) prefix of the damaged
-    title. None when the title has no U+FFFD or fewer than four intact characters.
-    """
-    if "\ufffd" not in title:
-        return None
-    pieces = [re.escape(normalise_title(piece)) for piece in title.split("\ufffd")]
-    if sum(len(piece) for piece in pieces) < MIN_PREFIX_CHARS:
-        return None
-    gap = f".{{0,{LOST_CHARS_PER_REPLACEMENT}}}"
-    if not truncatable:
-        return re.compile(gap.join(pieces))
-    nested = ""
-    for piece in reversed(pieces[1:]):
-        nested = f"(?:{gap}(?:{piece}{nested})?)?"
-    return re.compile(pieces[0] + nested)
-
-
 def document_title_and_text(document: Any) -> tuple[str, str]:
     """The title and text of one parsed document object (empty strings if absent)."""
     if not isinstance(document, dict):
-        return "", document if isinstance(document, str) else ""
+        return "", scrub_surrogates(document) if isinstance(document, str) else ""
 
     def first(keys: tuple[str, ...]) -> str:
-        return next((str(document[k]) for k in keys if isinstance(document.get(k), str)), "")
+        found = next((document[k] for k in keys if isinstance(document.get(k), str)), "")
+        return scrub_surrogates(found)
 
     return first(TITLE_KEYS), first(TEXT_KEYS)
 
@@ -131,7 +114,9 @@ class _JsonStream:
     def _fill(self) -> bool:
         if self._eof:
             return False
-        data = self._handle.read(READ_SIZE)
+        # read at least as much as is pending, so one long document costs a few
+        # doubling reads instead of a copy of the whole buffer every 4 MiB
+        data = self._handle.read(max(READ_SIZE, len(self._buffer) - self._pos))
         self._eof = not data
         self._buffer = self._buffer[self._pos :] + self._decode(data)
         self._pos = 0
@@ -167,7 +152,15 @@ class _JsonStream:
             try:
                 parsed, end = self._json.raw_decode(self._buffer, self._pos)
                 break
+            except RecursionError:
+                raise InputError(self._path, "invalid collection JSON: nested too deeply") from None
             except json.JSONDecodeError as error:
+                if len(self._buffer) - self._pos > MAX_DOCUMENT_CHARS:
+                    raise InputError(
+                        self._path,
+                        f"the document at byte {self._byte_pos} is over"
+                        f" {MAX_DOCUMENT_CHARS // (1 << 20)} Mi characters; split it",
+                    ) from None
                 if not self._fill():
                     raise InputError(
                         self._path,
@@ -225,18 +218,40 @@ def _iter_array(stream: _JsonStream, path: Path) -> Iterator[RawDocument]:
 
 
 def read_chunk_map(path: Path) -> Iterator[tuple[str, int, str]]:
-    """(title, chunk, text) rows of a ``.chunks.jsonl`` chunk map."""
-    with path.open(encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                yield str(row["title"]), int(row["chunk"]), str(row["text"])
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError):
-                raise InputError(
-                    path, f'line {line_number}: expected {{"title", "chunk", "text"}}'
-                ) from None
+    """(title, chunk, text) rows of a ``.chunks.jsonl`` chunk map.
+
+    Titles and texts must be strings, chunks integers in ``0..MAX_CHUNK``; any
+    other row is an :class:`InputError` naming the file and line.
+    """
+    text = read_text(path, "chunk map")
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = _chunk_map_row(line)
+        if row is None:
+            raise InputError(
+                path,
+                f'line {line_number}: expected {{"title": string, "chunk": 0..{MAX_CHUNK},'
+                ' "text": string}',
+            )
+        yield row
+
+
+def _chunk_map_row(line: str) -> tuple[str, int, str] | None:
+    try:
+        row = json.loads(line)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if not isinstance(row, dict):
+        return None
+    title, chunk, text = row.get("title"), row.get("chunk"), row.get("text")
+    if not (isinstance(title, str) and isinstance(text, str)):
+        return None
+    if isinstance(chunk, str) and chunk.strip().isdecimal() and len(chunk.strip()) <= 7:
+        chunk = int(chunk)  # "chunk": "3", as some exporters write it
+    if isinstance(chunk, bool) or not isinstance(chunk, int) or not 0 <= chunk <= MAX_CHUNK:
+        return None
+    return scrub_surrogates(title), chunk, scrub_surrogates(text)
 
 
 def _file_identity(path: Path) -> dict[str, Any]:
@@ -247,10 +262,18 @@ def _file_identity(path: Path) -> dict[str, Any]:
 class Collection:
     """A collection file with its title index, chunking and optional chunk map."""
 
-    def __init__(self, path: str | Path, cache_dir: str | Path, chunk_size: int = 1000) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        cache_dir: str | Path,
+        chunk_size: int = 1000,
+        root: str | Path | None = None,
+    ) -> None:
+        """Open the collection at ``path``; its chunk map must resolve inside ``root``
+        (default: the collection's folder)."""
         self.path = Path(path)
-        if not self.path.is_file():
-            raise InputError(self.path, "collection file not found")
+        require_regular_file(self.path, "collection")
+        self.root = Path(root) if root is not None else self.path.resolve().parent
         self.name = self.path.name
         self.chunker = Chunker(max_chars=chunk_size)
         self.chunk_map_path = self._find_chunk_map()
@@ -270,7 +293,9 @@ class Collection:
     def _find_chunk_map(self) -> Path | None:
         for name in (f"{self.path.stem}.chunks.jsonl", f"{self.path.name}.chunks.jsonl"):
             candidate = self.path.with_name(name)
-            if candidate.is_file():
+            if candidate.exists() or candidate.is_symlink():
+                confine(candidate, self.root)
+                require_regular_file(candidate, "chunk map")
                 return candidate
         return None
 
@@ -286,8 +311,10 @@ class Collection:
         )
 
     def _open_index(self) -> sqlite3.Connection:
+        """The cached index when it matches; else a rebuilt one, in memory when the
+        cache cannot be written (a cache is only an optimisation)."""
         identity = self._identity()
-        if self.index_path.is_file():
+        if is_regular_file(self.index_path):
             db = sqlite3.connect(self.index_path)
             try:
                 row = db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
@@ -296,46 +323,55 @@ class Collection:
             except sqlite3.DatabaseError:
                 pass
             db.close()
-        self._build_index(identity)
+        try:
+            prepare_cache_dir(self.index_path.parent)
+            self._build_index(identity)
+        except (CacheError, OSError, sqlite3.OperationalError):  # read-only, disk full
+            memory = sqlite3.connect(":memory:")
+            self._fill_index(memory, identity)
+            return memory
         return sqlite3.connect(self.index_path)
 
     def _build_index(self, identity: str) -> None:
-        self.index_path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.index_path.with_name(f"{self.index_path.name}.{os.getpid()}.tmp")
         partial.unlink(missing_ok=True)
         db = sqlite3.connect(partial)
         try:
-            db.executescript(
-                """
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE documents (doc_index INTEGER PRIMARY KEY, title TEXT,
-                    norm_title TEXT, offset INTEGER, length INTEGER);
-                CREATE TABLE chunk_map (title TEXT, chunk INTEGER, text TEXT,
-                    PRIMARY KEY (title, chunk));
-                """
-            )
-            db.executemany(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
-                (
-                    (d.doc_index, d.title, normalise_title(d.title), d.offset, d.length)
-                    for d in iter_documents(self.path)
-                ),
-            )
-            if self.chunk_map_path:
-                db.executemany(
-                    "INSERT OR REPLACE INTO chunk_map VALUES (?, ?, ?)",
-                    read_chunk_map(self.chunk_map_path),
-                )
-            db.execute("CREATE INDEX documents_title ON documents (title)")
-            db.execute("CREATE INDEX documents_norm ON documents (norm_title)")
-            db.execute("INSERT INTO meta VALUES ('identity', ?)", (identity,))
-            db.commit()
+            self._fill_index(db, identity)
         except BaseException:
             db.close()
             partial.unlink(missing_ok=True)
             raise
         db.close()
         os.replace(partial, self.index_path)
+
+    def _fill_index(self, db: sqlite3.Connection, identity: str) -> None:
+        """Write the title index (and the chunk map) into an empty database."""
+        db.executescript(
+            """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE documents (doc_index INTEGER PRIMARY KEY, title TEXT,
+                norm_title TEXT, offset INTEGER, length INTEGER);
+            CREATE TABLE chunk_map (title TEXT, chunk INTEGER, text TEXT,
+                PRIMARY KEY (title, chunk));
+            """
+        )
+        db.executemany(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
+            (
+                (d.doc_index, d.title, normalise_title(d.title), d.offset, d.length)
+                for d in iter_documents(self.path)
+            ),
+        )
+        if self.chunk_map_path:
+            db.executemany(
+                "INSERT OR REPLACE INTO chunk_map VALUES (?, ?, ?)",
+                read_chunk_map(self.chunk_map_path),
+            )
+        db.execute("CREATE INDEX documents_title ON documents (title)")
+        db.execute("CREATE INDEX documents_norm ON documents (norm_title)")
+        db.execute("INSERT INTO meta VALUES ('identity', ?)", (identity,))
+        db.commit()
 
     # ------------------------------------------------------------ titles
 
@@ -409,11 +445,11 @@ class Collection:
 
     def _damaged(self, title: str, query: str) -> TitleMatch | None:
         """The first title a damaged (U+FFFD) title matches as a prefix, if any."""
-        pattern = damaged_title_pattern(title)
-        if pattern is None:
+        damaged = DamagedTitle.parse(title)
+        if damaged is None:
             return None
         for position, norm in enumerate(self._norm_titles):
-            if pattern.match(norm):
+            if damaged.is_prefix_of(norm):
                 doc_index, found, _ = self._titles[position]
                 score = round(float(fuzz.WRatio(query, norm)), 1)
                 return TitleMatch(title=found, method="fuzzy", score=score, doc_index=doc_index)
@@ -447,25 +483,32 @@ class Collection:
                 self.path, "collection changed while citecheck was reading it"
             ) from None
 
-    def _compute_chunks(self, doc_index: int) -> tuple[str, ...]:
+    def _compute_chunks(self, doc_index: int) -> dict[int, str]:
+        """Chunk number → text: the chunk map's rows for the title, else the chunker's."""
         title = self._by_index.get(doc_index)
         if title is None:
-            return ()
+            return {}
         mapped = dict(
-            self._db.execute("SELECT chunk, text FROM chunk_map WHERE title = ?", (title,))
+            self._db.execute(
+                "SELECT chunk, text FROM chunk_map WHERE title = ? ORDER BY chunk", (title,)
+            )
         )
         if mapped:
-            return tuple(mapped.get(n, "") for n in range(max(mapped) + 1))
-        return tuple(self.chunker.chunks(title, self.document_text(doc_index) or ""))
+            return mapped
+        return dict(enumerate(self.chunker.chunks(title, self.document_text(doc_index) or "")))
 
     def chunk_count(self, doc_index: int) -> int:
         """How many chunks a document has (0 when there is no such document)."""
         return len(self._chunks(doc_index))
 
+    def chunk_numbers(self, doc_index: int) -> list[int]:
+        """The numbers of a document's chunks, ascending (a chunk map may leave gaps)."""
+        return list(self._chunks(doc_index))
+
     def chunk(self, doc_index: int, n: int) -> SourceUnit | None:
         """Chunk ``n`` (0-based) of a document, or ``None`` when out of range."""
         chunks = self._chunks(doc_index)
-        if not 0 <= n < len(chunks):
+        if n not in chunks:
             return None
         title = self._by_index[doc_index]
         return SourceUnit(

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from citecheck.cachedir import usable_as_cache
 from citecheck.corpus.collection import DOCUMENT_LIST_KEYS, Collection
 from citecheck.corpus.pdf import PdfDocument
 from citecheck.corpus.video import MEDIA_SUFFIXES, Transcriber, VideoEvidence
-from citecheck.errors import InputError
+from citecheck.errors import InputError, OutsideCorpusError
+from citecheck.safeio import confine, is_regular_file, read_head
 from citecheck.usercache import user_cache_dir
 
 TRANSCRIPT_SUFFIXES = frozenset({".srt", ".vtt"})
@@ -25,21 +27,13 @@ CACHE_DIR_NAME = ".citecheck-cache"
 COLLECTION_SNIFF_BYTES = 4096
 
 
-class OutsideCorpusError(InputError):
-    """A cited name points outside the corpus folder."""
-
-
 def looks_like_collection(path: Path) -> bool:
     """Whether a JSON file starts like a document collection (a list, or an object
     with a documents list), judged from its first bytes only."""
     if path.suffix != ".json" or path.name.endswith((".meta.json", ".keyframes.json")):
         return False
-    with path.open("rb") as handle:
-        head = (
-            handle.read(COLLECTION_SNIFF_BYTES)
-            .decode("utf-8", errors="ignore")
-            .lstrip("\ufeff \t\r\n")
-        )
+    data = read_head(path, "collection", COLLECTION_SNIFF_BYTES)
+    head = data.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
     if head.startswith("["):
         return head[1:].lstrip().startswith("{")
     return head.startswith("{") and any(f'"{key}"' in head for key in DOCUMENT_LIST_KEYS)
@@ -48,7 +42,7 @@ def looks_like_collection(path: Path) -> bool:
 def holds_sources(folder: Path) -> bool:
     """Whether ``folder`` directly holds a PDF, a collection, a video or a transcript."""
     for entry in folder.iterdir():
-        if not entry.is_file():
+        if not is_regular_file(entry):
             continue
         suffix = entry.suffix.lower()
         if suffix == ".pdf" or suffix in MEDIA_SUFFIXES or suffix in TRANSCRIPT_SUFFIXES:
@@ -59,9 +53,11 @@ def holds_sources(folder: Path) -> bool:
 
 
 def default_cache_dir(root: Path) -> Path:
-    """``<root>/.citecheck-cache`` when writable, else a per-root user cache."""
+    """``<root>/.citecheck-cache`` when writable and citecheck's own (absent, or a real
+    folder carrying its tag: never a symlink, a file, or a cache shipped with the
+    corpus), else a per-root user cache."""
     local = root / CACHE_DIR_NAME
-    if os.access(local if local.is_dir() else root, os.W_OK):
+    if usable_as_cache(local) and os.access(local if local.is_dir() else root, os.W_OK):
         return local
     digest = hashlib.sha1(str(root).encode()).hexdigest()
     return user_cache_dir() / digest
@@ -121,15 +117,13 @@ class Corpus:
         """The path of ``name`` inside the corpus; never opens it.
 
         :class:`OutsideCorpusError` for absolute names, ``..`` escapes and
-        symlinks whose target leaves the root.
+        symlinks whose target leaves the root; :class:`InputError` for names the
+        system cannot resolve (over 255 bytes, a symlink loop).
         """
         candidate = Path(name)
         if candidate.is_absolute() or candidate.drive:
             raise OutsideCorpusError(name, "absolute path: citations must name files in the corpus")
-        resolved = (self.root / candidate).resolve()
-        if not resolved.is_relative_to(self.root):
-            raise OutsideCorpusError(name, f"points outside the corpus folder {self.root}")
-        return resolved
+        return confine(self.root / candidate, self.root, shown=name)
 
     def file_names(self) -> list[str]:
         """Names (relative to the root) of the files in the corpus, cache excluded."""
@@ -150,7 +144,7 @@ class Corpus:
         """The PDF called ``name``; None when there is no such file."""
         path = self.safe_path(name)
         if name not in self._pdfs:
-            if not path.is_file():
+            if not is_regular_file(path):
                 return None
             self._pdfs[name] = PdfDocument(path)
         return self._pdfs[name]
@@ -164,10 +158,16 @@ class Corpus:
     def _load_collection(self, name: str) -> Collection | None:
         stem = name.removesuffix(".json")
         exact = self.safe_path(f"{stem}.json")
-        candidates = [exact] if exact.is_file() else sorted(self.root.glob(f"{stem}*.json"))
+        if exact.is_dir():
+            raise InputError(exact, "collection is a directory, expected a JSON file")
+        globbed = sorted(self.root.glob(f"{stem}*.json"))
+        candidates = [exact] if exact.exists() else [p for p in globbed if is_regular_file(p)]
         for path in candidates:
             if path.resolve().is_relative_to(self.root) and looks_like_collection(path):
-                return Collection(path, self.cache_dir)
+                return Collection(path, self.cache_dir, root=self.root)
+        if exact.exists():
+            problem = "is empty" if exact.stat().st_size == 0 else "does not start like one"
+            raise InputError(exact, f"not a document collection: the file {problem}")
         return None
 
     def _transcriber(self) -> Transcriber | None:
@@ -183,5 +183,7 @@ class Corpus:
     def video(self, name: str) -> VideoEvidence:
         """The evidence known about the video ``name`` (empty without sidecars)."""
         if name not in self._videos:
-            self._videos[name] = VideoEvidence(self.safe_path(name), self._transcriber(), self.root)
+            self._videos[name] = VideoEvidence(
+                self.safe_path(name), self._transcriber(), root=self.root
+            )
         return self._videos[name]

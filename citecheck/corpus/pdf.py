@@ -19,10 +19,13 @@ from pydantic import BaseModel, Field
 from citecheck.corpus.tables import table_row_units
 from citecheck.errors import InputError
 from citecheck.models import SourceUnit
+from citecheck.safeio import read_head
 
 if TYPE_CHECKING:
     import pymupdf
 
+PDF_MAGIC = b"%PDF-"
+PDF_HEADER_WINDOW = 1024
 PASSAGE_MIN_CHARS = 300
 PASSAGE_MAX_CHARS = 800
 REFERENCE_HEADINGS = re.compile(r"^\s*(\d+\s*)?(references|bibliography|参考文献)\s*$", re.I)
@@ -74,8 +77,12 @@ class BibEntry(BaseModel):
 
 
 def _load_pymupdf() -> Any:
+    """pymupdf, with MuPDF's own messages kept off stdout (they would corrupt json
+    and sarif output); problems are reported through exceptions instead."""
     import pymupdf
 
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
     return pymupdf
 
 
@@ -131,8 +138,11 @@ class PdfDocument:
 
     def _open(self) -> pymupdf.Document:
         pymupdf = _load_pymupdf()
+        head = read_head(self.path, "PDF", PDF_HEADER_WINDOW)
+        if head and PDF_MAGIC not in head:
+            raise InputError(self.path, "not a PDF (no %PDF- header); is it another format?")
         try:
-            doc = pymupdf.open(self.path)
+            doc = pymupdf.open(self.path, filetype="pdf")
         except pymupdf.EmptyFileError:
             raise InputError(self.path, "empty file, not a PDF") from None
         except (pymupdf.FileDataError, RuntimeError, ValueError):

@@ -25,9 +25,11 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from citecheck.corpus.collection import damaged_title_pattern
+from citecheck.corpus.damaged import DamagedTitle
 from citecheck.errors import InputError
+from citecheck.gcpause import collector_paused
 from citecheck.rulepack import Thresholds
+from citecheck.safeio import TRACE_LIMIT, read_bytes
 from citecheck.textutil import demojibake, normalise_title
 
 CONNECT = re.compile(r"Connecting to server '([^']*)' to call tool '([^']*)'")
@@ -86,11 +88,12 @@ def same_title(cited: str, seen: str, min_score: float = Thresholds().title_fuzz
     if a == b:
         return True
     for damaged, other in ((cited, b), (seen, a)):
-        pattern = damaged_title_pattern(damaged, truncatable=True)
-        if pattern and len(other) >= MIN_PREFIX_CHARS and pattern.fullmatch(other):
+        title = DamagedTitle.parse(damaged)
+        if title is None:
+            continue
+        if len(other) >= MIN_PREFIX_CHARS and title.is_shortened(other):
             return True
-        prefix = damaged_title_pattern(damaged)
-        if prefix and prefix.match(other):
+        if title.is_prefix_of(other):
             return True
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) >= MIN_PREFIX_CHARS and longer.startswith(shorter):
@@ -152,7 +155,8 @@ def _parse_listing(lines: list[str], start: int, tool: str) -> Retrieval:
     announced: int | None = None
     entries: list[dict[str, str | int]] = []
     truncated = False
-    for line in lines[start + 1 :]:
+    for position in range(start + 1, len(lines)):
+        line = lines[position]
         if LISTING_HEADER.match(line) or line.startswith("--- Message "):
             break
         truncated = truncated or line.rstrip().endswith(TRUNCATED)
@@ -203,23 +207,19 @@ def parse_trace(text: str, path: str = "<trace>") -> Trace:
     """Parse the text of a run log (repairing mojibake first)."""
     repaired = demojibake(text)
     lines = (repaired or text).splitlines()
-    return Trace(
-        path=path,
-        retrievals=_parse_retrievals(lines),
-        tool_calls=_parse_tool_calls(lines),
-        repaired_encoding=repaired is not None,
-    )
+    with collector_paused():
+        return Trace(
+            path=path,
+            retrievals=_parse_retrievals(lines),
+            tool_calls=_parse_tool_calls(lines),
+            repaired_encoding=repaired is not None,
+        )
 
 
 def load_trace(path: str | Path) -> Trace:
     """Read and parse an agent run log; :class:`InputError` when it cannot be read."""
     source = Path(path)
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "trace file not found") from None
-    except IsADirectoryError:
-        raise InputError(source, "trace path is a directory") from None
+    data = read_bytes(source, "trace file", TRACE_LIMIT)
     if b"\x00" in data:
         raise InputError(source, "trace is a binary file, not a log")
     return parse_trace(data.decode("utf-8", errors="replace"), str(source))

@@ -44,6 +44,8 @@ from citecheck.corpus.sidecars import (
 )
 from citecheck.errors import InputError
 from citecheck.models import CitationTarget, SourceUnit
+from citecheck.safeio import confine, read_text, require_regular_file
+from citecheck.textutil import scrub_json_strings
 
 MEDIA_SUFFIXES = frozenset(
     {".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v", ".mp3", ".wav", ".m4a"}
@@ -107,10 +109,7 @@ def split_speaker(text: str) -> tuple[str | None, str]:
 
 def parse_cues(path: Path) -> list[SegmentRecord]:
     """The cues of an SRT or WebVTT file."""
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(path, "subtitles are not UTF-8") from None
+    content = read_text(path, "subtitles")
     segments: list[SegmentRecord] = []
     line_number = 1
     for block in re.split(r"\n[ \t]*\n", content.replace("\r\n", "\n")):
@@ -136,17 +135,29 @@ def parse_cues(path: Path) -> list[SegmentRecord]:
 
 
 def read_json(path: Path) -> Any:
-    """A sidecar's JSON, or an :class:`InputError` naming the file."""
+    """A sidecar's JSON, or an :class:`InputError` naming the file.
+
+    ``NaN``/``Infinity`` are refused, lone surrogates become U+FFFD.
+    """
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        data = json.loads(read_text(path, "sidecar"), parse_constant=_refuse_constant)
+        return scrub_json_strings(data)
+    except json.JSONDecodeError as error:
         raise InputError(path, f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise InputError(path, "invalid JSON: nested too deeply") from None
+    except ValueError as error:
+        raise InputError(path, f"invalid JSON: {error}") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a sidecar may hold")
 
 
 def _problem(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
-    return f"invalid entry: {where}: {first['msg']}"
+    return f"invalid entry: {where}: {first['msg']}" if where else f"invalid: {first['msg']}"
 
 
 def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
@@ -182,11 +193,13 @@ class VideoEvidence:
         self,
         video_path: str | Path,
         transcriber: Transcriber | None = None,
-        root: Path | None = None,
+        root: str | Path | None = None,
     ) -> None:
+        """Evidence of the video at ``video_path``; sidecars must resolve inside
+        ``root`` (default: the video's folder)."""
         self.path = Path(video_path)
         self.name = self.path.name
-        self.root = (root or self.path.parent).resolve()
+        self.root = (Path(root) if root is not None else self.path.parent).resolve()
         self._transcriber = transcriber
         self.transcription_error: str | None = None
         self.problems: list[SidecarProblem] = []
@@ -194,8 +207,23 @@ class VideoEvidence:
     # ------------------------------------------------------------ finding sidecars
 
     def _existing(self, names: list[str]) -> list[Path]:
-        found = [self.path.with_name(n) for n in names]
-        return list(dict.fromkeys(p for p in found if p.is_file()))
+        """Sidecars present next to the video; one that is a link out of the task folder
+        or not a regular file is recorded as a problem and never read."""
+        found = []
+        for name in names:
+            path = self.path.with_name(name)
+            if not (path.exists() or path.is_symlink()):
+                continue
+            try:
+                confine(path, self.root)
+                require_regular_file(path, "sidecar")
+            except InputError as error:
+                kind = "meta" if name.endswith("meta.json") else "transcript"
+                kind = "keyframes" if "keyframes" in name else kind
+                self._record(path, kind, error.problem, "a regular file in the task folder")
+                continue
+            found.append(path)
+        return list(dict.fromkeys(found))
 
     def _declared(self, paths: list[str], kind: str) -> list[Path]:
         meta_path = self._meta_path()

@@ -18,6 +18,9 @@ from typing import Literal, Protocol
 
 import numpy as np
 
+from citecheck.cachedir import CacheError, prepare_cache_dir
+from citecheck.safeio import is_regular_file
+
 Kind = Literal["query", "passage"]
 
 # SQLite allows 999 bound variables in old builds; stay well below it.
@@ -101,16 +104,8 @@ class CachedEmbedder:
         self.inner = inner
         self.name = inner.name
         self.path = Path(sqlite_path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS embeddings ("
-            " model TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, vec BLOB NOT NULL,"
-            " PRIMARY KEY (model, kind, key))"
-        )
-        self._db.commit()
+        self._db = _open_cache(self.path)
 
     @property
     def dim(self) -> int:
@@ -142,16 +137,22 @@ class CachedEmbedder:
         return np.stack([found[k] for k in keys])
 
     def _lookup(self, kind: Kind, keys: list[str]) -> dict[str, np.ndarray]:
+        """Cached vectors of ``keys``; rows of the wrong size (another model) are misses."""
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), _LOOKUP_BATCH):
             batch = keys[start : start + _LOOKUP_BATCH]
             marks = ",".join("?" * len(batch))
-            rows = self._db.execute(
-                f"SELECT key, vec FROM embeddings WHERE model=? AND kind=? AND key IN ({marks})",
-                (self.name, kind, *batch),
-            )
+            try:
+                rows = self._db.execute(
+                    "SELECT key, vec FROM embeddings WHERE model=? AND kind=?"
+                    f" AND key IN ({marks})",
+                    (self.name, kind, *batch),
+                ).fetchall()
+            except sqlite3.DatabaseError:  # damaged under us: every text is a miss
+                return found
             for key, blob in rows:
-                found[key] = np.frombuffer(blob, dtype=np.float32)
+                if isinstance(blob, bytes) and len(blob) == self.dim * _FLOAT_BYTES:
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
     def _compute_and_store(self, kind: Kind, missing: dict[str, str]) -> dict[str, np.ndarray]:
@@ -159,13 +160,49 @@ class CachedEmbedder:
         embed = self.inner.embed_queries if kind == "query" else self.inner.embed_passages
         vectors = normalise_rows(embed(texts))
         computed = dict(zip(missing, vectors, strict=True))
-        self._db.executemany(
-            "INSERT OR REPLACE INTO embeddings (model, kind, key, vec) VALUES (?, ?, ?, ?)",
-            [(self.name, kind, key, vec.tobytes()) for key, vec in computed.items()],
-        )
-        self._db.commit()
+        try:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO embeddings (model, kind, key, vec) VALUES (?, ?, ?, ?)",
+                [(self.name, kind, key, vec.tobytes()) for key, vec in computed.items()],
+            )
+            self._db.commit()
+        except sqlite3.Error:  # disk full or read-only: the next run computes again
+            self._db.rollback()
         return computed
 
 
+_FLOAT_BYTES = 4
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS embeddings ("
+    " model TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, vec BLOB NOT NULL,"
+    " PRIMARY KEY (model, kind, key))"
+)
+
+
+def _open_cache(path: Path) -> sqlite3.Connection:
+    """The cache database at ``path``; a damaged file is moved aside to ``*.corrupt``
+    and rebuilt, and a cache that cannot be written at all lives in memory."""
+    for attempt in range(2):
+        try:
+            prepare_cache_dir(path.parent)
+            db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(_SCHEMA)
+                db.commit()
+            except sqlite3.DatabaseError:
+                db.close()
+                if attempt == 0 and is_regular_file(path):
+                    os.replace(path, path.with_name(path.name + ".corrupt"))
+                    continue
+                raise
+            return db
+        except (CacheError, OSError, sqlite3.DatabaseError):
+            break
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    memory.execute(_SCHEMA)
+    return memory
+
+
 def _text_key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()

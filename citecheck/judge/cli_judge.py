@@ -17,14 +17,13 @@ import click
 
 from citecheck.errors import CitecheckError, InputError
 from citecheck.judge.base import JudgeConfig
+from citecheck.safeio import read_text
+from citecheck.textutil import scrub_surrogates
 
 
 def read_pairs(path: Path) -> list[tuple[Any, str, list[str]]]:
     """Parse the pairs file into (id, claim, evidence list); InputError on bad rows."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read: {exc}") from exc
+    lines = read_text(path, "pairs file").splitlines()
     rows = []
     for number, line in enumerate(lines, start=1):
         if line.strip():
@@ -35,17 +34,28 @@ def read_pairs(path: Path) -> list[tuple[Any, str, list[str]]]:
 def _parse_row(path: Path, number: int, line: str) -> tuple[Any, str, list[str]]:
     where = f"{path}:{number}"
     try:
-        row = json.loads(line)
+        row = json.loads(line, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise InputError(where, "invalid JSON (nested too deeply)") from None
     except ValueError as exc:
         raise InputError(where, f"invalid JSON ({exc.args[0].split(':')[0]})") from exc
     if not isinstance(row, dict) or not isinstance(row.get("claim"), str):
         raise InputError(where, 'expected an object with a string "claim"')
+    if not row["claim"].strip():
+        raise InputError(where, '"claim" is empty')
     evidence = row.get("evidence")
     if isinstance(evidence, str):
         evidence = [evidence]
     if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
         raise InputError(where, '"evidence" must be a string or a list of strings')
-    return row.get("id", number), row["claim"], evidence
+    row_id = row.get("id", number)
+    if isinstance(row_id, str):
+        row_id = scrub_surrogates(row_id)
+    return row_id, scrub_surrogates(row["claim"]), [scrub_surrogates(e) for e in evidence]
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
 
 
 @click.command("judge")

@@ -265,8 +265,9 @@ def _reverse_index() -> dict[str, frozenset[str]]:
     cache_file = user_cache_dir() / f"reverse-index-{_reverse_index_key()}.json"
     try:
         stored = json.loads(cache_file.read_text(encoding="utf-8"))
-        return {s: frozenset(chars) for s, chars in stored.items()}
-    except (OSError, ValueError):
+        if isinstance(stored, dict) and all(isinstance(c, str) for c in stored.values()):
+            return {s: frozenset(chars) for s, chars in stored.items()}
+    except (OSError, ValueError, RecursionError):
         pass
     index = _build_reverse_index()
     try:

@@ -57,10 +57,12 @@ def parse_chinese_number(text: str) -> float | None:
     value = _parse_zh_integer(whole) if whole else 0
     if value is None:
         return None
-    if frac:
-        value_f = float(f"{int(value)}." + "".join(str(_ZH_DIGITS[c]) for c in frac))
-        return value_f
-    return float(value)
+    try:
+        if frac:
+            return float(f"{int(value)}." + "".join(str(_ZH_DIGITS[c]) for c in frac))
+        return float(value)
+    except OverflowError:  # 一亿亿…亿: no quantity a claim could state
+        return None
 
 
 def _parse_zh_integer(text: str) -> int | None:
@@ -95,6 +97,7 @@ _QUANTITY_RE = re.compile(
     rf"|(?P<word>\b(?:{'|'.join(_EN_WORDS)})\b)",
     re.IGNORECASE,
 )
+_YEAR_CONTEXT_CHARS = 32  # how far back a year's cue word ("in", "于") is looked for
 _YEAR_CONTEXT = re.compile(r"(?:\bin|\bsince|\bby|\buntil|\bfrom|\bof|于|在)\s*$", re.IGNORECASE)
 
 
@@ -144,7 +147,9 @@ def _arabic_quantity(m: re.Match[str], text: str, raw: str) -> Quantity:
         return Quantity(value * _EN_SCALES[m.group("scale").lower()], "number", raw, decimals)
     is_year_shape = "," not in number and "." not in number and 1000 <= value <= 2100
     if is_year_shape and (
-        m.group("year") or _YEAR_CONTEXT.search(text[: m.start()]) or 1900 <= value <= 2100
+        m.group("year")
+        or _YEAR_CONTEXT.search(text, max(0, m.start() - _YEAR_CONTEXT_CHARS), m.start())
+        or 1900 <= value <= 2100
     ):
         return Quantity(value, "year", raw)
     return Quantity(value, "number", raw, decimals)

@@ -5,7 +5,9 @@ rule pack's citation syntaxes) opens a target; later parts such as ``page 9``,
 ``14–15`` or ``chunk 2`` add locators to it; parts before any label that read
 like ``Holtzman et al. 2020`` are attributions. A bracket whose whole text is an
 alias (``[Long Context Document Collection]``) names a collection. Markdown links
-``[text](url)`` and brackets without any of these are not citations.
+``[text](url)`` and brackets without any of these are not citations. A bracket
+that opens a labelled target but reaches the end of its line unclosed is still a
+citation (``closed=False``), so that it is checked and reported, not ignored.
 """
 
 from __future__ import annotations
@@ -20,17 +22,24 @@ from citecheck.rulepack import CitationSyntax, Locators, RulePack
 from citecheck.textutil import LineIndex
 
 BRACKET_RE = re.compile(r"(?<!!)\[([^\[\]\n]+)\](?!\()")
+UNCLOSED_RE = re.compile(r"(?<!!)\[([^\[\]\n]+)$", re.MULTILINE)
 _QUOTES = '"“”'
 _NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*(?:,|，|、|and|&)\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
 _RANGE_RE = re.compile(r"(\d+)(?:\s*[-–—~]\s*(\d+))?")
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
+# Name words are possessive and ``and`` needs spaces around it, so that no text
+# can be split into names in more than one way (no exponential backtracking).
+_NAME = r"[A-Z][\w'\-]++(?:\s++[A-Z][\w'\-]++)*+"
 _ATTRIBUTION_RE = re.compile(
-    r"^(?P<names>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)*)"
+    rf"^(?P<names>{_NAME}(?:(?:\s*+[,&]\s*+|\s++and\s++){_NAME})*+)"
     r"(?P<etal>\s+et\s*al\.?)?"
     r"(?:\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?$"
 )
 _MAX_RANGE = 500
+# ``page -3`` and ``chunk 1e9`` name no page or chunk: kept as numbers, so that they
+# resolve as out of range instead of being dropped (which would cite the whole source).
+_ODD_NUMBER = r"[-−]\s*\d{1,18}|\d{1,18}(?:\.\d+)?[eE]\+?\d{1,3}"
+_ODD_LIMIT = 10**18
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,8 @@ class _Target:
     source: str
     title: str | None
     raw_start: int
-    pages: list[int] = field(default_factory=list)
-    chunks: list[int] = field(default_factory=list)
+    pages: dict[int, None] = field(default_factory=dict)
+    chunks: dict[int, None] = field(default_factory=dict)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -71,7 +80,8 @@ def _grammar_for(pack_json: str) -> _Grammar:
     )
     locator_kind = _locator_kinds(pack.locators)
     locator_re = re.compile(
-        rf"^(?:(?P<word>{_alternatives(list(locator_kind))})\s*(?P<numbers>{_NUMBERS})"
+        rf"^(?:(?P<word>{_alternatives(list(locator_kind))})\s*"
+        rf"(?:(?P<numbers>{_NUMBERS})|(?P<odd>{_ODD_NUMBER}))"
         rf"|第?\s*(?P<numbers2>{_NUMBERS})\s*(?P<suffix>[页块]))$",
         re.IGNORECASE,
     )
@@ -99,10 +109,12 @@ def find_citations(
     grammar = _grammar(pack)
     lines = index or LineIndex(text)
     found: list[Citation] = []
-    for match in BRACKET_RE.finditer(text):
+    matches = [(m, True) for m in BRACKET_RE.finditer(text)]
+    matches += [(m, False) for m in UNCLOSED_RE.finditer(text)]
+    for match, closed in sorted(matches, key=lambda pair: pair[0].start()):
         parsed = parse_bracket(match.group(1), grammar)
-        if parsed is None:
-            continue
+        if parsed is None or not (closed or parsed[0]):
+            continue  # an unclosed bracket counts only when it opens a labelled target
         targets, attributions = parsed
         start, end = offset + match.start(), offset + match.end()
         found.append(
@@ -111,6 +123,7 @@ def find_citations(
                 span=lines.span(start, end),
                 targets=targets,
                 attributions=attributions,
+                closed=closed,
             )
         )
     return found
@@ -213,6 +226,10 @@ def _add_locator(target: _Target, part: str, grammar: _Grammar) -> None:
         word = (match.group("word") or "").casefold()
         suffix = match.group("suffix") or ""
         kind = grammar.locator_kind.get(word) or ("page" if suffix == "页" else "chunk")
+        if match.group("odd"):
+            bucket = target.pages if kind == "page" else target.chunks
+            bucket[_odd_number(match.group("odd"))] = None
+            return
         numbers = match.group("numbers") or match.group("numbers2")
         _numbers_into(target, kind, numbers)
         return
@@ -225,9 +242,14 @@ def _add_locator(target: _Target, part: str, grammar: _Grammar) -> None:
 
 def _numbers_into(target: _Target, kind: str, numbers: str) -> None:
     bucket = target.pages if kind == "page" else target.chunks
-    for value in expand_numbers(numbers):
-        if value not in bucket:
-            bucket.append(value)
+    bucket.update(dict.fromkeys(expand_numbers(numbers)))
+
+
+def _odd_number(text: str) -> int:
+    """The integer a negative or exponent-written locator stands for, bounded."""
+    compact = re.sub(r"\s+", "", text).replace("−", "-")
+    value = float(compact) if "e" in compact.lower() else int(compact)
+    return int(max(-_ODD_LIMIT, min(_ODD_LIMIT, value)))
 
 
 def expand_numbers(numbers: str) -> list[int]:
@@ -272,8 +294,8 @@ def _finish(target: _Target, raw: str) -> CitationTarget:
         kind=target.syntax.kind,
         source=target.source,
         title=target.title,
-        pages=target.pages,
-        chunks=target.chunks,
+        pages=list(target.pages),
+        chunks=list(target.chunks),
         syntax=target.syntax.name,
         raw=raw.strip().rstrip(",，").strip(),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citecheck.errors import InputError
+from citecheck.safeio import REPORT_LIMIT, read_bytes
 from citecheck.textutil import looks_damaged
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -18,6 +19,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _FALLBACKS = ("utf-8", "gb18030")
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LONE_CR_RE = re.compile(r"\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -32,19 +34,15 @@ class DecodedText:
 def read_text(path: str | Path) -> DecodedText:
     """Decode ``path``: a BOM decides (UTF-8, UTF-16), else UTF-8, else GB18030.
 
-    Raises :class:`InputError` for a missing file, a directory, a binary file and
-    an empty or whitespace-only file. The file is only read, never changed.
+    Raises :class:`InputError` for a missing file, a directory, a FIFO or device,
+    a file over :data:`~citecheck.safeio.REPORT_LIMIT`, a binary file and an empty
+    or whitespace-only file. The file is only read, never changed. Old Mac line
+    endings (a lone CR) become newlines, offsets unchanged.
     """
     file = Path(path)
-    if not file.exists():
-        raise InputError(file, "file not found")
-    if file.is_dir():
-        raise InputError(file, "is a directory, expected a report file")
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise InputError(file, f"cannot read: {error.strerror or error}") from None
+    data = read_bytes(file, "report", REPORT_LIMIT)
     text, encoding = _decode(file, data)
+    text = _LONE_CR_RE.sub("\n", text)
     if not text.strip():
         raise InputError(file, "file is empty")
     if len(_CONTROL_RE.findall(text)) > max(2, len(text) // 100):

@@ -9,10 +9,12 @@ citations are still listed in ``Report.citations``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from citecheck.gcpause import collector_paused
 from citecheck.models import Citation, Claim, Report, Section
 from citecheck.report.citations import find_citations
 from citecheck.report.decode import read_text
@@ -45,6 +47,11 @@ def parse_report(path: str | Path, pack: RulePack) -> Report:
 
 def parse_text(text: str, path: str, pack: RulePack) -> Report:
     """Parse already decoded ``text``; ``path`` is only recorded in the result."""
+    with collector_paused():
+        return _parse(text, path, pack)
+
+
+def _parse(text: str, path: str, pack: RulePack) -> Report:
     region = locate_report(text, pack.layout)
     index = LineIndex(text)
     blocks = parse_blocks(text, region.start, region.end)
@@ -81,9 +88,8 @@ def _sections(
     last_line = index.position(max(0, region_end - 1))[0]
     reference_titles = [t.casefold() for t in pack.layout.reference_section_titles]
     sections: list[Section] = []
-    for position, block in enumerate(headings):
+    for block, following in zip(headings, _next_at_or_above(headings), strict=True):
         title = heading_title(text[block.start : block.end])
-        following = next((h for h in headings[position + 1 :] if h.level <= block.level), None)
         end_line = index.position(following.start)[0] - 1 if following else last_line
         sections.append(
             Section(
@@ -95,6 +101,17 @@ def _sections(
             )
         )
     return sections
+
+
+def _next_at_or_above(headings: list[Block]) -> list[Block | None]:
+    """For each heading, the next heading of its level or above (None at the end)."""
+    following: list[Block | None] = [None] * len(headings)
+    waiting: list[int] = []  # headings still looking, levels strictly increasing
+    for position, heading in enumerate(headings):
+        while waiting and headings[waiting[-1]].level >= heading.level:
+            following[waiting.pop()] = heading
+        waiting.append(position)
+    return following
 
 
 @dataclass
@@ -109,6 +126,9 @@ class _ClaimBuilder:
     def __post_init__(self) -> None:
         self.claims: list[Claim] = []
         self._per_line: dict[int, int] = {}
+        self._citation_starts = [c.span.start for c in self.citations]
+        self._section_lines = [s.line for s in self.sections]
+        self._parents = _section_parents(self.sections)
 
     def add_block(self, block: Block) -> None:
         """Add the claims of one block and let a closing citation cover earlier sentences."""
@@ -124,7 +144,9 @@ class _ClaimBuilder:
 
     def _claim(self, block: Block, start: int, end: int) -> Claim | None:
         raw = self.text[start:end]
-        inside = [c for c in self.citations if start <= c.span.start and c.span.end <= end]
+        first = bisect.bisect_left(self._citation_starts, start)
+        last = bisect.bisect_left(self._citation_starts, end)
+        inside = [c for c in self.citations[first:last] if c.span.end <= end]
         stripped = raw
         for citation in inside:
             stripped = stripped.replace(citation.text, " ")
@@ -151,12 +173,26 @@ class _ClaimBuilder:
 
     def _section_at(self, line: int, block: Block) -> Section | None:
         """The innermost section holding ``line`` (a heading belongs to its parent)."""
-        holding = [
-            s
-            for s in self.sections
-            if s.line <= line <= s.end_line and not (block.kind == "heading" and s.line == line)
-        ]
-        return holding[-1] if holding else None
+        position: int | None = bisect.bisect_right(self._section_lines, line) - 1
+        while position is not None and position >= 0:
+            section = self.sections[position]
+            heading_itself = block.kind == "heading" and section.line == line
+            if section.end_line >= line and not heading_itself:
+                return section
+            position = self._parents[position]
+        return None
+
+
+def _section_parents(sections: list[Section]) -> list[int | None]:
+    """The index of each section's enclosing section (a heading of a lower level)."""
+    parents: list[int | None] = []
+    open_sections: list[int] = []
+    for position, section in enumerate(sections):
+        while open_sections and sections[open_sections[-1]].level >= section.level:
+            open_sections.pop()
+        parents.append(open_sections[-1] if open_sections else None)
+        open_sections.append(position)
+    return parents
 
 
 def _inherit_closing_citations(claims: list[Claim]) -> None:

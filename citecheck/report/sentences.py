@@ -16,6 +16,7 @@ before it.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -47,7 +48,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` offsets of the sentences of ``text``, whitespace trimmed."""
     if not text.strip():
         return []
-    protected = [m.span() for m in _PROTECTED_RE.finditer(text)]
+    protected = _Spans([m.span() for m in _PROTECTED_RE.finditer(text)])
     cuts = [0]
     for candidate in candidate_starts(text):
         boundary = _boundary(text, candidate, protected)
@@ -68,23 +69,35 @@ def _last_char_before(text: str, boundary: int) -> int:
     return index
 
 
-def _boundary(text: str, candidate: int, protected: list[tuple[int, int]]) -> int | None:
+def _boundary(text: str, candidate: int, protected: _Spans) -> int | None:
     """Where a sentence really starts near spaCy's ``candidate``; ``None`` for no split.
 
     A candidate inside a protected span (``[Doc: pdf.pdf]``, ``e.g.``) moves to the
     span's start when sentence punctuation precedes the span, else it is dropped.
     """
-    enclosing = next((start for start, end in protected if start < candidate < end), None)
+    enclosing = protected.holding(candidate, strictly_after_start=True)
     if enclosing is not None:
         before = _last_char_before(text, enclosing)
         return enclosing if enclosing > 0 and text[before] in _FINAL_CHARS else None
-    if candidate == 0 or _inside(_last_char_before(text, candidate), protected):
+    if candidate == 0 or protected.holding(_last_char_before(text, candidate)) is not None:
         return None
     return candidate
 
 
-def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= index < end for start, end in spans)
+class _Spans:
+    """Sorted, disjoint ``[start, end)`` spans, asked which one holds an offset."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def holding(self, index: int, *, strictly_after_start: bool = False) -> int | None:
+        """The start of the span holding ``index`` (``start < index`` when strict)."""
+        find = bisect.bisect_left if strictly_after_start else bisect.bisect_right
+        position = find(self.starts, index) - 1
+        if position >= 0 and index < self.spans[position][1]:
+            return self.starts[position]
+        return None
 
 
 def _past_attached(text: str, boundary: int) -> int:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from citecheck.models import Finding, Result
+from citecheck.textutil import escape_controls
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message the way the Actions runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message the way the Actions runner unescapes it; other
+    control characters (ESC, BEL, …) are shown as ``\\x1b``-style escapes."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(escaped)
 
 
 def escape_property(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,14 +19,15 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def fingerprint(finding: Finding) -> str:
     """Hash of code, path and claim text (not the line: moving a paragraph keeps it)."""
     subject = " ".join((finding.claim or finding.message).split())
-    digest = hashlib.sha256("\0".join((finding.code, finding.path, subject)).encode("utf-8"))
+    key = "\0".join((finding.code, finding.path, subject))
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass"))  # undecodable file names
     return digest.hexdigest()[:32]
 
 
 def artifact_uri(path: str) -> str:
     """A relative path as a URI reference; an absolute one as a ``file:`` URI."""
     given = Path(path)
-    return given.as_uri() if given.is_absolute() else quote(given.as_posix())
+    return given.as_uri() if given.is_absolute() else quote(os.fsencode(given.as_posix()))
 
 
 def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:

@@ -5,14 +5,20 @@ from __future__ import annotations
 import click
 
 from citecheck.models import Finding, Result, Severity
+from citecheck.textutil import escape_controls
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 EVIDENCE_CHARS = 160
 
 
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line: controls escaped, newlines shown as ``\\n``."""
+    return escape_controls(text).replace("\n", "\\n")
+
+
 def shorten(text: str, limit: int = EVIDENCE_CHARS) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    flat = " ".join(text.split())
+    flat = one_line(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -22,16 +28,19 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
     if color:
         code = click.style(code, fg=COLOURS[finding.severity], bold=True)
     lines = [
-        f"{finding.path}:{finding.line}:{finding.column} {code} {finding.slug} {finding.message}"
+        f"{one_line(finding.path)}:{finding.line}:{finding.column} {code} {finding.slug} "
+        f"{one_line(finding.message)}"
     ]
     if finding.claim:
         lines.append(f"    claim: {shorten(finding.claim)}")
     if finding.citation:
-        lines.append(f"    citation: {finding.citation}")
+        lines.append(f"    citation: {one_line(finding.citation)}")
     for item in finding.evidence:
-        lines.append(f"    evidence: {item.source} {item.locator}: {shorten(item.text)}")
+        lines.append(
+            f"    evidence: {one_line(item.source)} {one_line(item.locator)}: {shorten(item.text)}"
+        )
     if finding.fix:
-        lines.append(f"    fix: {finding.fix}")
+        lines.append(f"    fix: {one_line(finding.fix)}")
     return "\n".join(lines)
 
 

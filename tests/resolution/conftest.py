@@ -14,7 +14,7 @@ import pymupdf
 import pytest
 from rapidfuzz import fuzz, process
 
-from citecheck.errors import InputError
+from citecheck.errors import OutsideCorpusError
 from citecheck.models import (
     Claim,
     Report,
@@ -87,6 +87,9 @@ class FakeCollection:
     def chunk_count(self, doc_index: int) -> int:
         return len(self.documents[doc_index][1])
 
+    def chunk_numbers(self, doc_index: int) -> list[int]:
+        return list(range(self.chunk_count(doc_index)))
+
     def chunk(self, doc_index: int, n: int) -> SourceUnit | None:
         title, chunks = self.documents[doc_index]
         if not 0 <= n < len(chunks):
@@ -123,10 +126,10 @@ class FakeCorpus:
 
     def safe_path(self, name: str) -> Path:
         if Path(name).is_absolute() or ".." in Path(name).parts:
-            raise InputError(name, "path leaves the corpus folder")
+            raise OutsideCorpusError(name, "path leaves the corpus folder")
         path = self.root / name
         if not path.resolve().is_relative_to(self.root.resolve()):
-            raise InputError(name, "symlink leaves the corpus folder")
+            raise OutsideCorpusError(name, "symlink leaves the corpus folder")
         return path
 
     def nearest_names(self, name: str, k: int) -> list[str]:

@@ -1,0 +1,95 @@
+"""Writing ``--output`` without ever destroying an input.
+
+An output path is refused when it is (or is a hard link or symlink to) a report
+being linted, the trace, or a source file of a corpus: a PDF, a collection or
+chunk map, a video or one of its sidecars. The file is written to a temporary
+sibling and renamed into place, so a full disk leaves the old output whole (a
+device or pipe such as ``/dev/stdout`` is written in place).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from citecheck.corpus.folder import CACHE_DIR_NAME, looks_like_collection
+from citecheck.corpus.video import MEDIA_SUFFIXES
+from citecheck.errors import InputError, UsageError
+from citecheck.safeio import is_regular_file, os_problem
+
+SOURCE_SUFFIXES = frozenset({".pdf", ".jsonl", ".srt", ".vtt", *MEDIA_SUFFIXES})
+"""File endings of what a corpus cites (besides collection and sidecar JSON)."""
+SIDECAR_JSON_ENDINGS = (".transcript.json", ".meta.json", ".keyframes.json")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def is_source_file(path: Path) -> bool:
+    """Whether a corpus file is something a report cites: a PDF, media, subtitles, a
+    chunk map, a sidecar, or a JSON file that looks like a collection."""
+    suffix = path.suffix.lower()
+    if suffix in SOURCE_SUFFIXES:
+        return True
+    if suffix != ".json":
+        return False
+    if path.name.endswith(SIDECAR_JSON_ENDINGS):
+        return True
+    if any(path.with_suffix(media).exists() for media in MEDIA_SUFFIXES):
+        return True
+    try:
+        return looks_like_collection(path)
+    except InputError:
+        return True
+
+
+def corpus_sources(root: Path) -> Iterator[Path]:
+    """The source files under ``root`` (the cache folder excluded)."""
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != CACHE_DIR_NAME]
+        for name in files:
+            if is_source_file(Path(folder) / name):
+                yield Path(folder) / name
+
+
+def refuse_input_as_output(output: Path, reports: list[Path], others: list[Path]) -> None:
+    """:class:`UsageError` when ``output`` exists and is (a link to) one of ``reports``,
+    one of ``others`` (the trace), or a source file of a corpus folder in ``others``."""
+    target = _identity(output)
+    if target is None:
+        return
+    resolved = output.resolve()
+
+    def same(path: Path) -> bool:
+        return path.resolve() == resolved or _identity(path) == target
+
+    if any(same(report) for report in reports):
+        raise UsageError(f"{output}: --output would overwrite an input report")
+    files = [path for path in others if not path.is_dir()]
+    folders = [path for path in others if path.is_dir()]
+    for path in [*files, *(source for folder in folders for source in corpus_sources(folder))]:
+        if same(path):
+            raise UsageError(f"{output}: --output would overwrite the input {path}")
+
+
+def write_output(output: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``output``: a regular file (or a new one) through a
+    temporary sibling and a rename; a device or pipe (``/dev/stdout``) in place."""
+    try:
+        if output.exists() and not is_regular_file(output):
+            output.write_text(text, encoding="utf-8")
+            return
+        partial = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+        try:
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, output)
+        finally:
+            partial.unlink(missing_ok=True)
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write output: {os_problem(error)}") from None
