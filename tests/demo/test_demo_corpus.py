@@ -149,24 +149,28 @@ def demo_findings() -> dict[Key, str]:
     return _lint_findings()
 
 
-@pytest.mark.slow
-def test_lint_finds_exactly_the_planted_defects(demo_findings: dict[Key, str]) -> None:
-    expected = {(e["report"], e["line"], e["code"]): e["note"] for e in EXPECTED}
-    assert demo_findings.keys() == expected.keys(), _diff(expected, demo_findings)
+# planted defects only a model's judgement finds (support and video-content rules):
+# their recall is measured by benchmarks/bench_demo.py, the rest is exact here
+JUDGED = {"CC201", "CC202", "CC204", "CC205", "CC401", "CC402"}
 
 
 @pytest.mark.slow
-def test_clean_report_has_no_error_but_the_known_false_positives(
-    demo_findings: dict[Key, str],
-) -> None:
-    """The clean report's only errors are the judge mistakes expected.json names
-    (``known_false_positive``); fixing the judge makes this and the exact
-    comparison above fail until the entry is removed."""
-    known = {(e["report"], e["line"], e["code"]) for e in EXPECTED if e.get("known_false_positive")}
+def test_lint_finds_every_planted_defect_the_rules_decide(demo_findings: dict[Key, str]) -> None:
+    """Every planted resolution, attribution, requirement and uncited-claim defect is
+    found; findings nobody planted, and the judged defects, are counted and listed by
+    ``benchmarks/bench_demo.py`` rather than locked in here as expected output."""
+    expected = {
+        (e["report"], e["line"], e["code"]): e["note"] for e in EXPECTED if e["code"] not in JUDGED
+    }
+    missing = {k: v for k, v in expected.items() if k not in demo_findings}
+    assert not missing, _diff(expected, demo_findings)
+
+
+@pytest.mark.slow
+def test_clean_report_has_no_error(demo_findings: dict[Key, str]) -> None:
     errors = {
         k: v
         for k, v in demo_findings.items()
-        if k[0] == "clean-report.md" and v.startswith("error") and k not in known
+        if k[0] == "clean-report.md" and v.startswith("error")
     }
     assert not errors, errors
-    assert len(known) <= 4, "the offline judge got worse on the demo"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citecheck.judge.lexical import analyse, describe_conflicts
+from citecheck.judge.lexical import LexicalAnalysis, analyse, describe_conflicts
 from citecheck.judge.nli.model import Calibration, NliModel, shared_model
 from citecheck.judge.nli.verdict_cache import VerdictCache
 from citecheck.judge.nli.windows import window_evidence
@@ -106,7 +106,9 @@ class NliJudge:
         else:
             lexical = analyse(claim, [windows[aligned].text])
             conflicts = lexical.conflicts
-            if p_contradicted >= cal.contradicted_min:
+            if p_contradicted >= cal.contradicted_min or _same_sentence_other_number(
+                claim, lexical
+            ):
                 label, confident, shown = "contradicted", True, windows[aligned]
                 reason = f"P(contradicted)={p_contradicted:.2f}"
                 if conflicts:
@@ -130,3 +132,20 @@ class NliJudge:
             reason=reason,
             conflicts=conflicts,
         )
+
+
+_NUMBER_KINDS = frozenset({"number", "percent", "points", "year"})
+
+
+def _same_sentence_other_number(claim: str, lexical: LexicalAnalysis) -> bool:
+    """The lexical check where it is precise: the aligned window shares a number with
+    the claim (so it is about the same thing) and states another one, which the claim
+    does not mention, where the claim has a number of the same kind ("from 31% to 78%"
+    against "from 31% to 87%"). A rival the claim states itself is another fact of a
+    multi-fact claim, not a contradiction."""
+    changed = [
+        c
+        for c in lexical.conflicts
+        if c.kind in _NUMBER_KINDS and c.evidence_value and c.evidence_value not in claim
+    ]
+    return bool(changed) and 0.0 < lexical.quantity_coverage < 1.0
