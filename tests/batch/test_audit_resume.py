@@ -40,7 +40,9 @@ def many(tmp_path: Path, shared_sources: SharedSources) -> Path:
     return root
 
 
-def start_audit(root: Path, store: Path, jobs: int = 1) -> subprocess.Popen[bytes]:
+def start_audit(
+    root: Path, store: Path, jobs: int = 1, select: str = "CC1"
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
@@ -56,7 +58,9 @@ def start_audit(root: Path, store: Path, jobs: int = 1) -> subprocess.Popen[byte
             "--store",
             str(store),
             "--select",
-            "CC1",
+            select,
+            "--jobs",
+            str(jobs),
             "--no-progress",
         ],
         env=env,
@@ -130,7 +134,9 @@ def test_ctrl_c_stops_cleanly_and_marks_the_run_interrupted(
     many: Path, tmp_path: Path, jobs: int
 ) -> None:
     store = tmp_path / "audit.sqlite"
-    process = start_audit(many, store, jobs)
+    # the support rules make each task slow enough that the signal lands mid-run even
+    # when this process is starved of CPU (resolution rules alone finish 40 tasks at once)
+    process = start_audit(many, store, jobs, select="CC1,CC2")
     wait_for_tasks(process, store, at_least=2)
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
