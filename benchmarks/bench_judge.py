@@ -122,7 +122,7 @@ def main(limit: int, skip_verifier: bool, data: Path) -> None:
         row = "  ".join(f"{cell(scores(j, pairs), three_way):>44}" for j in judges)
         mark = "  (verifier trained on it)" if name in VERIFIER_TRAINED_ON else ""
         click.echo(f"{name:<12} {len(pairs):>4}  {row}{mark}")
-    click.echo("\n3. cross-encoder throughput, 2 threads, batch 32")
+    click.echo("\n3. cross-encoder throughput, 2 threads, int8, one pair per run")
     for tokens in (128, 256):
         click.echo(f"  {tokens} tokens per pair: {throughput(model, tokens):.1f} pairs/s")
 

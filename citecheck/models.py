@@ -62,6 +62,14 @@ class Span(BaseModel):
 TargetKind = Literal["file", "collection"]
 
 
+SpanKey = tuple[int, int, int, int, int, int]
+
+
+def span_key(span: Span) -> SpanKey:
+    """A hashable key equal for equal spans (comparing pydantic models is slow)."""
+    return (span.line, span.column, span.end_line, span.end_column, span.start, span.end)
+
+
 class CitationTarget(BaseModel):
     """One source location named inside a citation bracket.
 

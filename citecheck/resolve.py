@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from citecheck.checks.base import SpanKey, span_key
 from citecheck.corpus.video import is_video_target
 from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.models import (
@@ -26,7 +25,9 @@ from citecheck.models import (
     Resolution,
     ResolutionStatus,
     SourceUnit,
+    SpanKey,
     TitleMatch,
+    span_key,
 )
 from citecheck.safeio import is_regular_file
 

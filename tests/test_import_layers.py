@@ -23,6 +23,9 @@ LAYERS: dict[str, int] = {
     "textutil": 1,
     "rulepack": 1,
     "usercache": 1,
+    "safeio": 1,
+    "cachedir": 1,
+    "gcpause": 1,
     "config": 1,
     "query": 1,
     # reading inputs; judging text pairs
@@ -41,6 +44,7 @@ LAYERS: dict[str, int] = {
     # running rules and writing results
     "pipeline": 5,
     "reporters": 5,
+    "outputs": 5,
     "api": 5,
     "batch": 6,
     "cli": 7,

@@ -65,16 +65,22 @@ def _block_evidence(pdf_name: str, block: AuthorBlock) -> list[Evidence]:
     return [Evidence(source=pdf_name, locator="page 1, author block", text=listed)]
 
 
-def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
-    mentions = find_authors(claim.text)
-    if not mentions:
-        return []
+def _cited_paper(sources: Sources, claim: Claim) -> tuple[str, PdfDocument, AuthorBlock] | None:
+    """The PDF the claim cites, by name, with its first-page author block."""
     pdf_name, pdf = sources.pdf(claim)
     if pdf is None:
+        return None
+    return pdf_name or "", pdf, sources.author_block(pdf)
+
+
+def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
+    mentions = find_authors(claim.text)
+    paper = _cited_paper(sources, claim) if mentions else None
+    if paper is None:
         return []
-    block = sources.author_block(pdf)
+    pdf_name, pdf, block = paper
     known = [a.name for a in block.authors]
-    evidence = _block_evidence(pdf_name or "", block)
+    evidence = _block_evidence(pdf_name, block)
     outcomes = []
     for mention in mentions:
         if not known:
@@ -88,7 +94,7 @@ def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
             "author", match, claim, mention.name, known, evidence, what="the paper's authors are"
         ))  # fmt: skip
         if match is NameMatch.SAME and mention.affiliation:
-            outcomes += _affiliation(claim, mention, pdf_name or "", pdf, block)
+            outcomes += _affiliation(claim, mention, pdf_name, pdf, block)
     return outcomes
 
 
@@ -117,12 +123,10 @@ def _affiliation(
 
 def _author_roles(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
     mentions = find_author_roles(claim.text)
-    if not mentions:
+    paper = _cited_paper(sources, claim) if mentions else None
+    if paper is None:
         return []
-    pdf_name, pdf = sources.pdf(claim)
-    if pdf is None:
-        return []
-    block = sources.author_block(pdf)
+    pdf_name, pdf, block = paper
     outcomes = []
     for mention in mentions:
         role = mention.role or "first"
@@ -133,13 +137,13 @@ def _author_roles(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
                     kind="author-role", verdict="unverifiable", claim=claim, name=mention.name,
                     message=f"'{mention.name}' is called the {role} author, but the paper marks "
                     f"no {role} author",
-                    evidence=_block_evidence(pdf_name or "", block),
+                    evidence=_block_evidence(pdf_name, block),
                 ))  # fmt: skip
             continue
         match = match_people(mention.name, [[h.name] for h in holders], _pdf_aliases(sources, pdf))
         outcomes.append(name_outcome(
             "author-role", match, claim, mention.name, [h.name for h in holders],
-            _block_evidence(pdf_name or "", block), what=f"the paper's {role} author is",
+            _block_evidence(pdf_name, block), what=f"the paper's {role} author is",
         ))  # fmt: skip
     return outcomes
 

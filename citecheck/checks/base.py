@@ -31,6 +31,8 @@ from citecheck.models import (
     Severity,
     SourceUnit,
     Span,
+    SpanKey,
+    span_key,
 )
 
 if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
@@ -39,14 +41,6 @@ if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
     from citecheck.corpus.trace import Trace
     from citecheck.rulepack import RulePack
     from citecheck.support import ClaimJudgement
-
-
-SpanKey = tuple[int, int, int, int, int, int]
-
-
-def span_key(span: Span) -> SpanKey:
-    """A hashable key equal for equal spans (comparing pydantic models is slow)."""
-    return (span.line, span.column, span.end_line, span.end_column, span.start, span.end)
 
 
 @dataclass

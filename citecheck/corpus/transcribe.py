@@ -119,4 +119,6 @@ def _run_whisper(media: Path, model: str | Path, language: str | None) -> Transc
         found = [TranscriptSegment(s.start, s.end, s.text.strip()) for s in segments]
     except FFmpegError as failure:
         return Transcription(label, language, error=f"cannot decode {media.name}: {failure}")
+    except IndexError:  # PyAV on a file with no audio stream (or no streams at all)
+        return Transcription(label, language, error=f"cannot decode {media.name}: no audio stream")
     return Transcription(label, detected, found)

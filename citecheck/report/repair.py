@@ -9,7 +9,6 @@ file as written. Line breaks survive the damage, so lines stay the same.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from citecheck.models import Report, Span
@@ -22,6 +21,13 @@ class RepairedView:
 
     text: str
     columns: list[list[int]]
+    line_starts: list[int]  # offset of each line in the raw text
+
+    def raw_offset(self, line: int, raw_column: int) -> int:
+        """The 0-based offset in the raw text of a 1-based (line, raw column)."""
+        if not 1 <= line <= len(self.line_starts):
+            return raw_column - 1
+        return self.line_starts[line - 1] + raw_column - 1
 
     def raw_column(self, line: int, column: int) -> int:
         """The 1-based column in the raw file of a 1-based (line, column) of the repair."""
@@ -55,26 +61,34 @@ def repaired_view(raw: str) -> RepairedView | None:
     repaired = demojibake(raw)
     if repaired is None or repaired.count("\n") != raw.count("\n"):
         return None
-    return RepairedView(repaired, [_line_columns(line) for line in raw.split("\n")])
+    lines = raw.split("\n")
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return RepairedView(repaired, [_line_columns(line) for line in lines], starts)
 
 
-def _mapped(span: Span, column: Callable[[int, int], int]) -> Span:
+def _mapped(span: Span, view: RepairedView) -> Span:
+    column = view.raw_column(span.line, span.column)
+    end_column = view.raw_column(span.end_line, span.end_column)
     return span.model_copy(
         update={
-            "column": column(span.line, span.column),
-            "end_column": column(span.end_line, span.end_column),
+            "column": column,
+            "end_column": end_column,
+            "start": view.raw_offset(span.line, column),
+            "end": view.raw_offset(span.end_line, end_column),
         }
     )
 
 
 def map_back(report: Report, view: RepairedView) -> Report:
-    """The report with every claim and citation span's columns in the raw file."""
-    col = view.raw_column
-    citations = [c.model_copy(update={"span": _mapped(c.span, col)}) for c in report.citations]
+    """The report with every claim and citation span's columns and offsets in the raw file."""
+    citations = [c.model_copy(update={"span": _mapped(c.span, view)}) for c in report.citations]
     claims = []
     for claim in report.claims:
-        inside = [c.model_copy(update={"span": _mapped(c.span, col)}) for c in claim.citations]
+        inside = [c.model_copy(update={"span": _mapped(c.span, view)}) for c in claim.citations]
         claims.append(
-            claim.model_copy(update={"span": _mapped(claim.span, col), "citations": inside})
+            claim.model_copy(update={"span": _mapped(claim.span, view), "citations": inside})
         )
     return report.model_copy(update={"claims": claims, "citations": citations})

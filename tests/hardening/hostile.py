@@ -67,3 +67,13 @@ def assert_clean_error(outcome: Outcome, *fragments: str) -> None:
     assert "internal error" not in lines[0]
     for fragment in fragments:
         assert fragment in lines[0], (fragment, lines[0])
+
+
+def assert_sidecar_warning(outcome: Outcome, *fragments: str) -> None:
+    """A sidecar citecheck cannot read is a CC902 warning naming it and the problem,
+    and the lint goes on (exit 0 or 1, not 2)."""
+    assert outcome.code in (0, 1), outcome
+    assert "internal error" not in outcome.stderr
+    assert "CC902" in outcome.stdout, outcome
+    for fragment in fragments:
+        assert fragment in outcome.stdout, (fragment, outcome.stdout[-2000:])

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile import Outcome, assert_clean_error, run_cli
+from hostile import Outcome, assert_clean_error, assert_sidecar_warning, run_cli
 
 from citecheck.judge import glossary
 from citecheck.judge.numerals import extract_quantities, parse_chinese_number
 
-LINT = ("lint", "--select", "CC1,CC4")
+LINT = ("lint", "--select", "CC1,CC4,CC9")
 VIDEO_REPORT = "# 报告\n\n演讲者介绍了方法[视频: video.mp4]。\n"
 DEEP = "[" * 100_000 + "]" * 100_000
 
@@ -29,16 +29,16 @@ def _lint_video(task: Path) -> Outcome:
         ("video.transcript.json", '[{"start": 0, "end": Infinity, "text": "t"}]', "Infinity"),
         ("video.keyframes.json", '[{"time": -Infinity, "text": "t"}]', "-Infinity"),
         ("video.transcript.json", DEEP, "nested too deeply"),
-        ("video.meta.json", "[1, 2]", "expected a JSON object"),
+        ("video.meta.json", "[1, 2]", "valid dictionary"),
         ("video.srt", "\xff\xfe garbage", "not UTF-8"),
     ],
     ids=["nan-start", "infinite-end", "infinite-keyframe", "deep", "list-meta", "binary-srt"],
 )
-def test_bad_sidecars_are_one_line_errors(
+def test_bad_sidecars_are_warnings_naming_file_and_problem(
     task: Path, sidecar: str, content: str, problem: str
 ) -> None:
     (task / sidecar).write_bytes(content.encode("latin-1" if sidecar == "video.srt" else "utf-8"))
-    assert_clean_error(_lint_video(task), sidecar, problem)
+    assert_sidecar_warning(_lint_video(task), sidecar, problem)
 
 
 def test_lone_surrogates_in_a_transcript_are_replaced(task: Path) -> None:

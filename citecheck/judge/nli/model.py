@@ -26,7 +26,10 @@ from citecheck.judge.nli.e5file import E5File, E5FileError, packaged_e5_path
 from citecheck.judge.nli.tokenizer import E5Tokenizer
 
 DEFAULT_BUNDLE = Path(__file__).resolve().parent.parent / "data" / "nli"
-BATCH = 32
+# one pair per run: the int8 graph scales activations per call, so a pair's scores
+# would otherwise move (by up to ~0.05) with its batch-mates, and a cached verdict must
+# not depend on which other claims a report happened to hold
+PAIRS_PER_RUN = 1
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,8 @@ class NliModel:
             return out
         lengths = [len(c) + len(e) for c, e in pairs]
         order = sorted(range(len(pairs)), key=lengths.__getitem__)
-        for start in range(0, len(order), BATCH):
-            index = order[start : start + BATCH]
+        for start in range(0, len(order), PAIRS_PER_RUN):
+            index = order[start : start + PAIRS_PER_RUN]
             batch = self.tokenizer.encode_pairs([pairs[i] for i in index], max_length)
             embeds = self.e5.word_rows(batch.input_ids)
             (probs,) = self._session.run(
