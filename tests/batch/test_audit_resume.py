@@ -47,7 +47,12 @@ def start_audit(
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
-    command = "from citecheck.cli import main; main()"
+    # as from an interactive shell: a runner started in the background (`cmd &`) passes
+    # on an ignored SIGINT, and Ctrl-C would then never reach the audit
+    command = (
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from citecheck.cli import main; main()"
+    )
     return subprocess.Popen(
         [
             sys.executable,
