@@ -33,7 +33,8 @@ def main() -> None:
     }
     hit = planted & found.keys()
     print(
-        f"planted defects found: {len(hit)} / {len(planted)} ({elapsed:.1f} s, {result.summary.claims} claims)"
+        f"planted defects found: {len(hit)} / {len(planted)} "
+        f"({elapsed:.1f} s, {result.summary.claims} claims)"
     )
     for key in sorted(planted - found.keys()):
         print("  missed ", *key)
