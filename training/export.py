@@ -24,13 +24,13 @@ import torch
 from torch import nn
 
 from citecheck.judge.nli.e5file import E5File, packaged_e5_path
-from training.train_nli import LABELS, CrossEncoder, build_model
+from training.train_nli import LABELS, PairClassifier, build_model
 
 
 class _EmbeddingsInput(nn.Module):
     """The cross-encoder with word embeddings as input (what the ONNX graph computes)."""
 
-    def __init__(self, model: CrossEncoder) -> None:
+    def __init__(self, model: PairClassifier) -> None:
         super().__init__()
         self.model = model
 
@@ -39,7 +39,7 @@ class _EmbeddingsInput(nn.Module):
         return torch.softmax(logits, dim=-1)
 
 
-def load_trained(work: Path, e5: E5File) -> tuple[CrossEncoder, dict]:
+def load_trained(work: Path, e5: E5File) -> tuple[PairClassifier, dict]:
     """The cross-encoder with the weights of ``work/final.pt``."""
     saved = torch.load(work / "final.pt", map_location="cpu", weights_only=False)
     model = build_model(e5, seed=0)
@@ -47,7 +47,7 @@ def load_trained(work: Path, e5: E5File) -> tuple[CrossEncoder, dict]:
     return model.eval(), saved
 
 
-def export_onnx(model: CrossEncoder, path: Path, hidden: int) -> None:
+def export_onnx(model: PairClassifier, path: Path, hidden: int) -> None:
     """fp32 ONNX graph with dynamic batch and length."""
     wrapper = _EmbeddingsInput(model).eval()
     embeds = torch.randn(2, 16, hidden)
@@ -80,7 +80,7 @@ def sha256(path: Path) -> str:
 
 
 def write_bundle(
-    model: CrossEncoder, out: Path, e5: E5File, max_length: int, notes: dict | None = None
+    model: PairClassifier, out: Path, e5: E5File, max_length: int, notes: dict | None = None
 ) -> dict:
     """Export ``model`` into ``out`` (``model.onnx`` + ``manifest.json``); returns the manifest.
 

@@ -33,7 +33,7 @@ from training.convert import load_bert
 LABELS = ("supported", "unsupported", "contradicted")
 
 
-class CrossEncoder(nn.Module):
+class PairClassifier(nn.Module):
     """BERT encoder, mean pooling over the pair's tokens, a 3-way linear head."""
 
     def __init__(self, bert: nn.Module, hidden: int) -> None:
@@ -56,10 +56,10 @@ class CrossEncoder(nn.Module):
         return self.head(self.dropout(pooled))
 
 
-def build_model(e5: E5File, seed: int) -> CrossEncoder:
+def build_model(e5: E5File, seed: int) -> PairClassifier:
     """The converted encoder with a seeded head; word embeddings frozen."""
     torch.manual_seed(seed)
-    model = CrossEncoder(load_bert(e5), e5.header.hidden)
+    model = PairClassifier(load_bert(e5), e5.header.hidden)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     return model
 

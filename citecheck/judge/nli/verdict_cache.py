@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 
 _BATCH = 500
+LABELS = 3  # supported, unsupported, contradicted
 
 
 class PairModel(Protocol):
@@ -65,8 +66,7 @@ class VerdictCache:
                 )
                 self._db.commit()
                 found.update(rows)
-        width = len(next(iter(found.values()))) if found else 3
-        return np.array([found[k] for k in keys], dtype=np.float32).reshape(len(keys), width)
+        return np.array([found[k] for k in keys], dtype=np.float32).reshape(len(keys), LABELS)
 
     def _lookup(self, keys: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
@@ -76,7 +76,7 @@ class VerdictCache:
             query = f"SELECT key, probs FROM pair_probabilities WHERE key IN ({marks})"
             for key, blob in self._db.execute(query, batch):
                 values = np.frombuffer(blob, dtype=np.float32)
-                if values.size == 3 and np.isfinite(values).all():
+                if values.size == LABELS and np.isfinite(values).all():
                     found[key] = values
         return found
 

@@ -29,7 +29,7 @@ def tiny_bundle(folder: Path, favoured: int) -> Path:
     from transformers import BertConfig, BertModel
 
     from training.export import write_bundle
-    from training.train_nli import CrossEncoder
+    from training.train_nli import PairClassifier
 
     e5 = E5File(packaged_e5_path())
     config = BertConfig(
@@ -37,7 +37,7 @@ def tiny_bundle(folder: Path, favoured: int) -> Path:
         intermediate_size=64, max_position_embeddings=512, type_vocab_size=2,
     )  # fmt: skip
     torch.manual_seed(0)
-    model = CrossEncoder(BertModel(config, add_pooling_layer=False), 384).eval()
+    model = PairClassifier(BertModel(config, add_pooling_layer=False), 384).eval()
     with torch.no_grad():
         model.head.weight.zero_()
         model.head.bias.copy_(torch.tensor([0.0, 0.0, 0.0]))
