@@ -31,6 +31,10 @@ SUPPORT_MIN = 0.5
 GLOSSED_UNSUPPORTED_MAX = 0.25
 """An English claim whose content the Chinese evidence renders (glossed) less than this
 is not backed, whatever the judge's grey zone says."""
+HEDGED_SUPPORT_MIN = 0.5
+"""A hedged sentence (通常会…, typically) passes as video content only when the judge
+backs it at least this plainly: a guess that merely shares the talk's topic (a Q&A
+session, a compute question) scores just above the calibrated support bar."""
 PRESENTER_LINE_MAX_CHARS = 60
 _PSEUDO_HEADING = re.compile(
     r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、]|#+)\s*\S.{0,30}(?<![。！？；.!?;])$"
@@ -107,6 +111,13 @@ class _Reading:
 
     support: Support
     looked_at: list[Evidence]
+    score: float | None = None  # the judge's P(supported); None on the lexical path
+
+    @property
+    def plainly_supported(self) -> bool:
+        """Supported, and by the judge at least :data:`HEDGED_SUPPORT_MIN`."""
+        plain = self.score is None or self.score >= HEDGED_SUPPORT_MIN
+        return self.support == "supported" and plain
 
 
 def _support(sources: Sources, claim: Claim, units: list[SourceUnit], name: str) -> _Reading:
@@ -132,9 +143,9 @@ def _support(sources: Sources, claim: Claim, units: list[SourceUnit], name: str)
         verdict = judgement.verdict
         looked_at = [e for e in verdict.evidence if e.source == name] or nearest
         if verdict.label == "supported":
-            return _Reading("supported", looked_at)
+            return _Reading("supported", looked_at, verdict.score)
         grey = verdict.label == "unsupported" and not verdict.confident
-        reading = _Reading("unconfirmed" if grey else "unsupported", looked_at)
+        reading = _Reading("unconfirmed" if grey else "unsupported", looked_at, verdict.score)
     return (
         _glossed(claim, units, name, reading) if is_across_languages(claim.text, units) else reading
     )
@@ -194,7 +205,7 @@ def _assess(sources: Sources, claim: Claim, failed: list[Any]) -> VideoOutcome:
             looked_at, fix="remove the video detail or mark it as not verified",
         )  # fmt: skip
     video_terms = sources.inputs.pack.video
-    if _matches_any(claim.text, video_terms.speculative_terms) and not supported:
+    if _matches_any(claim.text, video_terms.speculative_terms) and not reading.plainly_supported:
         return _outcome(
             claim, "speculative",
             "generic or speculative text is presented as the video's content",

@@ -93,13 +93,16 @@ def test_presenter_line_is_left_to_the_speaker_rules(lint_text) -> None:
     assert codes == {"CC301"}
 
 
-def _judged(pack, score: float, confident: bool = True) -> list:
-    """CC4xx findings for one video claim that a stand-in judge scores at ``score``."""
-    report = make_report(
-        "## Video notes\nThe presenter compares three optimisers on stage [Video: video.mp4].\n",
-        pack,
-    )
-    verdict = Verdict(label="unsupported", score=score, confident=confident, backend="fake")
+def _judged(
+    pack,
+    score: float,
+    confident: bool = True,
+    label: str = "unsupported",
+    claim: str = "The presenter compares three optimisers on stage [Video: video.mp4].",
+) -> list:
+    """CC4xx findings for one video claim that a stand-in judge labels ``label`` at ``score``."""
+    report = make_report(f"## Video notes\n{claim}\n", pack)
+    verdict = Verdict(label=label, score=score, confident=confident, backend="fake")
 
     def judge_units(claim, units):
         return ClaimJudgement(claim_id=claim.id, verdict=verdict, units_checked=units)
@@ -118,3 +121,15 @@ def test_judge_grey_zone_is_an_info_prompt_not_a_fabrication(pack) -> None:
 def test_confidently_unsupported_video_detail_is_fabricated(pack) -> None:
     [finding] = _judged(pack, 0.02)
     assert (finding.code, finding.severity.value) == ("CC401", "error")
+
+
+HEDGED = "Talks like this one usually end with a long Q&A on compute cost [Video: video.mp4]."
+
+
+def test_hedged_claim_that_the_judge_barely_supports_is_speculative(pack) -> None:
+    [finding] = _judged(pack, 0.35, label="supported", claim=HEDGED)
+    assert (finding.code, finding.severity.value) == ("CC403", "warning")
+
+
+def test_hedged_claim_that_the_judge_plainly_supports_passes(pack) -> None:
+    assert _judged(pack, 0.8, label="supported", claim=HEDGED) == []

@@ -109,7 +109,9 @@ class NliModel:
             raise InputError(e5_path, str(exc)) from exc
         self.tokenizer = E5Tokenizer(self.e5.vocab)
         self._session = _session(onnx_path, threads)
-        self.name = f"nli:{self.manifest.onnx_sha256[:12]}"
+        self.name = (
+            f"nli:{self.manifest.onnx_sha256[:12]}:{self.manifest.max_length}x{PAIRS_PER_RUN}"
+        )
 
     def probabilities(
         self, pairs: Sequence[tuple[str, str]], max_length: int | None = None
