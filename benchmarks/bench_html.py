@@ -15,10 +15,10 @@ import statistics
 import time
 from pathlib import Path
 
+from citecheck.emitters.html import render
 from citecheck.models import Finding, Result, Severity, Span
 from citecheck.pipeline import summarise
 from citecheck.report.parse import parse_report
-from citecheck.reporters.html import render
 from citecheck.rulepack import load_pack
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"

@@ -27,12 +27,12 @@ import click
 import numpy as np
 
 from citecheck.judge.base import Judge
-from citecheck.judge.datasets import LabelledPair, dataset_sources, load_dataset
 from citecheck.judge.nli.judge import NliJudge
 from citecheck.judge.nli.model import NliModel
 from citecheck.judge.verifier import VerifierJudge
 from training.calibrate import balanced_accuracy, dev_half
 from training.data import prepare
+from training.labelled_pairs import LabelledPair, dataset_sources, load_dataset
 from training.train_nli import read_jsonl
 
 DEV_SPLITS = ("en", "zh", "zh-en", "en-zh", "synthetic")

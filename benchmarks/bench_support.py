@@ -23,7 +23,7 @@ import pymupdf
 from citecheck.corpus.pdf import PdfDocument
 from citecheck.models import Citation, CitationTarget, Claim, Resolution, Span
 from citecheck.rulepack import load_pack
-from citecheck.support import SupportService, make_support_service
+from citecheck.support.service import SupportService, make_support_service
 
 PAGES = 15
 MODELS = ["Pythia-410M", "Qwen1.5-0.5B", "Llama-2-7B", "Mistral-7B", "GPT-2 XL"]

@@ -104,10 +104,10 @@ def lint(
 ) -> int:
     """Check reports (files, or folders of *.md/*.txt) against their sources."""
     from citecheck.config import load_config
-    from citecheck.outputs import refuse_input_as_output, write_output
+    from citecheck.emitters import render
+    from citecheck.emitters.destination import refuse_input_as_output, write_output
     from citecheck.pipeline import LintOptions, exit_code, expand_report_paths
     from citecheck.pipeline import lint as run_lint
-    from citecheck.reporters import render
     from citecheck.textutil import scrub_surrogates
 
     config = load_config(paths[0], config_file).with_overrides(

@@ -35,14 +35,14 @@ from citecheck.models import (
     Summary,
     Suppression,
 )
-from citecheck.query import find_query_file, is_query_file, read_query, with_query
+from citecheck.report.query import find_query_file, is_query_file, read_query, with_query
 from citecheck.rulepack import RulePack, load_pack
 from citecheck.safeio import require_regular_file
 
 if TYPE_CHECKING:
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.trace import Trace
-    from citecheck.support import ClaimJudgement, SupportService
+    from citecheck.support.service import ClaimJudgement, SupportService
 
 REPORT_SUFFIXES = (".md", ".markdown", ".txt")
 SKIPPED_FOLDERS = {".citecheck-cache", "__pycache__", "node_modules"}
@@ -67,7 +67,7 @@ def default_stages() -> Stages:
     from citecheck.corpus.trace import load_trace
     from citecheck.report.parse import parse_report
     from citecheck.report.suppress import is_suppressed
-    from citecheck.resolve import resolve_citations
+    from citecheck.resolve.resolver import resolve_citations
 
     return Stages(
         parse_report=parse_report,
@@ -87,7 +87,7 @@ def _corpus_settings(config: Config) -> tuple[str | None, str | None]:
 
 
 def _make_support(corpus: Corpus | None, pack: RulePack, config: Config) -> SupportService:
-    from citecheck.support import make_support_service  # loads models: only on demand
+    from citecheck.support.service import make_support_service  # loads models: only on demand
 
     return make_support_service(corpus, pack, config.judge, cache_dir=config.cache_dir)
 
@@ -318,7 +318,7 @@ class _LazyJudge:
 
     def _prefetch(self, ctx: LintContext, resolutions: Callable[[Claim], list[Resolution]]) -> None:
         """Judge every claim the support rules will ask about in one batch."""
-        from citecheck.support import is_judged
+        from citecheck.support.service import is_judged
 
         todo = [
             c

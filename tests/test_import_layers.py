@@ -27,11 +27,9 @@ LAYERS: dict[str, int] = {
     "cachedir": 1,
     "gcpause": 1,
     "config": 1,
-    "query": 1,
     # reading inputs; judging text pairs
     "report": 2,
     "corpus": 2,
-    "claims": 2,
     "evidence": 2,
     "judge": 2,
     # stages over a parsed report and its corpus
@@ -43,8 +41,7 @@ LAYERS: dict[str, int] = {
     "checks": 4,
     # running rules and writing results
     "pipeline": 5,
-    "reporters": 5,
-    "outputs": 5,
+    "emitters": 5,
     "api": 5,
     "batch": 6,
     "cli": 7,

@@ -28,10 +28,10 @@ from citecheck.attribution.outcomes import AttributionOutcome
 from citecheck.attribution.overlap import rank_by_overlap, tokens
 from citecheck.attribution.stage import Sources
 from citecheck.attribution.verdicts import match_people, name_outcome
-from citecheck.claims import claim_body
 from citecheck.corpus.authorblock import AuthorBlock
 from citecheck.corpus.pdf import BibEntry, PdfDocument
 from citecheck.models import Citation, Claim, Evidence, SourceUnit
+from citecheck.report.claims import claim_body
 from citecheck.textutil import plain_sentences
 
 _VENUE = re.compile(

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from citecheck.corpus.trace import Trace
     from citecheck.corpus.video import VideoEvidence
     from citecheck.rulepack import RulePack
-    from citecheck.support import ClaimJudgement
+    from citecheck.support.service import ClaimJudgement
 
 
 class AttributionInputs(Protocol):

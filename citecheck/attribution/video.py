@@ -22,9 +22,9 @@ from citecheck.attribution.names import find_presenters, find_talk_roles, remark
 from citecheck.attribution.outcomes import VideoOutcome
 from citecheck.attribution.overlap import rank_by_overlap, window_support
 from citecheck.attribution.stage import Sources
-from citecheck.claims import is_checkable
 from citecheck.corpus.video import is_video_target
 from citecheck.models import Claim, Evidence, Severity, SourceUnit
+from citecheck.report.claims import is_checkable
 from citecheck.textutil import demojibake
 
 SUPPORT_MIN = 0.5

@@ -1,6 +1,6 @@
 """The HTML audit of a whole batch: an index page linking one page per task.
 
-Task pages are the single-run HTML report (:func:`citecheck.reporters.render`);
+Task pages are the single-run HTML report (:func:`citecheck.emitters.render`);
 the index is this module's own: the run's counts by category and rule, then one
 row per task with its counts, its error if it failed, and a link to its page.
 Inline CSS only; every path and message is escaped.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from citecheck.batch.store import StoredTask
 from citecheck.batch.summary import AuditSummary
+from citecheck.emitters import render
 from citecheck.errors import UsageError
-from citecheck.reporters import render
 
 TASK_PAGES = "tasks"
 INDEX_STYLE = """

@@ -3,7 +3,7 @@
 A worker (a pool process or a Ray actor) holds one :class:`AuditWorker`. The
 judge and its embedder are created on the first claim any task asks about and
 reused for every later task, whatever backend the configuration names; only
-the :class:`~citecheck.support.SupportService` around them is built per corpus.
+the :class:`~citecheck.support.service.SupportService` around them is built per corpus.
 Any exception a task raises becomes its one-line error, so one bad folder
 never stops the batch.
 """
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from citecheck.corpus.folder import Corpus
     from citecheck.evidence.embedder import Embedder
     from citecheck.judge.base import Judge
-    from citecheck.support import SupportService
+    from citecheck.support.service import SupportService
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class AuditWorker:
         )
 
     def _support(self, corpus: Corpus | None, pack: RulePack, config: Config) -> SupportService:
-        from citecheck.support import SupportService, make_judge_and_embedder
+        from citecheck.support.service import SupportService, make_judge_and_embedder
 
         if self._models is None:
             self._models = make_judge_and_embedder(pack, config.judge, self.cache)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citecheck.checks.base import LintContext, Rule
 from citecheck.models import CitationTarget, Evidence, Finding, Resolution
-from citecheck.resolve import claim_for_citation
+from citecheck.resolve.resolver import claim_for_citation
 
 
 def describe_target(target: CitationTarget) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from citecheck.checks.base import LintContext
 from citecheck.models import Claim
-from citecheck.support import ClaimJudgement, is_judged
+from citecheck.support.service import ClaimJudgement, is_judged
 
 
 def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement]]:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.trace import Trace
     from citecheck.rulepack import RulePack
-    from citecheck.support import ClaimJudgement
+    from citecheck.support.service import ClaimJudgement
 
 
 @dataclass

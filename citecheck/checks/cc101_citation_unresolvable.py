@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from citecheck.checks._resolution import describe_target, resolution_finding
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Resolution, Severity
-from citecheck.resolve import NO_CORPUS
+from citecheck.resolve.resolver import NO_CORPUS
 
 
 @register

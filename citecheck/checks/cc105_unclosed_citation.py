@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Finding, Severity
-from citecheck.resolve import claim_for_citation
+from citecheck.resolve.resolver import claim_for_citation
 
 
 @register

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citecheck.checks.base import LintContext, Rule, register
-from citecheck.claims import is_checkable, is_specific_factual
 from citecheck.models import Category, Finding, Severity
+from citecheck.report.claims import is_checkable, is_specific_factual
 
 
 @register

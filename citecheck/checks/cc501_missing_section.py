@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Severity
-from citecheck.requirements import missing_sections, region_start_span, requirements_for
+from citecheck.requirements.derive import requirements_for
+from citecheck.requirements.measure import missing_sections, region_start_span
 
 
 @register

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Severity
-from citecheck.requirements import (
+from citecheck.requirements.derive import requirements_for
+from citecheck.requirements.measure import (
     count_report_length,
     describe_counting,
-    requirements_for,
     self_reported_lengths,
 )
 from citecheck.rulepack import LengthRequirement

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Severity
-from citecheck.requirements import region_start_span
+from citecheck.requirements.measure import region_start_span
 from citecheck.textutil import REPLACEMENT_CHAR, LineIndex
 
 SNIPPET_CHARS = 40

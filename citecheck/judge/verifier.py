@@ -2,7 +2,7 @@
 
 Two logistic-regression heads (see :mod:`citecheck.judge.features`), stored as
 plain JSON in ``citecheck/judge/data/verifier.json`` (no pickle) and retrained
-with ``python -m citecheck.judge.train``. A concrete value conflict (a changed
+with ``python -m training.train_verifier``. A concrete value conflict (a changed
 number, year or identifier, or flipped negation on a closely matching
 sentence) turns a not-supported verdict into ``contradicted``.
 """

@@ -13,7 +13,7 @@ from attr_fakes import (
 
 from citecheck.checks.base import LintContext, all_rules
 from citecheck.models import Verdict
-from citecheck.support import ClaimJudgement
+from citecheck.support.service import ClaimJudgement
 
 TRANSCRIPT = [
     segment(0, 10, "Today I explain the learning dynamics of LLM finetuning.", "Yi Ren"),

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from batch_factories import SharedSources, make_task
 
-from citecheck import support
 from citecheck.batch.worker import AuditWorker, TaskJob
 from citecheck.config import Config
 from citecheck.models import Verdict
+from citecheck.support import service as support
 
 
 class CountingJudge:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from citecheck.emitters import FORMAT_MODULES, github, jsonfmt, render, sarif, text
 from citecheck.models import Evidence, Finding, Result, Severity, Summary
 from citecheck.pipeline import summarise
-from citecheck.reporters import FORMAT_MODULES, github, jsonfmt, render, sarif, text
 
 
 def make_finding(**changes) -> Finding:

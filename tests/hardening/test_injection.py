@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hostile import run_cli
 
+from citecheck.emitters import render
 from citecheck.models import Category, Evidence, Finding, Result, Severity, Summary
-from citecheck.reporters import render
 
 HOSTILE = "Title\x1b]0;pwned\x07\r\n::error::INJECT\x9b31m"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from citecheck.emitters import jsonfmt
+from citecheck.emitters.html import HtmlOptions, render
 from citecheck.models import Evidence, Severity
-from citecheck.reporters import jsonfmt
-from citecheck.reporters.html import HtmlOptions, render
 
 PATH = "reports/a.md"
 

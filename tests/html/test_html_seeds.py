@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from citecheck.emitters.html import render
 from citecheck.models import Finding, Severity, Span
 from citecheck.report.decode import read_text
 from citecheck.report.parse import parse_report
-from citecheck.reporters.html import render
 from citecheck.rulepack import load_pack
 
 MARKERS_RE = re.compile(r"\*\*|__|`|\s")

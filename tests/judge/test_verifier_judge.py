@@ -7,8 +7,8 @@ import pytest
 
 from citecheck.errors import InputError
 from citecheck.judge.features import CROSS_LANGUAGE_FEATURES, SAME_LANGUAGE_FEATURES
-from citecheck.judge.train import fit_logistic
 from citecheck.judge.verifier import DEFAULT_WEIGHTS, VerifierJudge, VerifierWeights
+from training.train_verifier import fit_logistic
 
 EVIDENCE = [
     "Direct Preference Optimization was introduced by Rafailov et al. in 2023. "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.claims import is_about_the_report
+from citecheck.report.claims import is_about_the_report
 from citecheck.report.parse import parse_report
 from citecheck.report.repair import repaired_view
 from citecheck.rulepack import load_pack

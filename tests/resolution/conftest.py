@@ -1,7 +1,7 @@
 """Small fakes of the corpus and trace contracts (docs/ARCHITECTURE.md) and report builders.
 
 The fakes keep these tests independent of the corpus and trace modules: they
-implement only what :mod:`citecheck.resolve` calls, and they record what was
+implement only what :mod:`citecheck.resolve.resolver` calls, and they record what was
 opened so a test can prove an outside-corpus path is never read.
 """
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from citecheck.report.parse import parse_text
-from citecheck.requirements import count_report_length, count_words, derive_requirements
+from citecheck.requirements.derive import derive_requirements
+from citecheck.requirements.measure import count_report_length, count_words
 from citecheck.rulepack import load_pack
 
 

@@ -11,12 +11,8 @@ from citecheck.models import Report, Severity
 from citecheck.report.citations import find_citations
 from citecheck.report.extract import locate_report
 from citecheck.report.parse import parse_text
-from citecheck.requirements import (
-    count_report_length,
-    derive_requirements,
-    requirements_for,
-    self_reported_lengths,
-)
+from citecheck.requirements.derive import derive_requirements, requirements_for
+from citecheck.requirements.measure import count_report_length, self_reported_lengths
 from citecheck.rulepack import LengthRequirement, Requirements, load_pack
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"

@@ -6,7 +6,7 @@ import pytest
 
 from citecheck.checks.base import LintContext, rule_by_name
 from citecheck.models import Severity
-from citecheck.resolve import resolve_citations
+from citecheck.resolve.resolver import resolve_citations
 
 TRANSFORMER = "Transformer模型PyTorch实现：从原理到代码完全解析-CSDN博客"
 TYPO = TRANSFORMER.replace("解析", "解折")  # matches only by fuzzy similarity

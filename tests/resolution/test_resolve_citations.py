@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from citecheck.resolve import NO_CORPUS, claim_for_citation, resolve_citations
+from citecheck.resolve.resolver import NO_CORPUS, claim_for_citation, resolve_citations
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from citecheck.resolve import resolve_citations
+from citecheck.resolve.resolver import resolve_citations
 
 folder = pytest.importorskip("citecheck.corpus.folder")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.claims import claim_body, is_checkable, is_specific_factual, split_claim
+from citecheck.report.claims import claim_body, is_checkable, is_specific_factual, split_claim
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from citecheck.checks.cc204_misplaced_citation import MisplacedCitation
 from citecheck.checks.cc205_unconfirmed_claim import UnconfirmedClaim
 from citecheck.models import Conflict, Evidence, Report, Severity, Verdict
 from citecheck.rulepack import RulePack
-from citecheck.support import ClaimJudgement
+from citecheck.support.service import ClaimJudgement
 
 SHOWN = Evidence(source="pdf.pdf", locator="page 3", text="Pythia-410M is finetuned with DPO.")
 

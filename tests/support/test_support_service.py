@@ -7,7 +7,7 @@ import pytest
 from citecheck.judge.base import SequentialBatchMixin
 from citecheck.models import CitationTarget, TitleMatch, Verdict
 from citecheck.rulepack import RulePack, Thresholds
-from citecheck.support import SupportService
+from citecheck.support.service import SupportService
 
 CLAIM = "The squeezing effect appears under DPO training"
 FILLER = {n: f"Page {n} discusses unrelated experimental details." for n in range(1, 7)}
@@ -189,7 +189,7 @@ def test_make_support_service_wires_judge_config_and_cache(fakes, tmp_path, monk
     import types
 
     from citecheck.evidence.embedder import CachedEmbedder
-    from citecheck.support import make_support_service
+    from citecheck.support.service import make_support_service
 
     seen = []
     factory = types.ModuleType("citecheck.judge.factory")

@@ -7,6 +7,6 @@ layout and :class:`HtmlOptions` for what a caller may pass.
 
 from __future__ import annotations
 
-from citecheck.reporters.html.page import HtmlOptions, embedded_json, render
+from citecheck.emitters.html.page import HtmlOptions, embedded_json, render
 
 __all__ = ["HtmlOptions", "embedded_json", "render"]

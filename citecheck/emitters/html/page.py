@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib import resources
 
+from citecheck.emitters import jsonfmt
+from citecheck.emitters.html.document import DocumentRenderer
+from citecheck.emitters.html.findings import finding_panel
+from citecheck.emitters.html.ids import finding_ids, report_id
+from citecheck.emitters.html.inline import SEVERITY_ORDER, InlineRenderer
+from citecheck.emitters.html.marks import Mark, finding_marks
 from citecheck.errors import InputError
 from citecheck.models import Finding, Result
 from citecheck.report.decode import read_text
-from citecheck.reporters import jsonfmt
-from citecheck.reporters.html.document import DocumentRenderer
-from citecheck.reporters.html.findings import finding_panel
-from citecheck.reporters.html.ids import finding_ids, report_id
-from citecheck.reporters.html.inline import SEVERITY_ORDER, InlineRenderer
-from citecheck.reporters.html.marks import Mark, finding_marks
 from citecheck.textutil import LineIndex, detect_lang
 
 SEVERITIES = tuple(reversed(SEVERITY_ORDER))
@@ -41,7 +41,7 @@ class HtmlOptions:
 
 
 def _asset(name: str) -> str:
-    return (resources.files("citecheck.reporters.html") / "assets" / name).read_text("utf-8")
+    return (resources.files("citecheck.emitters.html") / "assets" / name).read_text("utf-8")
 
 
 def embedded_json(result: Result) -> str:

@@ -1,4 +1,4 @@
-"""Retrain the verifier's heads with one command: ``python -m citecheck.judge.train``.
+"""Retrain the verifier's heads with one command: ``python -m training.train_verifier``.
 
 The shipped default is trained on WiCE and BEGIN-wow (English) for the
 same-language head, and on the ``train`` split of ``corpora/xling`` alone for
@@ -18,7 +18,6 @@ from pathlib import Path
 import click
 import numpy as np
 
-from citecheck.judge.datasets import LabelledPair, dataset_sources, load_dataset
 from citecheck.judge.features import (
     CROSS_LANGUAGE_FEATURES,
     SAME_LANGUAGE_FEATURES,
@@ -28,6 +27,7 @@ from citecheck.judge.features import (
 )
 from citecheck.judge.lexical import analyse
 from citecheck.judge.verifier import DEFAULT_WEIGHTS, LogisticHead, VerifierWeights
+from training.labelled_pairs import LabelledPair, dataset_sources, load_dataset
 
 SAME_LANGUAGE_TRAINING = ("wice", "begin-wow")
 CROSS_LANGUAGE_TRAINING = ("xling-train",)
