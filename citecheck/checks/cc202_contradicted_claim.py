@@ -34,7 +34,7 @@ class ContradictedClaim(Rule):
     slug = "contradicted-claim"
     category = Category.CONTRADICTED_CLAIM
     severity = Severity.ERROR
-    summary = "Cited claim contradicted by the cited source"
+    summary = "A cited claim is contradicted by the cited source."
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """One finding per cited claim judged contradicted at its cited location."""

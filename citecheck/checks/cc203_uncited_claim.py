@@ -35,7 +35,7 @@ class UncitedClaim(Rule):
     slug = "uncited-claim"
     category = Category.UNCITED_CLAIM
     severity = Severity.WARNING
-    summary = "Specific factual claim without a citation"
+    summary = "A specific factual claim carries no citation."
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """One finding per uncited, checkable, specific factual sentence."""

@@ -34,7 +34,7 @@ class MisplacedCitation(Rule):
     slug = "misplaced-citation"
     category = Category.UNSUPPORTED_CLAIM
     severity = Severity.WARNING
-    summary = "Claim supported elsewhere in the source, not at the cited location"
+    summary = "A claim is supported elsewhere in the source, not at the cited location."
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """One finding per claim that is supported only outside the cited unit."""

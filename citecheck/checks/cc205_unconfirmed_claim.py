@@ -37,6 +37,6 @@ class UnconfirmedClaim(UnsupportedClaim):
     slug = "unconfirmed-claim"
     category = Category.UNSUPPORTED_CLAIM
     severity = Severity.INFO
-    summary = "Cited claim neither confirmed nor rejected by the judge; check it by hand"
+    summary = "The judge could neither confirm nor reject a cited claim; check it by hand."
     confident: ClassVar[bool] = False
     verb: ClassVar[str] = "does not plainly state this claim; check it"

@@ -40,7 +40,7 @@ class WrongPresenter(AttributionRule):
     slug = "wrong-presenter"
     category = Category.WRONG_SPEAKER
     severity = Severity.ERROR
-    summary = "presenter or other talk role named in the report disagrees with the video"
+    summary = "A presenter or other talk role named in the report disagrees with the video."
 
     def selects(self, outcome: AttributionOutcome) -> bool:
         return outcome.kind in ("presenter", "role") and outcome.verdict == "wrong"

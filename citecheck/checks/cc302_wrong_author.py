@@ -36,7 +36,7 @@ class WrongAuthor(AttributionRule):
     slug = "wrong-author"
     category = Category.WRONG_SPEAKER
     severity = Severity.ERROR
-    summary = "author, author role or affiliation disagrees with the cited paper"
+    summary = "An author, author role or affiliation disagrees with the cited paper."
 
     def selects(self, outcome: AttributionOutcome) -> bool:
         return outcome.kind in ("author", "author-role") and outcome.verdict == "wrong"

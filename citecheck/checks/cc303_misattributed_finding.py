@@ -40,7 +40,7 @@ class MisattributedFinding(AttributionRule):
     slug = "misattributed-finding"
     category = Category.WRONG_SPEAKER
     severity = Severity.ERROR
-    summary = "finding or remark credited to someone the source does not credit"
+    summary = "A finding or remark is credited to someone the source does not credit."
 
     def selects(self, outcome: AttributionOutcome) -> bool:
         return outcome.kind in ("finding", "remark") and outcome.verdict == "wrong"

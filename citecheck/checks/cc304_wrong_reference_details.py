@@ -33,7 +33,7 @@ class WrongReferenceDetails(AttributionRule):
     slug = "wrong-reference-details"
     category = Category.WRONG_SPEAKER
     severity = Severity.WARNING
-    summary = "year or venue of an attributed work disagrees with the bibliography"
+    summary = "The year or venue of an attributed work disagrees with its reference entry."
 
     def selects(self, outcome: AttributionOutcome) -> bool:
         return outcome.kind == "details" and outcome.verdict == "wrong"

@@ -37,7 +37,7 @@ class UnverifiableAttribution(AttributionRule):
     slug = "unverifiable-attribution"
     category = Category.WRONG_SPEAKER
     severity = Severity.WARNING
-    summary = "attribution cannot be checked against the corpus"
+    summary = "An attribution cannot be checked against the corpus."
 
     def selects(self, outcome: AttributionOutcome) -> bool:
         return outcome.verdict == "unverifiable"

@@ -35,5 +35,5 @@ class FabricatedVideoDetail(VideoRule):
     slug = "fabricated-video-detail"
     category = Category.FABRICATED_VIDEO_DETAIL
     severity = Severity.ERROR
-    summary = "video detail not backed by the transcript or keyframes"
+    summary = "A video detail is not backed by the transcript or keyframes."
     verdict = "fabricated"

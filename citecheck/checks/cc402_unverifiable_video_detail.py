@@ -33,5 +33,5 @@ class UnverifiableVideoDetail(VideoRule):
     slug = "unverifiable-video-detail"
     category = Category.FABRICATED_VIDEO_DETAIL
     severity = Severity.WARNING
-    summary = "video detail cannot be checked: no evidence for it"
+    summary = "A video detail cannot be checked: nothing in the folder holds evidence for it."
     verdict = "unverifiable"

@@ -32,5 +32,5 @@ class SpeculativeVideoContent(VideoRule):
     slug = "speculative-video-content"
     category = Category.FABRICATED_VIDEO_DETAIL
     severity = Severity.WARNING
-    summary = "speculative text presented as the video's content"
+    summary = "Speculative text is presented as the video's content."
     verdict = "speculative"

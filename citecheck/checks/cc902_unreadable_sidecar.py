@@ -34,7 +34,7 @@ class UnreadableSidecar(Rule):
     slug = "unreadable-sidecar"
     category = Category.INPUT_QUALITY
     severity = Severity.WARNING
-    summary = "a video sidecar could not be read; its evidence was left out"
+    summary = "A video sidecar could not be read; its evidence was left out."
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for problem in ctx.attribution().sidecar_problems:
