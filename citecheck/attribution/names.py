@@ -209,6 +209,35 @@ def remark_content(text: str) -> str | None:
     return None
 
 
+_NEW_SUBJECT = re.compile(
+    r"[，,；;]\s*(?:随后|然后|接着|之后|其后|再由|and then|then|while|whereas)?\s*"
+    r"(?:讲者|主讲人|演讲者|报告人|主持人|观众|提问者|她|他"
+    r"|the (?:speaker|presenter|moderator|host|audience)\b|she\b|he\b)",
+    re.IGNORECASE,
+)
+
+
+def credited_part(text: str, mention: NameMention) -> str:
+    """The part of ``text`` credited to ``mention``: up to the clause where another
+    subject takes over ("X开场介绍，随后讲者用…" credits X only with the opening)."""
+    later = _NEW_SUBJECT.search(text, mention.end)
+    return text[: later.start()] if later else text
+
+
+_SPEECH_LEAD = re.compile(
+    rf"^(?:\s+from the audience)?\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*"
+    rf"(?:{_SPEECH_ZH}|(?:also\s+|then\s+)?(?:{_SPEECH_EN})\b)(?:说|道|\s+that)?\s*[，,:：]?\s*"
+)
+
+
+def remark_said(text: str, mention: NameMention) -> str:
+    """What ``text`` says ``mention`` said: the credited part after the name and its
+    speech verb (empty for "主持人X开场介绍", which credits an act, not words)."""
+    rest = credited_part(text, mention)[mention.end :]
+    lead = _SPEECH_LEAD.match(rest)
+    return rest[lead.end() :] if lead else rest
+
+
 def find_author_roles(text: str) -> list[NameMention]:
     """Names the text calls the paper's first or corresponding author."""
     mentions: list[NameMention] = []

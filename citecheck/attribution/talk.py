@@ -17,10 +17,12 @@ from citecheck.attribution.crosslingual import glossed_coverage, is_across_langu
 from citecheck.attribution.matching import AliasBook, NameMatch
 from citecheck.attribution.names import (
     NameMention,
+    credited_part,
     find_presenters,
     find_speakers,
     find_talk_roles,
     remark_content,
+    remark_said,
 )
 from citecheck.attribution.outcomes import AttributionOutcome
 from citecheck.attribution.overlap import rank_by_overlap
@@ -28,9 +30,13 @@ from citecheck.attribution.stage import Sources
 from citecheck.attribution.verdicts import match_people, match_person, name_outcome, shown
 from citecheck.corpus.video import VideoEvidence
 from citecheck.models import Claim, Evidence, SourceUnit
+from citecheck.report.claims import content_size
 
 REMARK_OVERLAP_MIN = 0.5
 """Share of a remark's tokens a turn must hold to back it, without a judge."""
+REMARK_CONTENT_MIN = 4
+"""A remark must say at least this much (CJK characters plus Latin words) to be looked
+for in the transcript."""
 
 
 @dataclass
@@ -182,8 +188,15 @@ def _backing_turn(sources: Sources, claim: Claim, turns: list[SourceUnit]) -> So
 def _remark(
     sources: Sources, cast: Cast, video: VideoEvidence, claim: Claim, mention: NameMention
 ) -> AttributionOutcome | None:
+    said = remark_said(claim.text, mention)
+    for citation in claim.citations:
+        said = said.replace(citation.text, "")
+    if content_size(said) < REMARK_CONTENT_MIN:
+        return None  # an act credited ("X开场介绍"), no words to find in a turn
     turns = [s for s in video.segments if s.speaker]
-    turn = _backing_turn(sources, claim, turns) if turns else None
+    part = credited_part(claim.text, mention)
+    credited = claim.model_copy(update={"text": part, "raw": part}) if part != claim.text else claim
+    turn = _backing_turn(sources, credited, turns) if turns else None
     if turn is None or not turn.speaker:
         return None  # nothing in the transcript says it: the video rules judge that
     speaker = cast.matching(turn.speaker)
@@ -193,7 +206,7 @@ def _remark(
         return None
     named = cast.matching(mention.name)
     own = [t for t in turns if named and cast.matching(t.speaker or "") is named]
-    if own and _backing_turn(sources, claim, own) is not None:
+    if own and _backing_turn(sources, credited, own) is not None:
         return None  # the named person said it too
     role = f", the {speaker.role}," if speaker and speaker.role else ""
     return AttributionOutcome(

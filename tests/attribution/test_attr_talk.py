@@ -90,3 +90,21 @@ def test_english_claims_on_a_chinese_talk(lint_text) -> None:
     )
     fabricated = [f.line for f in lint_text(report, CORPUS) if f.code == "CC401"]
     assert fabricated == [3]
+
+
+def test_an_act_credited_to_the_moderator_is_not_a_remark_of_what_follows(lint_text) -> None:
+    report = (
+        "# 视频补充要点\n"
+        "视频由主持人周雨桐开场介绍，随后讲者说明 SelectRAG 在证据不足时选择弃答，"
+        "准确率从 71.3% 提高到 84.6% [视频: video.mp4]。\n"
+    )
+    assert _codes(lint_text(report, CORPUS)) == []
+
+
+def test_a_misattributed_remark_is_caught_before_another_subject_takes_over(lint_text) -> None:
+    report = (
+        "# 视频补充要点\n"
+        "陈浩然在讲座中强调，弃答率过高会损害用户体验，这是工业部署中的现实问题，"
+        "随后主持人宣布进入问答 [视频: video.mp4]。\n"
+    )
+    assert _codes(lint_text(report, CORPUS)) == [("CC303", 2)]
