@@ -189,7 +189,7 @@ def _compare_quantities(claim: str, full: str, focus: str, out: LexicalAnalysis)
     matched = [q for q in claim_q if any(q.matches(e) for e in evidence_q)]
     out.quantity_coverage = len(matched) / len(claim_q) if claim_q else 1.0
     for q in claim_q:
-        if q in matched or _is_small_count(q):
+        if q in matched or is_small_count(q):
             continue
         rivals = [e for e in focus_q if e.kind == q.kind]
         if rivals:
@@ -202,7 +202,7 @@ def _compare_quantities(claim: str, full: str, focus: str, out: LexicalAnalysis)
 SMALL_COUNT_MAX = 12
 
 
-def _is_small_count(q: Quantity) -> bool:
+def is_small_count(q: Quantity) -> bool:
     """A small unitless integer (2 epochs, four GPUs): such counts fill sentences
     about unrelated things, so a different one nearby is no contradiction. It
     still lowers the claim's quantity coverage."""

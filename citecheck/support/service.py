@@ -175,7 +175,10 @@ class SupportService:
         for (part_texts, _), ranked_list in zip(requests, ranked_parts, strict=True):
             judged = [(next(verdicts), ranked) for ranked in ranked_list]
             shown = [v.model_copy(update={"evidence": _shown(v, r)}) for v, r in judged]
-            tops = [r[0] for _, r in judged if r]
+            # a supported part names the unit the judge read it in; others the best-ranked
+            tops = [
+                _judged_first(v, r)[0] if v.label == "supported" else r[0] for v, r in judged if r
+            ]
             best = max(tops, key=lambda s: s.score) if tops else None
             results.append(
                 _TierResult(
@@ -266,11 +269,16 @@ def _neighbours(numbers: list[int], distance: int) -> list[int]:
     return sorted(near - cited)
 
 
-def _shown(verdict: Verdict, ranked: list[ScoredUnit]) -> list[Evidence]:
-    """The windows the judge saw, with their locators; the one holding the
-    judge's evidence span first (judges only see texts, not locators)."""
+def _judged_first(verdict: Verdict, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
+    """The units the judge saw, the one holding its evidence span first (judges only
+    see texts, not locators)."""
     span = verdict.evidence_span or ""
-    order = sorted(ranked, key=lambda r: not (span and span in r.unit.text))
+    return sorted(ranked, key=lambda r: not (span and span in r.unit.text))
+
+
+def _shown(verdict: Verdict, ranked: list[ScoredUnit]) -> list[Evidence]:
+    """The windows the judge saw, with their locators, the judged one first."""
+    order = _judged_first(verdict, ranked)
     return [Evidence(source=r.unit.source, locator=r.unit.locator, text=r.unit.text) for r in order]
 
 
