@@ -184,6 +184,15 @@ class LineIndex:
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._length = len(text)
 
+    @property
+    def line_count(self) -> int:
+        """How many lines the text has (a final newline opens an empty last line)."""
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """The offset where 1-based ``line`` (``1 <= line <= line_count``) starts."""
+        return self._starts[line - 1]
+
     def offset(self, line: int, column: int) -> int:
         """The offset of 1-based ``line:column``, clamped to the text and the line's end."""
         if line > len(self._starts):
