@@ -11,6 +11,7 @@ decoded text, end exclusive.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
@@ -185,6 +186,21 @@ class SourceUnit(BaseModel):
     start: float | None = None
     end: float | None = None
     speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class ScoredUnit:
+    """A source unit (or a window of one) and how well it matches a claim.
+
+    ``score`` is what ranking sorts by. Evidence retrieval fills in both parts of
+    its blend (``embed_score``, ``lexical_score``); token overlap alone, as the
+    attribution rules rank transcripts, is a lexical score with no embedding part.
+    """
+
+    unit: SourceUnit
+    score: float
+    embed_score: float = 0.0
+    lexical_score: float = 0.0
 
 
 class Evidence(BaseModel):

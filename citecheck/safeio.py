@@ -11,12 +11,18 @@ through this module, so that the same rules hold everywhere:
 - :func:`read_bytes`: at most ``limit`` bytes are read, a bigger file is an error;
 - every :class:`OSError` (a name over 255 bytes, a symlink loop, no permission)
   becomes an :class:`~citecheck.errors.InputError` naming the file.
+
+Files citecheck writes (outputs, caches, indexes) go through :func:`replacing`
+(or :func:`atomic_write_text` / :func:`atomic_write_bytes` built on it), so a
+reader never sees half a file and a failed write leaves the old one whole.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from citecheck.errors import InputError, OutsideCorpusError
@@ -109,3 +115,32 @@ def read_text(path: Path, what: str, limit: int = SIDECAR_LIMIT) -> str:
 
 def _size(count: int) -> str:
     return f"{count / MIB:.1f} MiB" if count >= MIB else f"{count} bytes"
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary sibling of ``path`` to write instead; renamed over ``path`` when the
+    block ends normally, removed when it fails, so ``path`` is either old or whole new.
+
+    The sibling is hidden and per process (``.NAME.PID.tmp``). :class:`OSError` is
+    the caller's to handle.
+    """
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.unlink(missing_ok=True)
+    try:
+        yield partial
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through :func:`replacing`."""
+    with replacing(path) as partial:
+        partial.write_text(text, encoding="utf-8")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through :func:`replacing`."""
+    with replacing(path) as partial:
+        partial.write_bytes(data)

@@ -15,8 +15,12 @@ from typing import Any, Literal
 
 from citecheck.models import Span
 
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""The one CJK ideograph class (Extension A, Unified, Compatibility), for ``[...]``."""
+CJK_RE = re.compile(f"[{CJK_CHARS}]")
+CJK_RUN_RE = re.compile(f"[{CJK_CHARS}]+")
+CJK_NAME = f"[{CJK_CHARS}]{{2,4}}"
+"""A Chinese name written out: two to four ideographs."""
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.])(?=\s+[\"'(\[“]?[A-Z0-9])|\n+")
 LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_']*")
@@ -179,6 +183,15 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the text has (a final newline opens an empty last line)."""
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """The offset where 1-based ``line`` (``1 <= line <= line_count``) starts."""
+        return self._starts[line - 1]
 
     def offset(self, line: int, column: int) -> int:
         """The offset of 1-based ``line:column``, clamped to the text and the line's end."""

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from citecheck.textutil import CJK_RE
+
 COMPOUND_SURNAMES = frozenset(
     [
         "欧阳",
@@ -143,7 +145,7 @@ def person_names(text: str) -> tuple[FoundName, ...]:
 
 
 def _is_cjk(text: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in text)
+    return all(CJK_RE.match(c) for c in text)
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from citecheck.attribution.chinese import is_other_romanisation, is_pinyin, readings
 from citecheck.attribution.names import is_cjk_name
+from citecheck.textutil import CJK_NAME
 
 
 class NameMatch(StrEnum):
@@ -30,10 +31,9 @@ class NameMatch(StrEnum):
 
 
 _LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-.]+){0,3}"
-_CJK = r"[\u4e00-\u9fff]{2,4}"
 _BOTH_WAYS = re.compile(
-    rf"(?P<latin>{_LATIN})\s*[（(]\s*(?P<cjk>{_CJK})\s*[)）]"
-    rf"|(?P<cjk2>{_CJK})\s*[（(]\s*(?P<latin2>{_LATIN})\s*[)）]"
+    rf"(?P<latin>{_LATIN})\s*[（(]\s*(?P<cjk>{CJK_NAME})\s*[)）]"
+    rf"|(?P<cjk2>{CJK_NAME})\s*[（(]\s*(?P<latin2>{_LATIN})\s*[)）]"
 )
 
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from citecheck.attribution.chinese import person_names
+from citecheck.textutil import CJK_CHARS
 
 MentionKind = Literal["presenter", "role", "remark", "author", "author-role", "finding"]
 Side = Literal["after", "before"]
 """Where the name stands relative to its cue: after (主讲：X) or before (X主讲)."""
 
-_CJK = "\u4e00-\u9fff"
 LATIN_NAME = r"[A-Z][a-zA-Z'\-]+(?:[ \u00a0]+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,3}"
-_SLOT = rf"[{_CJK}·]{{2,10}}"
+_SLOT = rf"[{CJK_CHARS}·]{{2,10}}"
 NAME = rf"(?P<name>{LATIN_NAME}|{_SLOT})"
 """A name after its cue: the stretch is greedy and the name must open it."""
 NAME_B = rf"(?P<name>{LATIN_NAME}|{_SLOT}?)"
@@ -118,7 +118,7 @@ class NameMention:
 
 def is_cjk_name(name: str) -> bool:
     """True when the name is written in Chinese characters."""
-    return bool(re.fullmatch(rf"[{_CJK}·]+", name.strip()))
+    return bool(re.fullmatch(rf"[{CJK_CHARS}·]+", name.strip()))
 
 
 def clean_name(name: str) -> str:
@@ -280,7 +280,7 @@ def _author_piece(piece: str, offset: int) -> NameMention | None:
     paren = _PAREN.search(piece)
     affiliation = paren.group("inner").strip() if paren else None
     name_part = _PAREN.sub("", piece).strip(" *\t")
-    name_match = re.match(rf"{LATIN_NAME}|[{_CJK}·]{{2,4}}(?![{_CJK}])", name_part)
+    name_match = re.match(rf"{LATIN_NAME}|[{CJK_CHARS}·]{{2,4}}(?![{CJK_CHARS}])", name_part)
     if not name_match or (is_cjk_name(name_match.group(0)) and not person_names(name_part)):
         return None
     name = clean_name(name_match.group(0))

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
-from citecheck.models import SourceUnit
+from citecheck.models import ScoredUnit, SourceUnit
 from citecheck.textutil import CJK_RE, CJK_RUN_RE
 
 MIN_COMPARABLE_TOKENS = 3
@@ -35,20 +34,15 @@ def tokens(text: str) -> set[str]:
     return {t.rstrip(".") for t in found if len(t.rstrip(".")) >= 2}
 
 
-@dataclass(frozen=True)
-class ScoredUnit:
-    """A unit with the share of the claim's tokens it contains."""
-
-    unit: SourceUnit
-    score: float
-
-
 def rank_by_overlap(claim: str, units: list[SourceUnit], k: int = 3) -> list[ScoredUnit]:
     """The ``k`` units holding most of the claim's tokens, best first."""
     wanted = tokens(claim)
     if not wanted:
         return []
-    scored = [ScoredUnit(u, len(wanted & tokens(u.text)) / len(wanted)) for u in units]
+    scored = []
+    for unit in units:
+        share = len(wanted & tokens(unit.text)) / len(wanted)
+        scored.append(ScoredUnit(unit, share, lexical_score=share))
     return sorted(scored, key=lambda s: s.score, reverse=True)[:k]
 
 

@@ -1,11 +1,12 @@
-"""Helpers of the support rules (CC2xx): which judged claims each rule reports."""
+"""Helpers of the support rules (CC2xx): which judged claims each rule reports, and
+the finding that carries a judgement."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.checks.base import LintContext
-from citecheck.models import Claim
+from citecheck.checks.base import LintContext, Rule
+from citecheck.models import Citation, Claim, Evidence, Finding, Verdict
 from citecheck.support.service import ClaimJudgement, is_judged
 
 
@@ -45,3 +46,33 @@ def iter_unsupported_claims(
 def cited_as(claim: Claim) -> str:
     """The claim's citation brackets as written, for messages."""
     return " ".join(c.text for c in claim.citations)
+
+
+def judgement_finding(
+    rule: Rule,
+    ctx: LintContext,
+    claim: Claim,
+    verdict: Verdict,
+    message: str,
+    *,
+    fix: str,
+    citation: Citation | None = None,
+    evidence: list[Evidence] | None = None,
+) -> Finding:
+    """A support rule's finding with the judge's score and backend.
+
+    It is placed on the claim and names the claim's first citation, or is placed on
+    ``citation`` when the rule points at one; it shows the verdict's evidence unless
+    ``evidence`` is given.
+    """
+    return rule.finding(
+        ctx,
+        claim.span if citation is None else citation.span,
+        message,
+        claim=claim,
+        citation=claim.citations[0] if citation is None else citation,
+        evidence=verdict.evidence if evidence is None else evidence,
+        score=verdict.score,
+        fix=fix,
+        backend=verdict.backend,
+    )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from citecheck.checks._resolution import describe_target, resolution_finding
-from citecheck.checks.base import LintContext, Rule, register
+from citecheck.checks._resolution import ResolutionRule, describe_target, resolution_finding
+from citecheck.checks.base import LintContext, register
 from citecheck.models import Category, Evidence, Finding, Resolution, Severity
 from citecheck.resolve.resolver import NO_CORPUS
 
 
 @register
-class CitationUnresolvable(Rule):
+class CitationUnresolvable(ResolutionRule):
     """A citation names a source file or document title that the corpus does not hold.
 
     Nothing can be checked against a source that is not there, so the claim the
@@ -39,21 +39,15 @@ class CitationUnresolvable(Rule):
     category = Category.CITATION_UNRESOLVABLE
     severity = Severity.ERROR
     summary = "A citation names a source file or title that is not in the corpus."
+    status = "unresolvable"
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        unresolved = [r for r in ctx.resolutions if r.status == "unresolvable"]
+        unresolved = [r for r in ctx.resolutions if self.selects(r)]
         if unresolved and ctx.corpus is None:
             yield self._no_corpus(ctx, unresolved)
             return
         for resolution in unresolved:
-            yield resolution_finding(
-                self,
-                ctx,
-                resolution,
-                self._message(resolution),
-                evidence=self._candidates(resolution),
-                fix=self._fix(resolution),
-            )
+            yield self.report(ctx, resolution)
 
     def _no_corpus(self, ctx: LintContext, unresolved: list[Resolution]) -> Finding:
         """One finding for the whole report: without a corpus nothing can resolve."""
@@ -62,7 +56,7 @@ class CitationUnresolvable(Rule):
             ctx,
             unresolved[0],
             f"{NO_CORPUS}: none of the report's {len(unresolved)} citation targets can be resolved",
-            fix=self._fix(unresolved[0]),
+            fix=self.fix(ctx, unresolved[0]),
         )
 
     @staticmethod
@@ -71,7 +65,7 @@ class CitationUnresolvable(Rule):
         scores += [None] * (len(resolution.candidates) - len(scores))
         return list(zip(resolution.candidates, scores, strict=True))
 
-    def _message(self, resolution: Resolution) -> str:
+    def message(self, ctx: LintContext, resolution: Resolution) -> str:
         cited = describe_target(resolution.target)
         message = f"cannot resolve {cited}: {resolution.detail or 'not in the corpus'}"
         if not resolution.candidates:
@@ -82,7 +76,7 @@ class CitationUnresolvable(Rule):
         )
         return f"{message}; did you mean {options}?"
 
-    def _candidates(self, resolution: Resolution) -> list[Evidence]:
+    def evidence(self, ctx: LintContext, resolution: Resolution) -> list[Evidence]:
         return [
             Evidence(
                 source=resolution.target.source,
@@ -93,8 +87,7 @@ class CitationUnresolvable(Rule):
             for rank, (name, score) in enumerate(self._scored(resolution), start=1)
         ]
 
-    @staticmethod
-    def _fix(resolution: Resolution) -> str:
+    def fix(self, ctx: LintContext, resolution: Resolution) -> str:
         if resolution.detail == NO_CORPUS:
             return "give the folder holding the cited sources (--corpus DIR)"
         if resolution.candidates:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from citecheck.checks._resolution import resolution_finding
-from citecheck.checks.base import LintContext, Rule, register
-from citecheck.models import Category, Finding, Severity
+from citecheck.checks._resolution import ResolutionRule
+from citecheck.checks.base import LintContext, register
+from citecheck.models import Category, Resolution, Severity
 
 
 @register
-class CitationOutsideCorpus(Rule):
+class CitationOutsideCorpus(ResolutionRule):
     """A citation points at a path outside the corpus folder.
 
     ``..`` segments, absolute paths and symlinks that leave the corpus folder are
@@ -35,15 +33,13 @@ class CitationOutsideCorpus(Rule):
     category = Category.CITATION_UNRESOLVABLE
     severity = Severity.ERROR
     summary = "A citation points outside the corpus folder; it is reported, never read."
+    status = "outside-corpus"
 
-    def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for resolution in ctx.resolutions:
-            if resolution.status == "outside-corpus":
-                yield resolution_finding(
-                    self,
-                    ctx,
-                    resolution,
-                    f"{resolution.target.source!r} lies outside the corpus folder"
-                    f" ({resolution.detail}); it was not read",
-                    fix="cite a file inside the corpus folder, by its name relative to that folder",
-                )
+    def message(self, ctx: LintContext, resolution: Resolution) -> str:
+        return (
+            f"{resolution.target.source!r} lies outside the corpus folder"
+            f" ({resolution.detail}); it was not read"
+        )
+
+    def fix(self, ctx: LintContext, resolution: Resolution) -> str:
+        return "cite a file inside the corpus folder, by its name relative to that folder"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from citecheck.checks._resolution import resolution_finding
-from citecheck.checks.base import LintContext, Rule, register
-from citecheck.models import Category, Finding, Severity
+from citecheck.checks._resolution import ResolutionRule
+from citecheck.checks.base import LintContext, register
+from citecheck.models import Category, Resolution, Severity
 
 
 @register
-class CitationTooVague(Rule):
+class CitationTooVague(ResolutionRule):
     """A citation names a whole document collection but no document in it.
 
     A collection holds thousands of documents; a bracket that only names the
@@ -34,15 +32,10 @@ class CitationTooVague(Rule):
     category = Category.CITATION_UNRESOLVABLE
     severity = Severity.WARNING
     summary = "A citation names a document collection but no document in it."
+    status = "vague"
 
-    def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for resolution in ctx.resolutions:
-            if resolution.status == "vague":
-                yield resolution_finding(
-                    self,
-                    ctx,
-                    resolution,
-                    f"{resolution.citation.text} names no document: {resolution.detail}",
-                    fix="name the document and chunk:"
-                    f' [{resolution.target.source}: "<title>", chunk N]',
-                )
+    def message(self, ctx: LintContext, resolution: Resolution) -> str:
+        return f"{resolution.citation.text} names no document: {resolution.detail}"
+
+    def fix(self, ctx: LintContext, resolution: Resolution) -> str:
+        return f'name the document and chunk: [{resolution.target.source}: "<title>", chunk N]'

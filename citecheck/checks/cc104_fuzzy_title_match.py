@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from citecheck.checks._resolution import resolution_finding
-from citecheck.checks.base import LintContext, Rule, register
-from citecheck.models import Category, Evidence, Finding, Severity
+from citecheck.checks._resolution import ResolutionRule
+from citecheck.checks.base import LintContext, register
+from citecheck.models import Category, Evidence, Resolution, Severity, TitleMatch
 
 # a shortened title that is a prefix of exactly one title is a correct citation
 CONFIDENT_METHODS = frozenset({"exact", "normalised", "prefix"})
 
 
 @register
-class FuzzyTitleMatch(Rule):
+class FuzzyTitleMatch(ResolutionRule):
     """A cited title matched a document only approximately: confirm it is the one meant.
 
     Titles that match exactly, after normalisation (case, width, punctuation,
@@ -41,24 +39,33 @@ class FuzzyTitleMatch(Rule):
     severity = Severity.INFO
     summary = "A cited title matched only approximately; confirm the matched document."
 
-    def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for resolution in ctx.resolutions:
-            match = resolution.match
-            if match is None or match.method in CONFIDENT_METHODS:
-                continue
-            yield resolution_finding(
-                self,
-                ctx,
-                resolution,
-                f'cited title "{resolution.target.title}" matched "{match.title}"'
-                f" only by {match.method} matching (score {match.score:.0f}); confirm it is"
-                " the document meant",
-                evidence=[
-                    Evidence(
-                        source=resolution.target.source,
-                        locator=f"document {match.doc_index}",
-                        text=match.title,
-                    )
-                ],
-                fix=f'cite the title as the collection lists it: "{match.title}"',
+    def selects(self, resolution: Resolution) -> bool:
+        match = resolution.match
+        return match is not None and match.method not in CONFIDENT_METHODS
+
+    def message(self, ctx: LintContext, resolution: Resolution) -> str:
+        match = _match(resolution)
+        return (
+            f'cited title "{resolution.target.title}" matched "{match.title}"'
+            f" only by {match.method} matching (score {match.score:.0f}); confirm it is"
+            " the document meant"
+        )
+
+    def evidence(self, ctx: LintContext, resolution: Resolution) -> list[Evidence]:
+        match = _match(resolution)
+        return [
+            Evidence(
+                source=resolution.target.source,
+                locator=f"document {match.doc_index}",
+                text=match.title,
             )
+        ]
+
+    def fix(self, ctx: LintContext, resolution: Resolution) -> str:
+        return f'cite the title as the collection lists it: "{_match(resolution).title}"'
+
+
+def _match(resolution: Resolution) -> TitleMatch:
+    """The title match of a selected resolution (:meth:`FuzzyTitleMatch.selects` saw it)."""
+    assert resolution.match is not None
+    return resolution.match

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from citecheck.checks._resolution import describe_target, resolution_finding
-from citecheck.checks.base import LintContext, Rule, register
-from citecheck.models import Category, Evidence, Finding, Resolution, Severity
+from citecheck.checks._resolution import ResolutionRule, describe_target
+from citecheck.checks.base import LintContext, register
+from citecheck.models import Category, Evidence, Resolution, Severity
 
 
 @register
-class CitationOutOfRange(Rule):
+class CitationOutOfRange(ResolutionRule):
     """A citation names a page or chunk the cited source does not have.
 
     PDF pages count from 1; collection chunks count from 0, as the retrieval tools
@@ -35,29 +33,9 @@ class CitationOutOfRange(Rule):
     category = Category.CITATION_OUT_OF_RANGE
     severity = Severity.ERROR
     summary = "A citation names a page or chunk that does not exist in the source."
+    status = "out-of-range"
 
-    def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for resolution in ctx.resolutions:
-            if resolution.status == "out-of-range":
-                yield resolution_finding(
-                    self,
-                    ctx,
-                    resolution,
-                    self._message(resolution),
-                    evidence=[self._extent(resolution)],
-                    fix=f"cite {self._valid_range(resolution)} that holds the statement",
-                )
-
-    @staticmethod
-    def _unit(resolution: Resolution) -> str:
-        return "chunk" if resolution.target.kind == "collection" else "page"
-
-    def _valid_range(self, resolution: Resolution) -> str:
-        count = resolution.unit_count or 0
-        first = 0 if self._unit(resolution) == "chunk" else 1
-        return f"a {self._unit(resolution)} from {first} to {first + count - 1}"
-
-    def _message(self, resolution: Resolution) -> str:
+    def message(self, ctx: LintContext, resolution: Resolution) -> str:
         unit = self._unit(resolution)
         numbers = number_runs(resolution.missing)
         named = f"{unit}s" if len(resolution.missing) > 1 else unit
@@ -67,13 +45,27 @@ class CitationOutOfRange(Rule):
             f" ({describe_target(resolution.target)}) does not exist"
         )
 
-    def _extent(self, resolution: Resolution) -> Evidence:
-        return Evidence(
-            source=resolution.target.source,
-            locator=describe_target(resolution.target),
-            text=f"{resolution.unit_count} {self._unit(resolution)}s; valid:"
-            f" {self._valid_range(resolution).removeprefix('a ')}",
-        )
+    def evidence(self, ctx: LintContext, resolution: Resolution) -> list[Evidence]:
+        return [
+            Evidence(
+                source=resolution.target.source,
+                locator=describe_target(resolution.target),
+                text=f"{resolution.unit_count} {self._unit(resolution)}s; valid:"
+                f" {self._valid_range(resolution).removeprefix('a ')}",
+            )
+        ]
+
+    def fix(self, ctx: LintContext, resolution: Resolution) -> str:
+        return f"cite {self._valid_range(resolution)} that holds the statement"
+
+    @staticmethod
+    def _unit(resolution: Resolution) -> str:
+        return "chunk" if resolution.target.kind == "collection" else "page"
+
+    def _valid_range(self, resolution: Resolution) -> str:
+        count = resolution.unit_count or 0
+        first = 0 if self._unit(resolution) == "chunk" else 1
+        return f"a {self._unit(resolution)} from {first} to {first + count - 1}"
 
 
 def number_runs(numbers: list[int]) -> str:

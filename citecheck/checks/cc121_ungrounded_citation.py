@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from citecheck.checks._resolution import describe_target, resolution_finding
-from citecheck.checks.base import LintContext, Rule, register
-from citecheck.models import Category, Evidence, Finding, Resolution, Severity
+from citecheck.checks._resolution import ResolutionRule, describe_target
+from citecheck.checks.base import LintContext, register
+from citecheck.models import Category, Evidence, Resolution, Severity
 
 if TYPE_CHECKING:
     from citecheck.corpus.trace import Retrieval
@@ -17,7 +16,7 @@ LISTED_RETRIEVALS = 5
 
 
 @register
-class UngroundedCitation(Rule):
+class UngroundedCitation(ResolutionRule):
     """A citation names a chunk the agent never retrieved, according to its own trace.
 
     An agent can only have read what its retrieval tools returned. When the trace
@@ -45,20 +44,10 @@ class UngroundedCitation(Rule):
     severity = Severity.ERROR
     summary = "A citation names a chunk the agent's complete trace never retrieved."
 
-    def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for resolution in ctx.resolutions:
-            if resolution.retrieved is False:
-                yield resolution_finding(
-                    self,
-                    ctx,
-                    resolution,
-                    self._message(ctx, resolution),
-                    evidence=self._retrievals(ctx),
-                    fix="cite a chunk the agent retrieved, or retrieve this one and check"
-                    " the claim against it",
-                )
+    def selects(self, resolution: Resolution) -> bool:
+        return resolution.retrieved is False
 
-    def _message(self, ctx: LintContext, resolution: Resolution) -> str:
+    def message(self, ctx: LintContext, resolution: Resolution) -> str:
         never = ", ".join(str(n) for n in resolution.never_retrieved)
         complete = len(self._complete(ctx))
         message = (
@@ -85,7 +74,7 @@ class UngroundedCitation(Rule):
             if any(ctx.trace.was_retrieved(title, n) for title in titles if title)
         ]
 
-    def _retrievals(self, ctx: LintContext) -> list[Evidence]:
+    def evidence(self, ctx: LintContext, resolution: Resolution) -> list[Evidence]:
         return [
             Evidence(
                 source="trace",
@@ -95,3 +84,8 @@ class UngroundedCitation(Rule):
             )
             for r in self._complete(ctx)[:LISTED_RETRIEVALS]
         ]
+
+    def fix(self, ctx: LintContext, resolution: Resolution) -> str:
+        return (
+            "cite a chunk the agent retrieved, or retrieve this one and check the claim against it"
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from citecheck.checks._support import cited_as, iter_unsupported_claims
+from citecheck.checks._support import cited_as, iter_unsupported_claims, judgement_finding
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Finding, Severity, SourceUnit
 
@@ -50,16 +50,13 @@ class UnsupportedClaim(Rule):
                 continue  # CC204: supported at another location
             verdict = judgement.verdict
             reason = f": {verdict.reason}" if verdict.reason else ""
-            yield self.finding(
+            yield judgement_finding(
+                self,
                 ctx,
-                claim.span,
+                claim,
+                verdict,
                 f"{cited_as(claim)} {self.verb}{reason}",
-                claim=claim,
-                citation=claim.citations[0],
-                evidence=verdict.evidence,
-                score=verdict.score,
                 fix=_fix(judgement.elsewhere),
-                backend=verdict.backend,
             )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.checks._support import cited_as, iter_judged_claims
+from citecheck.checks._support import cited_as, iter_judged_claims, judgement_finding
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Conflict, Finding, Severity
 
@@ -48,16 +48,13 @@ class ContradictedClaim(Rule):
                 continue
             details = "; ".join(_describe(c) for c in verdict.conflicts) or verdict.reason
             span = f' Source: "{verdict.evidence_span}"' if verdict.evidence_span else ""
-            yield self.finding(
+            yield judgement_finding(
+                self,
                 ctx,
-                claim.span,
+                claim,
+                verdict,
                 f"{cited_as(claim)} contradicts this claim: {details}.{span}",
-                claim=claim,
-                citation=claim.citations[0],
-                evidence=verdict.evidence,
-                score=verdict.score,
                 fix=_fix(verdict.conflicts),
-                backend=verdict.backend,
             )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.checks._support import iter_judged_claims
+from citecheck.checks._support import iter_judged_claims, judgement_finding
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Citation, Claim, Evidence, Finding, Severity, SourceUnit
 
@@ -45,17 +45,16 @@ class MisplacedCitation(Rule):
                 continue
             citation = _citation_of(claim, found)
             shown = Evidence(source=found.source, locator=found.locator, text=found.text)
-            yield self.finding(
+            yield judgement_finding(
+                self,
                 ctx,
-                citation.span,
+                claim,
+                verdict,
                 f"{citation.text} does not support this claim, but {found.source} "
                 f"{found.locator} does",
-                claim=claim,
-                citation=citation,
-                evidence=[shown, *judgement.verdict.evidence],
-                score=judgement.verdict.score,
                 fix=f"cite {found.source}, {found.locator}",
-                backend=judgement.verdict.backend,
+                citation=citation,
+                evidence=[shown, *verdict.evidence],
             )
 
 

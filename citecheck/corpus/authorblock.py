@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from citecheck.textutil import CJK_NAME, CJK_RE
+
 AuthorRole = Literal["first", "corresponding", "equal"]
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -32,7 +34,7 @@ _CORRESPONDING = re.compile(r"correspond|通讯作者|通信作者", re.I)
 _EQUAL = re.compile(r"equal(?:ly)? contribut|contributed equally|共同第一|同等贡献", re.I)
 _NAME = re.compile(
     r"(?P<name>[A-Z][a-zA-Z'\-]*\.?(?:[ \u00a0](?:[A-Z][a-zA-Z'\-]*\.?|de|van|von|der|la)){0,4}"
-    r"|[\u4e00-\u9fff]{2,4})"
+    rf"|{CJK_NAME})"
     rf"(?P<marks>(?:\^\{{[^}}]*\}}|[{_MARK_CHARS}]|(?<=[a-z])[a-e](?![a-z]))*)"
 )
 _MARK_TOKEN = re.compile(rf"[0-9]+|[{_SUPERSCRIPTS}]|[{_SYMBOLS}]|[a-e]")
@@ -96,11 +98,7 @@ def _names(line: str) -> list[PaperAuthor]:
     authors = []
     for found in _NAME.finditer(line):
         name = found.group("name").strip()
-        if (
-            len(name) < 3
-            or _NOT_NAMES.match(name)
-            or (" " not in name and not re.match(r"[\u4e00-\u9fff]", name))
-        ):
+        if len(name) < 3 or _NOT_NAMES.match(name) or (" " not in name and not CJK_RE.match(name)):
             continue
         authors.append(PaperAuthor(name=name, marks=_marks(found.group("marks"))))
     return authors

@@ -25,7 +25,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,7 +41,13 @@ from citecheck.corpus.damaged import DamagedTitle
 from citecheck.errors import InputError
 from citecheck.models import SourceUnit, TitleMatch
 from citecheck.rulepack import Thresholds
-from citecheck.safeio import confine, is_regular_file, read_text, require_regular_file
+from citecheck.safeio import (
+    confine,
+    is_regular_file,
+    read_text,
+    replacing,
+    require_regular_file,
+)
 from citecheck.textutil import demojibake, normalise_title, scrub_surrogates
 
 DOCUMENT_LIST_KEYS = ("documents", "data", "docs")
@@ -333,17 +338,12 @@ class Collection:
         return sqlite3.connect(self.index_path)
 
     def _build_index(self, identity: str) -> None:
-        partial = self.index_path.with_name(f"{self.index_path.name}.{os.getpid()}.tmp")
-        partial.unlink(missing_ok=True)
-        db = sqlite3.connect(partial)
-        try:
-            self._fill_index(db, identity)
-        except BaseException:
-            db.close()
-            partial.unlink(missing_ok=True)
-            raise
-        db.close()
-        os.replace(partial, self.index_path)
+        with replacing(self.index_path) as partial:
+            db = sqlite3.connect(partial)
+            try:
+                self._fill_index(db, identity)
+            finally:
+                db.close()
 
     def _fill_index(self, db: sqlite3.Connection, identity: str) -> None:
         """Write the title index (and the chunk map) into an empty database."""

@@ -20,6 +20,7 @@ from citecheck.corpus.tables import table_row_units
 from citecheck.errors import InputError
 from citecheck.models import SourceUnit
 from citecheck.safeio import read_head
+from citecheck.textutil import CJK_RE
 
 if TYPE_CHECKING:
     import pymupdf
@@ -51,7 +52,6 @@ AUTHORS_END = re.compile(r"^(.+?(?:[a-z\u00c0-\u024f]{2}|et al))\.\s+(.+)$", re.
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Za-z0-9])")
 AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s*&\s*|,\s*")
 FOOTNOTE_MARKS = re.compile(r"[\d*†‡§¶∗,]+$")
-CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 class PdfMeta(BaseModel):
@@ -96,7 +96,7 @@ def _join_lines(lines: list[str]) -> str:
             text = line
         elif text.endswith("-") and line[:1].islower():
             text = text[:-1] + line
-        elif CJK.match(text[-1]) and CJK.match(line[0]):
+        elif CJK_RE.match(text[-1]) and CJK_RE.match(line[0]):
             text += line
         else:
             text += " " + line

@@ -16,7 +16,7 @@ from pathlib import Path
 from citecheck.corpus.folder import CACHE_DIR_NAME, looks_like_collection
 from citecheck.corpus.video import MEDIA_SUFFIXES
 from citecheck.errors import InputError, UsageError
-from citecheck.safeio import is_regular_file, os_problem
+from citecheck.safeio import atomic_write_text, is_regular_file, os_problem
 
 SOURCE_SUFFIXES = frozenset({".pdf", ".jsonl", ".srt", ".vtt", *MEDIA_SUFFIXES})
 """File endings of what a corpus cites (besides collection and sidecar JSON)."""
@@ -85,11 +85,6 @@ def write_output(output: Path, text: str) -> None:
         if output.exists() and not is_regular_file(output):
             output.write_text(text, encoding="utf-8")
             return
-        partial = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-        try:
-            partial.write_text(text, encoding="utf-8")
-            os.replace(partial, output)
-        finally:
-            partial.unlink(missing_ok=True)
+        atomic_write_text(output, text)
     except OSError as error:
         raise UsageError(f"{output}: cannot write output: {os_problem(error)}") from None

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from citecheck.evidence.embedder import Embedder
-from citecheck.models import SourceUnit
+from citecheck.models import ScoredUnit, SourceUnit
 from citecheck.textutil import plain_sentences
 
 # E5 cosines for unrelated vs. matching text fall roughly in this band.
@@ -47,16 +46,6 @@ _STOPWORDS = frozenset(
     "a an and are as at be by for from has have in is it of on or that the this to was "  # noqa: SIM905
     "were which with we our their its not than also can".split()
 )
-
-
-@dataclass(frozen=True)
-class ScoredUnit:
-    """A candidate evidence window and how well it matches the claim."""
-
-    unit: SourceUnit
-    score: float
-    embed_score: float
-    lexical_score: float
 
 
 def split_into_windows(unit: SourceUnit, max_chars: int = WINDOW_CHARS) -> list[SourceUnit]:

@@ -40,6 +40,8 @@ from pathlib import Path
 from citecheck import __version__
 from citecheck.errors import InputError
 from citecheck.rulepack import packs_dir
+from citecheck.safeio import atomic_write_text
+from citecheck.textutil import CJK_RUN_RE
 from citecheck.usercache import user_cache_dir
 
 MAX_WORD_CHARS = 6
@@ -59,7 +61,6 @@ _SKIPPED_SENSE = re.compile(
     r"\(?old\)? ?variant|Japanese variant|Korean variant|also written|also pr\.)"
 )
 _LATIN_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 _GLOSS_STOPWORD_TEXT = (
     "a an the of to in on at by for with from and or as is are was were be been being it its "
@@ -130,7 +131,7 @@ def load_glossary(path: Path) -> dict[str, frozenset[str]]:
         raise InputError(path, "glossary needs a non-empty [terms] table")
     glossary: dict[str, frozenset[str]] = {}
     for term, renderings in terms.items():
-        if not _HAN_RUN.fullmatch(term):
+        if not CJK_RUN_RE.fullmatch(term):
             raise InputError(path, f"glossary term {term!r} is not a Chinese word")
         if not (
             isinstance(renderings, list)
@@ -230,7 +231,7 @@ def segment(text: str) -> list[str]:
     ignored here.
     """
     found: list[str] = []
-    for run in _HAN_RUN.findall(text):
+    for run in CJK_RUN_RE.findall(text):
         candidates = [_match(run, backward=True), _match(run, backward=False)]
         best = min(candidates, key=lambda ws: (len(ws), sum(len(w) == 1 for w in ws)))
         found.extend(w for w in best if not is_function_word(w))
@@ -247,7 +248,7 @@ def _reverse_entries() -> Iterable[tuple[str, set[str]]]:
     """
     shortest, longest = REVERSE_HEADWORD_CHARS
     for word, senses in _definitions().items():
-        if shortest <= len(word) <= longest and _HAN_RUN.fullmatch(word):
+        if shortest <= len(word) <= longest and CJK_RUN_RE.fullmatch(word):
             english = _LATIN_WORD.findall(_PAREN.sub(" ", senses).lower())
             yield word, {stem(w) for w in english if w not in STOPWORDS}
     for term, stems in field_glossary().items():
@@ -272,10 +273,8 @@ def _reverse_index() -> dict[str, frozenset[str]]:
     index = _build_reverse_index()
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
         data = {s: "".join(sorted(chars)) for s, chars in index.items()}
-        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, cache_file)
+        atomic_write_text(cache_file, json.dumps(data, ensure_ascii=False))
     except OSError:
         pass
     return index

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from citecheck.judge.base import SequentialBatchMixin, evidence_sentences
 from citecheck.judge.numerals import Quantity, extract_quantities
 from citecheck.models import Conflict, Evidence, Verdict
+from citecheck.textutil import CJK_RE, CJK_RUN_RE
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _IDENTIFIER = re.compile(
     r"(?<![\w\-])(?:"
     r"[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)+"  # Pythia-2.8B, Anthropic-HH, GPT-4
@@ -57,7 +57,7 @@ _SENTENCE_INITIAL_WORDS = frozenset(_SENTENCE_INITIAL_TEXT.split())
 def is_chinese(text: str) -> bool:
     """True when CJK characters make up a noticeable share of the text."""
     letters = sum(ch.isalpha() for ch in text)
-    return letters > 0 and len(_CJK.findall(text)) / letters >= 0.2
+    return letters > 0 and len(CJK_RE.findall(text)) / letters >= 0.2
 
 
 def _normalise_identifier(token: str) -> str:
@@ -88,7 +88,7 @@ def negation_count(text: str) -> int:
 def content_tokens(text: str) -> list[str]:
     """Comparable content units: stemmed English words and Chinese character bigrams."""
     tokens = [w[:6] for w in _EN_WORD.findall(text.lower()) if w not in _EN_STOPWORDS]
-    for run in re.findall(r"[\u3400-\u9fff]+", text):
+    for run in CJK_RUN_RE.findall(text):
         tokens.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return tokens
 

@@ -12,12 +12,11 @@ import re
 from typing import Literal
 
 from citecheck.models import Claim
+from citecheck.textutil import CJK_RE, LATIN_WORD_RE
 
 MIN_CJK_CHARS = 8
 MIN_LATIN_WORDS = 5
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_']*")
 _BRACKET_CITATION = re.compile(r"\[[^\[\]]*\]")
 _MARKDOWN_MARKERS = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+[.)]|（\d+）|\(\d+\))\s*|[*`]+")
 _LEAD_IN_END = re.compile(r"[:：]\s*$")
@@ -71,15 +70,15 @@ def claim_body(claim: Claim) -> str:
 
 def content_size(text: str) -> int:
     """CJK characters plus Latin words: how much a fragment says."""
-    cjk = len(_CJK.findall(text))
-    latin = len(_LATIN_WORD.findall(_CJK.sub(" ", text)))
+    cjk = len(CJK_RE.findall(text))
+    latin = len(LATIN_WORD_RE.findall(CJK_RE.sub(" ", text)))
     return cjk + latin
 
 
 def _has_content(text: str, lang: Literal["zh", "en"]) -> bool:
-    if lang == "zh" or _CJK.search(text):
+    if lang == "zh" or CJK_RE.search(text):
         return content_size(text) >= MIN_CJK_CHARS
-    return len(_LATIN_WORD.findall(text)) >= MIN_LATIN_WORDS
+    return len(LATIN_WORD_RE.findall(text)) >= MIN_LATIN_WORDS
 
 
 def is_about_the_report(text: str) -> bool:
@@ -116,7 +115,7 @@ def split_claim(text: str, lang: Literal["zh", "en"] = "zh") -> list[str]:
     ``, while/whereas/and/but`` (en). A piece too short to carry content is
     joined to the one before it, so the result never holds bare fragments.
     """
-    chinese = lang == "zh" or bool(_CJK.search(text))
+    chinese = lang == "zh" or bool(CJK_RE.search(text))
     splitter, joiner = (_ZH_SPLITTERS, "，") if chinese else (_EN_SPLITTERS, ", ")
     parts: list[str] = []
     for piece in (p.strip(" ，,;；") for p in splitter.split(text)):

@@ -12,7 +12,7 @@ import codecs
 from dataclasses import dataclass
 
 from citecheck.models import Report, Span
-from citecheck.textutil import demojibake, reencode_char
+from citecheck.textutil import LineIndex, demojibake, reencode_char
 
 
 @dataclass(frozen=True)
@@ -21,13 +21,13 @@ class RepairedView:
 
     text: str
     columns: list[list[int]]
-    line_starts: list[int]  # offset of each line in the raw text
+    raw_lines: LineIndex  # where each line starts in the raw text
 
     def raw_offset(self, line: int, raw_column: int) -> int:
         """The 0-based offset in the raw text of a 1-based (line, raw column)."""
-        if not 1 <= line <= len(self.line_starts):
+        if not 1 <= line <= self.raw_lines.line_count:
             return raw_column - 1
-        return self.line_starts[line - 1] + raw_column - 1
+        return self.raw_lines.line_start(line) + raw_column - 1
 
     def raw_column(self, line: int, column: int) -> int:
         """The 1-based column in the raw file of a 1-based (line, column) of the repair."""
@@ -61,12 +61,8 @@ def repaired_view(raw: str) -> RepairedView | None:
     repaired = demojibake(raw)
     if repaired is None or repaired.count("\n") != raw.count("\n"):
         return None
-    lines = raw.split("\n")
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return RepairedView(repaired, [_line_columns(line) for line in lines], starts)
+    columns = [_line_columns(line) for line in raw.split("\n")]
+    return RepairedView(repaired, columns, LineIndex(raw))
 
 
 def _mapped(span: Span, view: RepairedView) -> Span:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from citecheck.models import Finding, Suppression
+from citecheck.textutil import LineIndex
 
 _COMMENT_RE = re.compile(
     r"<!--\s*citecheck:\s*disable-(?P<scope>next-line|line|file)\b(?P<codes>[^>]*?)\s*-->",
@@ -20,8 +21,9 @@ _COMMENT_RE = re.compile(
 def parse_suppressions(text: str) -> list[Suppression]:
     """Every suppression comment in ``text``; ``line`` is the line it applies to."""
     found: list[Suppression] = []
+    lines = LineIndex(text)
     for match in _COMMENT_RE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line, _ = lines.position(match.start())
         scope = match.group("scope").lower()
         codes = [c for c in re.split(r"[\s,]+", match.group("codes")) if c]
         target = line + 1 if scope == "next-line" else line

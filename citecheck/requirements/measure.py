@@ -43,11 +43,12 @@ class SelfReportedLength:
 
 def region_bounds(report: Report) -> tuple[int, int]:
     """Offsets ``(start, end)`` of the report region inside ``report.text``."""
-    starts = _line_starts(report.text)
-    first = min(max(report.region_start_line, 1), len(starts)) - 1
-    start = starts[first]
+    lines = LineIndex(report.text)
+    start = lines.line_start(min(max(report.region_start_line, 1), lines.line_count))
     last = report.region_end_line
-    end = len(report.text) if last is None or last >= len(starts) else starts[last]
+    end = (
+        len(report.text) if last is None or last >= lines.line_count else lines.line_start(last + 1)
+    )
     return start, end
 
 
@@ -139,7 +140,3 @@ def _compile_all(patterns: list[str], owner: str) -> list[re.Pattern[str]]:
         return [re.compile(p, re.IGNORECASE) for p in patterns]
     except re.error as error:
         raise InputError(f"rule pack ({owner})", f"invalid pattern: {error}") from None
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]

