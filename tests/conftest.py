@@ -1,4 +1,4 @@
-"""Fixtures for every test folder: the real seed reports in ../shared/seeds."""
+"""Fixtures for every test folder: the real seed reports in shared/seeds above the checkout."""
 
 from __future__ import annotations
 
@@ -10,12 +10,17 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = next(
+    (p / "shared" / "seeds" for p in Path(__file__).resolve().parents[1:]
+     if (p / "shared" / "seeds").is_dir()),
+    Path(__file__).resolve().parents[1].parent / "shared" / "seeds",
+)  # fmt: skip
+"""The nearest ``shared/seeds`` above the checkout (a worktree sits deeper than main)."""
 
 
 @pytest.fixture(scope="session")
 def seeds() -> Path:
-    """The real agent reports in ../shared/seeds; the test is skipped without them."""
+    """The real agent reports (shared/seeds); the test is skipped without them."""
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     return SEEDS
