@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from citecheck.rulepack import RulePack, load_pack
+from tests.fakes import CountingEmbedder
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 SEEDS = next(
@@ -39,3 +42,15 @@ def seed(seeds: Path) -> Callable[..., Path]:
         pytest.skip(f"seed {prefix}*{suffix} is not present")
 
     return find
+
+
+@pytest.fixture(scope="session")
+def pack() -> RulePack:
+    """The shipped default rule pack."""
+    return load_pack("default")
+
+
+@pytest.fixture
+def embedder() -> CountingEmbedder:
+    """A deterministic trigram-hashing embedder that counts what it embeds."""
+    return CountingEmbedder()

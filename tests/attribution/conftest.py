@@ -9,15 +9,10 @@ import pytest
 
 from citecheck.checks.base import LintContext, Rule, all_rules
 from citecheck.models import Finding
-from citecheck.rulepack import RulePack, load_pack
+from citecheck.rulepack import RulePack
 from tests.fakes import make_report
 
 MY_CODES = ("CC301", "CC302", "CC303", "CC304", "CC305", "CC401", "CC402", "CC403")
-
-
-@pytest.fixture(scope="session")
-def pack() -> RulePack:
-    return load_pack("default")
 
 
 @pytest.fixture

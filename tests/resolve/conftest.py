@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from citecheck.models import Report, SourceUnit
-from citecheck.rulepack import RulePack, load_pack
 from tests.fakes import (
     FakeCollection,
     FakeCorpus,
@@ -20,11 +19,6 @@ from tests.fakes import (
     build_report,
     make_pdf,
 )
-
-
-@pytest.fixture
-def pack() -> RulePack:
-    return load_pack("default")
 
 
 @pytest.fixture
