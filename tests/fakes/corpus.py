@@ -35,8 +35,8 @@ class FakeCollection:
     ``(doc_index, chunk number)``; exact, prefix, then fuzzy title lookup."""
 
     def __init__(self, documents: Documents | Chunks = (), chunks: Chunks | None = None) -> None:
-        if isinstance(documents, Mapping):
-            documents, chunks = (), documents
+        if isinstance(documents, Mapping):  # FakeCollection(chunks), as the support tests pass
+            chunks, documents = documents, ()
         self.documents: list[tuple[str, list[str]]] = list(documents)
         self.chunks: dict[tuple[int, int], SourceUnit] = dict(chunks or {})
         self.lookups: list[str] = []

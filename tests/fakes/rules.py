@@ -92,7 +92,7 @@ class Unsupported(Rule):
         for claim in ctx.report.claims:
             if claim.citations:
                 judgement = ctx.judge(claim)
-                if judgement.verdict.label == "unsupported":
+                if judgement is not None and judgement.verdict.label == "unsupported":
                     yield self.finding(
                         ctx,
                         claim.span,
