@@ -101,6 +101,7 @@ class LintOptions:
     query: Path | None = None
     config: Config = field(default_factory=Config)
     stages: Stages | None = None
+    rules: Sequence[type[Rule]] | None = None  # None: the registered rules
 
 
 def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Result:
@@ -116,7 +117,7 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
     trace_path = _checked_file(options.trace, "trace file") if options.trace else None
     stages = options.stages or default_stages()
     pack = load_pack(config.pack)
-    rules = [rule() for rule in select_rules(config.select, config.ignore)]
+    rules = [rule() for rule in select_rules(config.select, config.ignore, among=options.rules)]
     overrides = severity_overrides(
         [(pack.name, pack.severity), (config.source or "config", config.severity)]
     )

@@ -1,4 +1,4 @@
-"""Fixtures for every test folder: the real seed reports in ../shared/seeds."""
+"""Fixtures for every test folder: the real seed reports in shared/seeds above the checkout."""
 
 from __future__ import annotations
 
@@ -8,14 +8,22 @@ from pathlib import Path
 
 import pytest
 
+from citecheck.rulepack import RulePack, load_pack
+from tests.fakes import CountingEmbedder
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = next(
+    (p / "shared" / "seeds" for p in Path(__file__).resolve().parents[1:]
+     if (p / "shared" / "seeds").is_dir()),
+    Path(__file__).resolve().parents[1].parent / "shared" / "seeds",
+)  # fmt: skip
+"""The nearest ``shared/seeds`` above the checkout (a worktree sits deeper than main)."""
 
 
 @pytest.fixture(scope="session")
 def seeds() -> Path:
-    """The real agent reports in ../shared/seeds; the test is skipped without them."""
+    """The real agent reports (shared/seeds); the test is skipped without them."""
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     return SEEDS
@@ -34,3 +42,15 @@ def seed(seeds: Path) -> Callable[..., Path]:
         pytest.skip(f"seed {prefix}*{suffix} is not present")
 
     return find
+
+
+@pytest.fixture(scope="session")
+def pack() -> RulePack:
+    """The shipped default rule pack."""
+    return load_pack("default")
+
+
+@pytest.fixture
+def embedder() -> CountingEmbedder:
+    """A deterministic trigram-hashing embedder that counts what it embeds."""
+    return CountingEmbedder()

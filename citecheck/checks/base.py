@@ -167,9 +167,14 @@ def rule_by_name(name: str) -> type[Rule] | None:
     return None
 
 
-def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Rule]]:
-    """Rules chosen ruff-style: a code, a code prefix (``CC2``), a slug or a category."""
-    chosen = list(all_rules())
+def select_rules(
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    among: Iterable[type[Rule]] | None = None,
+) -> list[type[Rule]]:
+    """Rules chosen ruff-style: a code, a code prefix (``CC2``), a slug or a category,
+    from ``among`` (default: every registered rule)."""
+    chosen = list(all_rules() if among is None else among)
     picks = [s for s in select if s]
     if picks:
         chosen = [r for r in chosen if any(_matches(r, s) for s in picks)]

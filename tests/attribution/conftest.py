@@ -1,28 +1,18 @@
-"""Fixtures for the attribution tests; the fakes live in attr_fakes.py."""
+"""Fixtures for the attribution tests; the fakes live in tests/fakes."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from attr_fakes import make_report
-
 from citecheck.checks.base import LintContext, Rule, all_rules
 from citecheck.models import Finding
-from citecheck.rulepack import RulePack, load_pack
+from citecheck.rulepack import RulePack
+from tests.fakes import make_report
 
 MY_CODES = ("CC301", "CC302", "CC303", "CC304", "CC305", "CC401", "CC402", "CC403")
-
-
-@pytest.fixture(scope="session")
-def pack() -> RulePack:
-    return load_pack("default")
 
 
 @pytest.fixture

@@ -1,8 +1,7 @@
 """Glossed coverage: how much of an English claim Chinese evidence renders."""
 
-from attr_fakes import segment
-
 from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
+from tests.fakes import segment
 
 TURNS = [
     segment(0, 10, "核心是一个校准头，它读取问题和检索段落，输出置信度。", "陈浩然"),

@@ -1,6 +1,6 @@
 """CC301–CC305 on Chinese and English reports against fake corpora."""
 
-from attr_fakes import FakeBib, FakeCorpus, FakeMeta, FakePdf, FakePdfMeta, FakeVideo, segment
+from tests.fakes import FakeBib, FakeCorpus, FakeMeta, FakePdf, FakePdfMeta, FakeVideo, segment
 
 TALK = [
     segment(0, 8, "Hi everyone, I'm Yi Ren, and today I talk about learning dynamics.", "Yi Ren"),

@@ -1,6 +1,6 @@
 """Presenter, moderator and audience roles, and remarks checked against transcript turns."""
 
-from attr_fakes import FakeCorpus, FakeMeta, FakeVideo, segment
+from tests.fakes import FakeCorpus, FakeMeta, FakeVideo, segment
 
 TALK = [
     segment(0, 12, "大家好，欢迎来到本期讲座。今天请到陈浩然博士介绍校准弃答。", "周雨桐"),

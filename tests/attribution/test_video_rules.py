@@ -1,6 +1,9 @@
 """CC401–CC403: claims about a video against transcript, keyframes and trace."""
 
-from attr_fakes import (
+from citecheck.checks.base import LintContext, all_rules
+from citecheck.models import Verdict
+from citecheck.support.service import ClaimJudgement
+from tests.fakes import (
     FakeCall,
     FakeCorpus,
     FakeMeta,
@@ -10,10 +13,6 @@ from attr_fakes import (
     make_report,
     segment,
 )
-
-from citecheck.checks.base import LintContext, all_rules
-from citecheck.models import Verdict
-from citecheck.support.service import ClaimJudgement
 
 TRANSCRIPT = [
     segment(0, 10, "Today I explain the learning dynamics of LLM finetuning.", "Yi Ren"),

@@ -14,10 +14,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus_factories import build_collection, build_paper
-
 from citecheck.batch.engines.local import run_in_worker
 from citecheck.batch.worker import TaskJob, TaskOutcome
+from tests.corpus.corpus_factories import build_collection, build_paper
 
 TITLES = ["大模型微调的学习动态综述", "Direct Preference Optimization explained", "注意力机制入门"]
 

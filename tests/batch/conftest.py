@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1] / "corpus"))
-
-from batch_factories import SharedSources
+from tests.batch.batch_factories import SharedSources
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_factories import SharedSources, make_task
 from click.testing import CliRunner
 
 from citecheck.cli import main
+from tests.batch.batch_factories import SharedSources, make_task
 
 
 def audit(*args: object):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from batch_factories import SharedSources, die_on_poison, make_task
-
 from citecheck.batch.discovery import discover_tasks
 from citecheck.batch.engines.local import DIED, LocalEngine
 from citecheck.batch.worker import TaskJob
 from citecheck.config import Config
 from citecheck.rulepack import load_pack
+from tests.batch.batch_factories import SharedSources, die_on_poison, make_task
 
 
 def test_a_dying_worker_fails_only_the_task_that_killed_it(

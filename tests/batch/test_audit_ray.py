@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from batch_factories import SharedSources, make_task
 
 from citecheck.batch.audit import AuditOptions, run_audit
 from citecheck.config import Config
+from tests.batch.batch_factories import SharedSources, make_task
 
 ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'citecheck-lint[ray]'")
 

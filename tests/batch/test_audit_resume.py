@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_factories import SharedSources, make_task
 
 from citecheck.batch.store import AuditStore
+from tests.batch.batch_factories import SharedSources, make_task
 
 TASKS = 40
 REPO = Path(__file__).resolve().parents[2]

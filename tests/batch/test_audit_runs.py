@@ -9,13 +9,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from batch_factories import SharedSources, make_task, report_body
 from click.testing import CliRunner
 
 from citecheck.batch.audit import AuditOptions, run_audit
 from citecheck.batch.store import AuditStore
 from citecheck.cli import main
 from citecheck.config import Config
+from tests.batch.batch_factories import SharedSources, make_task, report_body
 
 CHEAP = Config(select=["CC1", "CC5"])
 

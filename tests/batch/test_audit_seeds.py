@@ -6,12 +6,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from batch_factories import SharedSources
-
 from citecheck.batch.audit import AuditOptions, run_audit
 from citecheck.batch.discovery import discover_tasks
 from citecheck.config import Config
 from citecheck.rulepack import load_pack
+from tests.batch.batch_factories import SharedSources
 
 
 def test_real_task_files_and_run_logs_are_classed_right(

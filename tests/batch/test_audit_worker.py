@@ -7,12 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from batch_factories import SharedSources, make_task
 
 from citecheck.batch.worker import AuditWorker, TaskJob
 from citecheck.config import Config
 from citecheck.models import Verdict
 from citecheck.support import service as support
+from tests.batch.batch_factories import SharedSources, make_task
 
 
 class CountingJudge:

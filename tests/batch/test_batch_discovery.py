@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_factories import SharedSources, make_task, run_log, task_file
 
 from citecheck.batch.discovery import discover_tasks
 from citecheck.errors import InputError
 from citecheck.rulepack import load_pack
+from tests.batch.batch_factories import SharedSources, make_task, run_log, task_file
 
 
 @pytest.fixture

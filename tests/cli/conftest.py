@@ -1,4 +1,4 @@
-"""Small fakes for the stages and rules other modules provide.
+"""Fake stages and rules for the pipeline and CLI tests (the fakes live in tests/fakes).
 
 The pipeline and CLI are tested against these, so the tests prove the
 pipeline's own behaviour (selection, severities, suppressions, output, exit
@@ -8,28 +8,20 @@ codes) whether or not the real parser, corpus and rules have landed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from citecheck import api, pipeline
 from citecheck.checks import base
-from citecheck.checks.base import LintContext, Rule
+from citecheck.checks.base import Rule
 from citecheck.errors import InputError
-from citecheck.models import (
-    Category,
-    Citation,
-    Claim,
-    Finding,
-    Report,
-    Severity,
-    Span,
-    Suppression,
-    Verdict,
-)
-from citecheck.pipeline import Stages
+from citecheck.models import Citation, Claim, Finding, Report, Result, Span, Suppression
+from citecheck.pipeline import LintOptions, Stages
+from tests.fakes import FAKE_RULES, FakeCorpus, FakeSupport, fake_rule_by_name
 
 BRACKET = re.compile(r"\[[^\]]+\]")
 SUPPRESSION = re.compile(r"<!-- citecheck: (disable-next-line|disable-file)\s*([^>]*?)\s*-->")
@@ -84,35 +76,11 @@ def fake_is_suppressed(finding: Finding, suppressions: list[Suppression]) -> boo
     )
 
 
-@dataclass
-class FakeCorpus:
-    root: Path
-
-
 def fake_discover(folder: Path, config: object = None) -> FakeCorpus | None:
     for candidate in (folder, *folder.parents):
         if any(candidate.glob("*.pdf")):
             return FakeCorpus(candidate)
     return None
-
-
-@dataclass
-class FakeSupport:
-    """Counts what it was asked; every claim containing 'false' is unsupported."""
-
-    created: list[object] = field(default_factory=list)
-    asked: list[str] = field(default_factory=list)
-
-    def judge_claim(self, claim: Claim, resolutions: list) -> SimpleNamespace:
-        self.asked.append(claim.id)
-        label = "unsupported" if "false" in claim.text else "supported"
-        return SimpleNamespace(verdict=Verdict(label=label, score=0.1, backend="fake-judge"))
-
-    def judge_claims(self, items: list) -> list[SimpleNamespace]:
-        return [self.judge_claim(claim, resolutions) for claim, resolutions in items]
-
-    def judge_units(self, claim: Claim, units: list) -> SimpleNamespace:
-        return self.judge_claim(claim, [])
 
 
 @pytest.fixture
@@ -141,105 +109,20 @@ def fake_stages(monkeypatch: pytest.MonkeyPatch, support: FakeSupport) -> Stages
     return stages
 
 
-class MissingSource(Rule):
-    """Flags citations that name a missing source.
-
-    Anti-pattern
-    ------------
-    ``Revenue grew [Doc: missing.pdf]`` cites a file that is not there.
-
-    Best practice
-    -------------
-    ``Revenue grew [Doc: report.pdf, page 2]`` cites a file of the corpus.
-    """
-
-    code = "CC101"
-    slug = "citation-unresolvable"
-    category = Category.CITATION_UNRESOLVABLE
-    severity = Severity.ERROR
-    summary = "Citation names a source that is not in the corpus."
-
-    def check(self, ctx: LintContext) -> Iterator[Finding]:
-        for claim in ctx.report.claims:
-            for citation in claim.citations:
-                if "missing" in citation.text:
-                    yield self.finding(
-                        ctx,
-                        citation.span,
-                        "cited source not found",
-                        claim=claim,
-                        citation=citation,
-                        fix="cite a file of the corpus",
-                    )
-
-
-class Uncited(Rule):
-    """Flags claims without a citation.
-
-    Anti-pattern
-    ------------
-    ``Sales doubled.`` with no bracket.
-
-    Best practice
-    -------------
-    ``Sales doubled [Doc: report.pdf, page 3].``
-    """
-
-    code = "CC203"
-    slug = "uncited-claim"
-    category = Category.UNCITED_CLAIM
-    severity = Severity.WARNING
-    summary = "Claim carries no citation."
-
-    def check(self, ctx: LintContext) -> Iterator[Finding]:
-        for claim in ctx.report.claims:
-            if not claim.citations:
-                yield self.finding(ctx, claim.span, "claim has no citation", claim=claim)
-
-
-class Unsupported(Rule):
-    """Flags cited claims the judge finds unsupported.
-
-    Anti-pattern
-    ------------
-    ``The sky is green [Doc: a.pdf]`` when a.pdf says it is blue.
-
-    Best practice
-    -------------
-    ``The sky is blue [Doc: a.pdf, page 1]``.
-    """
-
-    code = "CC201"
-    slug = "unsupported-claim"
-    category = Category.UNSUPPORTED_CLAIM
-    severity = Severity.ERROR
-    summary = "The cited evidence does not support the claim."
-
-    def check(self, ctx: LintContext) -> Iterator[Finding]:
-        assert ctx.judge is not None
-        for claim in ctx.report.claims:
-            if claim.citations:
-                judgement = ctx.judge(claim)
-                if judgement.verdict.label == "unsupported":
-                    yield self.finding(
-                        ctx,
-                        claim.span,
-                        "evidence does not support the claim",
-                        claim=claim,
-                        citation=claim.citations[0],
-                        score=judgement.verdict.score,
-                        backend=judgement.verdict.backend,
-                    )
-
-
-FAKE_RULES = [MissingSource, Uncited, Unsupported]
-
-
 @pytest.fixture
 def fake_rules(monkeypatch: pytest.MonkeyPatch) -> list[type[Rule]]:
-    """Replace the rule registry with the three fake rules above."""
-    monkeypatch.setattr(base, "_REGISTRY", {rule.code: rule for rule in FAKE_RULES})
-    monkeypatch.setattr(base, "_import_rule_modules", lambda: None)
+    """Every ``lint()`` of the test, also the CLI's and the API's, runs the three fake
+    rules above: they are passed as ``LintOptions.rules``, the registry is untouched."""
+    real_lint = pipeline.lint
+
+    def lint_with_fake_rules(
+        paths: Sequence[str | Path], options: LintOptions | None = None
+    ) -> Result:
+        return real_lint(paths, replace(options or LintOptions(), rules=FAKE_RULES))
+
+    monkeypatch.setattr(pipeline, "lint", lint_with_fake_rules)
+    monkeypatch.setattr(api, "lint", lint_with_fake_rules)
+    monkeypatch.setattr(base, "rule_by_name", fake_rule_by_name)  # `citecheck explain`
     return FAKE_RULES
 
 

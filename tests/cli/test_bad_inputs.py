@@ -19,7 +19,6 @@ pytest.importorskip("citecheck.corpus.trace")
 
 from citecheck.cli import main
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 CHEAP_RULES = ("--select", "CC1,CC5,CC9")
 
 
@@ -120,8 +119,8 @@ def test_suppression_comment_in_real_report(corpus: Path) -> None:
     assert outcome.exit_code == 0, outcome.output
 
 
-def test_damaged_encoding_seed_is_a_warning_not_an_error() -> None:
-    seed = next(iter(sorted(SEEDS.glob("002_*[0-9a-f].txt"))), None)
+def test_damaged_encoding_seed_is_a_warning_not_an_error(seeds: Path) -> None:
+    seed = next(iter(sorted(seeds.glob("002_*[0-9a-f].txt"))), None)
     if seed is None:
         pytest.skip("shared seeds not present")
     before = seed.read_bytes()

@@ -9,10 +9,11 @@ import pytest
 from citecheck.config import Config
 from citecheck.errors import InputError
 from citecheck.pipeline import LintOptions, exit_code, expand_report_paths, lint
+from tests.fakes import FAKE_RULES
 
 
 def run(paths: list[Path], stages, **config) -> object:
-    return lint(paths, LintOptions(config=Config(**config), stages=stages))
+    return lint(paths, LintOptions(config=Config(**config), stages=stages, rules=FAKE_RULES))
 
 
 def test_folder_expands_to_sorted_reports(task: Path) -> None:
@@ -93,7 +94,7 @@ def test_exit_code_follows_fail_level(task, fake_stages, fake_rules, fail_on, ex
 
 
 def test_explicit_corpus_is_used_for_every_report(task, fake_stages, fake_rules) -> None:
-    options = LintOptions(corpus=task, stages=fake_stages)
+    options = LintOptions(corpus=task, stages=fake_stages, rules=fake_rules)
     assert lint([task / "reports"], options).corpus == str(task)
 
 

@@ -7,11 +7,11 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus_factories import build_collection
 
 from citecheck.corpus import collection as collection_module
 from citecheck.corpus.collection import Collection
 from citecheck.errors import InputError
+from tests.corpus.corpus_factories import build_collection
 
 LONG_TITLE = (
     "写给“纯小白”的大语言模型入门指南，（非常详细）零基础入门到精通，收藏这一篇就够了-CSDN博客"

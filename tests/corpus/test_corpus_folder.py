@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from corpus_factories import build_collection, build_paper
 
 from citecheck.corpus.folder import Corpus, OutsideCorpusError, default_cache_dir
 from citecheck.errors import InputError
+from tests.corpus.corpus_factories import build_collection, build_paper
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_factories import REFERENCES, TITLE, build_encrypted, build_paper
 
 from citecheck.corpus.pdf import PdfDocument, parse_bib_entry
 from citecheck.errors import InputError
+from tests.corpus.corpus_factories import REFERENCES, TITLE, build_encrypted, build_paper
 
 
 @pytest.fixture(scope="module")

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from hostile import COLLECTION, DEMO, DEMO_FILES, REPORT
+from tests.hardening.hostile import COLLECTION, DEMO, DEMO_FILES, REPORT
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hostile import SECRET, assert_clean_error, assert_sidecar_warning, run_cli
 
 from citecheck.cachedir import GITIGNORE_TEXT, TAG_NAME, TAG_TEXT
 from citecheck.corpus.folder import CACHE_DIR_NAME, default_cache_dir
 from citecheck.evidence.embedder import CachedEmbedder
+from tests.hardening.hostile import SECRET, assert_clean_error, assert_sidecar_warning, run_cli
 
 SRT = f"1\n00:00:01,000 --> 00:00:04,000\nSpeaker: {SECRET}\n"
 SIDECARS = {

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile import Outcome, assert_clean_error, assert_sidecar_warning, run_cli
 
 from citecheck.judge import glossary
 from citecheck.judge.numerals import extract_quantities, parse_chinese_number
+from tests.hardening.hostile import Outcome, assert_clean_error, assert_sidecar_warning, run_cli
 
 LINT = ("lint", "--select", "CC1,CC4,CC9")
 VIDEO_REPORT = "# 报告\n\n演讲者介绍了方法[视频: video.mp4]。\n"

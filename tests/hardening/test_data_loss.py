@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from hostile import assert_clean_error, run_cli
+
+from tests.hardening.hostile import assert_clean_error, run_cli
 
 LINT = ("lint", "--select", "CC1")
 

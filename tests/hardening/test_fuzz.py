@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hostile import assert_clean_error, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +27,7 @@ from citecheck.errors import InputError
 from citecheck.report.decode import read_text
 from citecheck.report.parse import parse_text
 from citecheck.rulepack import load_pack
+from tests.hardening.hostile import assert_clean_error, run_cli
 
 settings.register_profile(
     "ci",

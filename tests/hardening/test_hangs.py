@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hostile import assert_clean_error, run_cli, run_process
 
 from citecheck.corpus import collection
 from citecheck.corpus.damaged import DamagedTitle
@@ -19,6 +18,7 @@ from citecheck.corpus.trace import parse_trace, same_title
 from citecheck.judge.numerals import extract_quantities
 from citecheck.report.parse import parse_text
 from citecheck.rulepack import load_pack
+from tests.hardening.hostile import assert_clean_error, run_cli, run_process
 
 GUARD_SECONDS = 15.0
 

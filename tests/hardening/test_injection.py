@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile import run_cli
 
 from citecheck.emitters import render
 from citecheck.models import Category, Evidence, Finding, Result, Severity, Summary
+from tests.hardening.hostile import run_cli
 
 HOSTILE = "Title\x1b]0;pwned\x07\r\n::error::INJECT\x9b31m"
 

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile import assert_clean_error, run_cli
+
+from tests.hardening.hostile import assert_clean_error, run_cli
 
 
 def _judge(tmp_path: Path, content: bytes) -> tuple[int, str, str]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from hostile import assert_clean_error, assert_sidecar_warning, run_cli, run_process
+
+from tests.hardening.hostile import assert_clean_error, assert_sidecar_warning, run_cli, run_process
 
 LINT = ("lint", "--select", "CC1", "--format", "json")
 TITLE = "Sampling methods for text generation"

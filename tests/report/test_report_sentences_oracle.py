@@ -17,7 +17,6 @@ import pytest
 from citecheck.report import sentences
 
 OPENING = "（(「『“‘《【"
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 def _spacy_candidates():
@@ -41,13 +40,13 @@ def _before_opening_brackets(text: str, start: int) -> int:
 
 
 @pytest.mark.slow
-def test_rule_based_boundaries_match_spacy_on_seed_paragraphs(monkeypatch):
-    seeds = sorted(SEEDS.glob("00[0134]_*.txt"))
-    if not seeds:
+def test_rule_based_boundaries_match_spacy_on_seed_paragraphs(monkeypatch, seeds: Path):
+    reports = sorted(seeds.glob("00[0134]_*.txt"))
+    if not reports:
         pytest.skip("seed reports not present")
     paragraphs = [
         para
-        for seed in seeds
+        for seed in reports
         for para in seed.read_text(encoding="utf-8").split("\n\n")
         if para.strip()
     ]

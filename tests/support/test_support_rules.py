@@ -11,6 +11,7 @@ from citecheck.checks.cc205_unconfirmed_claim import UnconfirmedClaim
 from citecheck.models import Conflict, Evidence, Report, Severity, Verdict
 from citecheck.rulepack import RulePack
 from citecheck.support.service import ClaimJudgement
+from tests import fakes
 
 SHOWN = Evidence(source="pdf.pdf", locator="page 3", text="Pythia-410M is finetuned with DPO.")
 
@@ -35,14 +36,14 @@ def judgement(claim, label: str, score: float, elsewhere=None, **fields) -> Clai
     )
 
 
-def cited(fakes, text: str, line: int):
+def cited(text: str, line: int):
     citation = fakes.make_citation("[文档: pdf.pdf, page 3]", line=line, column=40)
     return fakes.make_claim(text, line=line, citations=[citation])
 
 
-def test_cc201_reports_the_unsupported_claim_only(fakes) -> None:
-    good = cited(fakes, "作者在Anthropic-HH上用DPO微调了Pythia-410M", 3)
-    bad = cited(fakes, "DPO相比SFT将胜率提升了40%，并且训练更稳定", 5)
+def test_cc201_reports_the_unsupported_claim_only() -> None:
+    good = cited("作者在Anthropic-HH上用DPO微调了Pythia-410M", 3)
+    bad = cited("DPO相比SFT将胜率提升了40%，并且训练更稳定", 5)
     ctx = context(
         [good, bad],
         {
@@ -57,9 +58,9 @@ def test_cc201_reports_the_unsupported_claim_only(fakes) -> None:
     assert findings[0].score == 0.05 and findings[0].backend == "fake"
 
 
-def test_grey_zone_verdicts_are_unconfirmed_info_not_errors(fakes) -> None:
-    sure = cited(fakes, "DPO相比SFT将胜率提升了40%", 3)
-    unsure = cited(fakes, "论文认为离线数据是挤压效应的主因", 5)
+def test_grey_zone_verdicts_are_unconfirmed_info_not_errors() -> None:
+    sure = cited("DPO相比SFT将胜率提升了40%", 3)
+    unsure = cited("论文认为离线数据是挤压效应的主因", 5)
     ctx = context(
         [sure, unsure],
         {
@@ -73,11 +74,9 @@ def test_grey_zone_verdicts_are_unconfirmed_info_not_errors(fakes) -> None:
     assert "check it" in unconfirmed.message
 
 
-def test_cc201_leaves_headings_and_misplaced_claims_to_others(fakes) -> None:
-    heading = cited(fakes, "学习动态框架的实证验证与改进", 1).model_copy(
-        update={"block": "heading"}
-    )
-    moved = cited(fakes, "DPO会导致概率质量向少数token集中", 2)
+def test_cc201_leaves_headings_and_misplaced_claims_to_others() -> None:
+    heading = cited("学习动态框架的实证验证与改进", 1).model_copy(update={"block": "heading"})
+    moved = cited("DPO会导致概率质量向少数token集中", 2)
     elsewhere = fakes.make_unit("squeezing effect", 7)
     ctx = context(
         [heading, moved],
@@ -89,9 +88,9 @@ def test_cc201_leaves_headings_and_misplaced_claims_to_others(fakes) -> None:
     assert list(UnsupportedClaim().check(ctx)) == []
 
 
-def test_cc202_names_both_values(fakes) -> None:
-    good = cited(fakes, "作者在Anthropic-HH上用DPO微调了Pythia-410M", 2)
-    bad = cited(fakes, "作者在Anthropic-HH上用DPO微调了Pythia-2.8B", 4)
+def test_cc202_names_both_values() -> None:
+    good = cited("作者在Anthropic-HH上用DPO微调了Pythia-410M", 2)
+    bad = cited("作者在Anthropic-HH上用DPO微调了Pythia-2.8B", 4)
     conflict = Conflict(kind="identifier", claim_value="Pythia-2.8B", evidence_value="Pythia-410M")
     ctx = context(
         [good, bad],
@@ -114,10 +113,10 @@ def test_cc202_names_both_values(fakes) -> None:
     assert "'Pythia-2.8B' -> 'Pythia-410M'" in findings[0].fix
 
 
-def test_cc203_flags_uncited_specifics_only(fakes) -> None:
+def test_cc203_flags_uncited_specifics_only() -> None:
     uncited = fakes.make_claim("该方法在UltraFeedback上将胜率提高了12.5%。", line=2)
     generic = fakes.make_claim("这一视角有助于理解微调中的反直觉现象。", line=3)
-    covered = cited(fakes, "实验使用了Qwen1.5-0.5B模型。", 4).model_copy(update={"inherited": True})
+    covered = cited("实验使用了Qwen1.5-0.5B模型。", 4).model_copy(update={"inherited": True})
     heading = fakes.make_claim("2025年会议报告", line=5, block="heading")
     reference = fakes.make_claim(
         "Rafailov et al. 2023. Direct Preference Optimization.",
@@ -130,9 +129,9 @@ def test_cc203_flags_uncited_specifics_only(fakes) -> None:
     assert [(f.code, f.line, f.severity.value) for f in findings] == [("CC203", 2, "warning")]
 
 
-def test_cc204_reports_at_the_citation_with_the_right_locator(fakes) -> None:
-    good = cited(fakes, "DPO会导致概率质量向少数token集中", 2)
-    moved = cited(fakes, "DPO会导致概率质量向少数token集中，即挤压效应", 6)
+def test_cc204_reports_at_the_citation_with_the_right_locator() -> None:
+    good = cited("DPO会导致概率质量向少数token集中", 2)
+    moved = cited("DPO会导致概率质量向少数token集中，即挤压效应", 6)
     elsewhere = fakes.make_unit("The squeezing effect concentrates mass.", 7)
     ctx = context(
         [good, moved],
@@ -150,14 +149,14 @@ def test_cc204_reports_at_the_citation_with_the_right_locator(fakes) -> None:
     assert finding.citation == "[文档: pdf.pdf, page 3]"
 
 
-def test_rules_do_nothing_without_a_judge(fakes) -> None:
-    claim = cited(fakes, "DPO相比SFT将胜率提升了40%", 1)
+def test_rules_do_nothing_without_a_judge() -> None:
+    claim = cited("DPO相比SFT将胜率提升了40%", 1)
     ctx = LintContext(report=Report(path="r.md", text="", claims=[claim]), pack=RulePack(name="t"))
     for rule in (UnsupportedClaim(), ContradictedClaim(), MisplacedCitation()):
         assert list(rule.check(ctx)) == []
 
 
-def test_claims_citing_only_the_video_are_left_to_the_video_rules(fakes) -> None:
+def test_claims_citing_only_the_video_are_left_to_the_video_rules() -> None:
     video = fakes.make_citation("[视频: video.mp4]", source="video.mp4", pages=(), line=4)
     mixed = fakes.make_citation("[文档: pdf.pdf, page 3]", line=6)
     talk = fakes.make_claim("讲者用动画演示了概率迁移", line=4, citations=[video])
@@ -172,8 +171,8 @@ def test_claims_citing_only_the_video_are_left_to_the_video_rules(fakes) -> None
     assert [f.line for f in UnsupportedClaim().check(ctx)] == [6]
 
 
-def test_grey_zone_with_a_better_location_is_unconfirmed_not_misplaced(fakes) -> None:
-    unsure = cited(fakes, "DPO会导致概率质量向少数token集中", 4)
+def test_grey_zone_with_a_better_location_is_unconfirmed_not_misplaced() -> None:
+    unsure = cited("DPO会导致概率质量向少数token集中", 4)
     abstract = fakes.make_unit("We show that DPO squeezes probability mass.", 1)
     grey = judgement(unsure, "unsupported", 0.3, elsewhere=abstract, confident=False)
     ctx = context([unsure], {unsure.id: grey})

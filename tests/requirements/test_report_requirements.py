@@ -15,7 +15,6 @@ from citecheck.requirements.derive import derive_requirements, requirements_for
 from citecheck.requirements.measure import count_report_length, self_reported_lengths
 from citecheck.rulepack import LengthRequirement, Requirements, load_pack
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 READING_SECTIONS = ["论文基本信息", "核心内容摘要", "关键技术解析", "视频补充要点"]
 READING_QUERY = (
     "报告需使用正式书面语，包含以下部分：（1）论文基本信息；（2）核心内容摘要；"
@@ -76,24 +75,22 @@ def test_english_section_list_is_read():
     ]
 
 
-def seed_query(name):
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
-    (path,) = SEEDS.glob(f"{name}_*[0-9a-f].txt")
+def seed_query(seeds: Path, name: str):
+    (path,) = seeds.glob(f"{name}_*[0-9a-f].txt")
     text = path.read_text(encoding="utf-8")
     return text, locate_report(text, load_pack().layout)
 
 
 @pytest.mark.parametrize("name", ["000", "001", "003"])
-def test_reading_report_seeds_ask_for_four_sections_and_2000_to_3000(name):
-    _, region = seed_query(name)
+def test_reading_report_seeds_ask_for_four_sections_and_2000_to_3000(name, seeds):
+    _, region = seed_query(seeds, name)
     derived = derive_requirements(region.query)
     assert [s.name for s in derived.sections] == READING_SECTIONS
     assert (derived.length.min, derived.length.max) == (2000, 3000)
 
 
-def test_literature_review_seed_asks_for_about_1000():
-    _, region = seed_query("004")
+def test_literature_review_seed_asks_for_about_1000(seeds):
+    _, region = seed_query(seeds, "004")
     assert bounds(region.query) == (800, 1200)
 
 
@@ -225,8 +222,8 @@ def test_clean_report_has_no_encoding_finding(parsed_report, pack):
     assert run("CC901", parsed_report("干净的文本。"), pack) == []
 
 
-def test_seed_000_overstates_its_length(pack):
-    text, region = seed_query("000")
+def test_seed_000_overstates_its_length(pack, seeds):
+    text, region = seed_query(seeds, "000")
     report = Report(
         path="000.txt",
         text=text,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citecheck.report.claims import claim_body, is_checkable, is_specific_factual, split_claim
+from tests import fakes
 
 
 @pytest.mark.parametrize(
@@ -23,7 +24,7 @@ from citecheck.report.claims import claim_body, is_checkable, is_specific_factua
         ("See below.", {"lang": "en"}),
     ],
 )
-def test_non_claims_are_skipped(fakes, text: str, fields: dict) -> None:
+def test_non_claims_are_skipped(text: str, fields: dict) -> None:
     assert not is_checkable(fakes.make_claim(text, **fields))
 
 
@@ -34,11 +35,11 @@ def test_non_claims_are_skipped(fakes, text: str, fields: dict) -> None:
         ("DPO squeezes probability mass towards the most likely token.", "en"),
     ],
 )
-def test_factual_sentences_are_checkable(fakes, text: str, lang: str) -> None:
+def test_factual_sentences_are_checkable(text: str, lang: str) -> None:
     assert is_checkable(fakes.make_claim(text, lang=lang))
 
 
-def test_claim_body_drops_citation_brackets_and_bullets(fakes) -> None:
+def test_claim_body_drops_citation_brackets_and_bullets() -> None:
     citation = fakes.make_citation("[Doc: pdf.pdf]")
     claim = fakes.make_claim("- 论文聚焦学习动态问题[Doc: pdf.pdf]。", citations=[citation])
     assert claim_body(claim) == "论文聚焦学习动态问题。"
@@ -83,12 +84,12 @@ def test_fragments_without_content_stay_attached() -> None:
         "作者写道“模型会将概率质量集中到最可能的输出上”",
     ],
 )
-def test_specific_factual_sentences(fakes, text: str) -> None:
+def test_specific_factual_sentences(text: str) -> None:
     assert is_specific_factual(fakes.make_claim(text))
 
 
 @pytest.mark.parametrize(
     "text", ["（2）作者介绍了学习动态的基本概念", "这一视角有助于理解微调中的反直觉现象"]
 )
-def test_generic_sentences_are_not_specific(fakes, text: str) -> None:
+def test_generic_sentences_are_not_specific(text: str) -> None:
     assert not is_specific_factual(fakes.make_claim(text))
