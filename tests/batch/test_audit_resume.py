@@ -46,6 +46,9 @@ def start_audit(
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+        # a user cache of its own: verdicts cached by earlier runs would finish the
+        # tasks before the signal lands
+        "XDG_CACHE_HOME": str(store.parent / "user-cache"),
     }
     # as from an interactive shell: a runner started in the background (`cmd &`) passes
     # on an ignored SIGINT, and Ctrl-C would then never reach the audit
