@@ -261,6 +261,24 @@ class Verdict(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
 
 
+class ClaimJudgement(BaseModel):
+    """The decision on one claim, with what was searched and where support was found.
+
+    ``verdict`` is the combined verdict at the cited location; ``parts`` holds
+    one verdict per clause in ``part_texts``. ``elsewhere`` is set when the
+    cited location does not support the claim but a neighbouring unit or
+    another page of the same source does.
+    """
+
+    claim_id: str
+    verdict: Verdict
+    parts: list[Verdict] = Field(default_factory=list)
+    part_texts: list[str] = Field(default_factory=list)
+    units_checked: list[SourceUnit] = Field(default_factory=list)
+    best_unit: SourceUnit | None = None
+    elsewhere: SourceUnit | None = None
+
+
 # --------------------------------------------------------------------------- findings
 
 

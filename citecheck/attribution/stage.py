@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from citecheck.attribution.outcomes import ReportAttribution
 from citecheck.corpus.video import MEDIA_SUFFIXES, is_video_target
-from citecheck.models import Citation, CitationTarget, Claim, Report, Resolution, SourceUnit
+from citecheck.models import (
+    Citation,
+    CitationTarget,
+    Claim,
+    ClaimJudgement,
+    Report,
+    Resolution,
+    SourceUnit,
+)
 
 if TYPE_CHECKING:
     from citecheck.corpus.authorblock import AuthorBlock
@@ -25,7 +33,6 @@ if TYPE_CHECKING:
     from citecheck.corpus.trace import Trace
     from citecheck.corpus.video import VideoEvidence
     from citecheck.rulepack import RulePack
-    from citecheck.support.service import ClaimJudgement
 
 
 class AttributionInputs(Protocol):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citecheck.checks.base import LintContext
-from citecheck.models import Claim
-from citecheck.support.service import ClaimJudgement, is_judged
+from citecheck.models import Claim, ClaimJudgement
+from citecheck.support.service import is_judged
 
 
 def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement]]:

@@ -24,6 +24,7 @@ from citecheck.models import (
     Category,
     Citation,
     Claim,
+    ClaimJudgement,
     Evidence,
     Finding,
     Report,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.trace import Trace
     from citecheck.rulepack import RulePack
-    from citecheck.support.service import ClaimJudgement
 
 
 @dataclass

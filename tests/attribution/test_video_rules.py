@@ -12,8 +12,7 @@ from attr_fakes import (
 )
 
 from citecheck.checks.base import LintContext, all_rules
-from citecheck.models import Verdict
-from citecheck.support.service import ClaimJudgement
+from citecheck.models import ClaimJudgement, Verdict
 
 TRANSCRIPT = [
     segment(0, 10, "Today I explain the learning dynamics of LLM finetuning.", "Yi Ren"),
