@@ -80,10 +80,11 @@ class FakePdf:
 
     def passages(self, n: int) -> list[SourceUnit]:
         return [
-            SourceUnit(source="pdf.pdf", kind="passage", locator=f"page {n}, ¶{i + 1}",
-                       text=para, page=n)
+            SourceUnit(
+                source="pdf.pdf", kind="passage", locator=f"page {n}, ¶{i + 1}", text=para, page=n
+            )
             for i, para in enumerate(self.pages[n - 1].split("\n\n"))
-        ]  # fmt: skip
+        ]
 
     def bibliography(self) -> list[FakeBib]:
         return self.bib
@@ -131,14 +132,22 @@ def segment(start: float, end: float, text: str, speaker: str | None = None) -> 
     locator = (
         f"{int(start) // 60:02d}:{int(start) % 60:02d}-{int(end) // 60:02d}:{int(end) % 60:02d}"
     )
-    return SourceUnit(source="video.mp4", kind="segment", locator=locator, text=text,
-                      start=start, end=end, speaker=speaker)  # fmt: skip
+    return SourceUnit(
+        source="video.mp4",
+        kind="segment",
+        locator=locator,
+        text=text,
+        start=start,
+        end=end,
+        speaker=speaker,
+    )
 
 
 def keyframe(time: float, text: str) -> SourceUnit:
     """A keyframe note."""
-    return SourceUnit(source="video.mp4", kind="keyframe", locator=f"frame @{time:.0f}s",
-                      text=text, start=time)  # fmt: skip
+    return SourceUnit(
+        source="video.mp4", kind="keyframe", locator=f"frame @{time:.0f}s", text=text, start=time
+    )
 
 
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|>\s*)")
@@ -155,18 +164,35 @@ def make_report(text: str, pack: RulePack, path: str = "report.md") -> Report:
             heading = re.match(r"^(#+)\s*(.*)$", stripped)
             body = heading.group(2) if heading else _BULLET.sub("", stripped)
             start = offset + line.index(body)
-            span = Span(line=number, column=line.index(body) + 1, end_line=number,
-                        end_column=len(line) + 1, start=start, end=offset + len(line))  # fmt: skip
+            span = Span(
+                line=number,
+                column=line.index(body) + 1,
+                end_line=number,
+                end_column=len(line) + 1,
+                start=start,
+                end=offset + len(line),
+            )
             if heading:
-                sections.append(Section(title=body, level=len(heading.group(1)), line=number,
-                                        end_line=number))  # fmt: skip
-            claims.append(Claim(
-                id=f"c{number}", text=body, raw=line, span=span,
-                citations=find_citations(body, pack, offset=start),
-                section=sections[-1].title if sections else None,
-                block="heading" if heading else "paragraph",
-                lang="zh" if re.search(r"[\u4e00-\u9fff]", body) else "en",
-            ))  # fmt: skip
+                sections.append(
+                    Section(title=body, level=len(heading.group(1)), line=number, end_line=number)
+                )
+            claims.append(
+                Claim(
+                    id=f"c{number}",
+                    text=body,
+                    raw=line,
+                    span=span,
+                    citations=find_citations(body, pack, offset=start),
+                    section=sections[-1].title if sections else None,
+                    block="heading" if heading else "paragraph",
+                    lang="zh" if re.search(r"[\u4e00-\u9fff]", body) else "en",
+                )
+            )
         offset += len(line) + 1
-    return Report(path=path, text=text, sections=sections, claims=claims,
-                  citations=[c for claim in claims for c in claim.citations])  # fmt: skip
+    return Report(
+        path=path,
+        text=text,
+        sections=sections,
+        claims=claims,
+        citations=[c for claim in claims for c in claim.citations],
+    )
