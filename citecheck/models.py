@@ -204,6 +204,14 @@ class TitleMatch(BaseModel):
     doc_index: int
 
 
+class ScoredCandidate(BaseModel):
+    """A source the citation may have meant, nearest first, with its match score (0-100)
+    when the lookup gives one (a file-name suggestion has none)."""
+
+    name: str
+    score: float | None = None
+
+
 ResolutionStatus = Literal["resolved", "unresolvable", "out-of-range", "outside-corpus", "vague"]
 
 
@@ -220,10 +228,7 @@ class Resolution(BaseModel):
     status: ResolutionStatus
     units: list[SourceUnit] = Field(default_factory=list)
     match: TitleMatch | None = None
-    candidates: list[str] = Field(default_factory=list)
-    candidate_scores: list[float] = Field(
-        default_factory=list, description="match score (0-100) of each candidate, when known"
-    )
+    candidates: list[ScoredCandidate] = Field(default_factory=list)
     missing: list[int] = Field(default_factory=list)
     unit_count: int | None = None
     retrieved: bool | None = None

@@ -24,6 +24,7 @@ from citecheck.models import (
     Report,
     Resolution,
     ResolutionStatus,
+    ScoredCandidate,
     SourceUnit,
     SpanKey,
     TitleMatch,
@@ -47,7 +48,7 @@ class _Outcome:
     status: ResolutionStatus
     units: list[SourceUnit] = field(default_factory=list)
     match: TitleMatch | None = None
-    candidates: list[tuple[str, float | None]] = field(default_factory=list)
+    candidates: list[ScoredCandidate] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
     unit_count: int | None = None
     retrieved: bool | None = None
@@ -61,8 +62,7 @@ class _Outcome:
             status=self.status,
             units=self.units,
             match=self.match,
-            candidates=[name for name, _ in self.candidates],
-            candidate_scores=[score for _, score in self.candidates if score is not None],
+            candidates=self.candidates,
             missing=self.missing,
             unit_count=self.unit_count,
             retrieved=self.retrieved,
@@ -149,7 +149,7 @@ class _Resolver:
             nearest = corpus.nearest_names(target.source, self.pack.thresholds.title_candidates)
             return _Outcome(
                 "unresolvable",
-                candidates=[(name, None) for name in nearest],
+                candidates=[ScoredCandidate(name=name) for name in nearest],
                 detail=f"no file named {target.source!r} in the corpus",
             )
         if is_video_target(target):
@@ -200,7 +200,7 @@ class _Resolver:
             return _Outcome(
                 "unresolvable",
                 candidates=[
-                    (title, float(score))
+                    ScoredCandidate(name=title, score=float(score))
                     for title, score in lookup.candidates
                     if score >= self.pack.thresholds.title_suggestion_min
                 ],
