@@ -62,14 +62,6 @@ class Span(BaseModel):
 TargetKind = Literal["file", "collection"]
 
 
-SpanKey = tuple[int, int, int, int, int, int]
-
-
-def span_key(span: Span) -> SpanKey:
-    """A hashable key equal for equal spans (comparing pydantic models is slow)."""
-    return (span.line, span.column, span.end_line, span.end_column, span.start, span.end)
-
-
 class CitationTarget(BaseModel):
     """One source location named inside a citation bracket.
 
@@ -98,8 +90,13 @@ class Attribution(BaseModel):
 
 
 class Citation(BaseModel):
-    """A citation bracket as written in the report."""
+    """A citation bracket as written in the report.
 
+    ``id`` names the bracket within its report (``L3:17``: line 3, column 17), so a
+    resolution finds its citation and a claim the citations it carries by id.
+    """
+
+    id: str
     text: str
     span: Span
     targets: list[CitationTarget] = Field(default_factory=list)

@@ -61,10 +61,9 @@ class Sources:
         self._bibliographies: dict[str, list[BibEntry]] = {}
         self._author_blocks: dict[str, AuthorBlock] = {}
         self._memo: dict[str, Any] = {}
-        self._by_span: dict[tuple[int, int], list[Resolution]] = {}
+        self._by_citation: dict[str, list[Resolution]] = {}
         for resolution in inputs.resolutions:
-            key = (resolution.citation.span.start, resolution.citation.span.end)
-            self._by_span.setdefault(key, []).append(resolution)
+            self._by_citation.setdefault(resolution.citation.id, []).append(resolution)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per report under ``key``."""
@@ -74,7 +73,7 @@ class Sources:
 
     def resolutions_for(self, citation: Citation) -> list[Resolution]:
         """The resolutions of one citation bracket, in target order."""
-        return self._by_span.get((citation.span.start, citation.span.end), [])
+        return self._by_citation.get(citation.id, [])
 
     def _files_with(self, suffixes: frozenset[str]) -> list[str]:
         return [n for n in self.files if PurePosixPath(n).suffix.lower() in suffixes]

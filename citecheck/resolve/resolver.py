@@ -26,9 +26,7 @@ from citecheck.models import (
     ResolutionStatus,
     ScoredCandidate,
     SourceUnit,
-    SpanKey,
     TitleMatch,
-    span_key,
 )
 from citecheck.safeio import is_regular_file
 
@@ -91,14 +89,14 @@ def resolve_citations(
 def claim_for_citation(report: Report, citation: Citation) -> Claim | None:
     """The claim that carries ``citation`` itself (not by inheritance), if any, else
     the first that inherits it."""
-    return _claims_by_citation(report).get(span_key(citation.span))
+    return _claims_by_citation(report).get(citation.id)
 
 
-_claim_index: list[tuple[Report, int, dict[SpanKey, Claim]]] = []
+_claim_index: list[tuple[Report, int, dict[str, Claim]]] = []
 
 
-def _claims_by_citation(report: Report) -> dict[SpanKey, Claim]:
-    """Citation span → its claim, built once per report (kept for the latest one)."""
+def _claims_by_citation(report: Report) -> dict[str, Claim]:
+    """Citation id → its claim, built once per report (kept for the latest one)."""
     if _claim_index:
         cached, count, index = _claim_index[0]
         if cached is report and count == len(report.claims):
@@ -106,7 +104,7 @@ def _claims_by_citation(report: Report) -> dict[SpanKey, Claim]:
     index = {}
     for claim in report.claims:
         for held in claim.citations:
-            key = span_key(held.span)
+            key = held.id
             if key not in index or (index[key].inherited and not claim.inherited):
                 index[key] = claim
     _claim_index[:] = [(report, len(report.claims), index)]

@@ -30,6 +30,7 @@ from citecheck.models import (
     Verdict,
 )
 from citecheck.pipeline import Stages
+from citecheck.report.citations import citation_id
 
 BRACKET = re.compile(r"\[[^\]]+\]")
 SUPPRESSION = re.compile(r"<!-- citecheck: (disable-next-line|disable-file)\s*([^>]*?)\s*-->")
@@ -54,10 +55,10 @@ def fake_parse(path: Path, pack: object) -> Report:
                 Suppression(scope=scope, line=target, codes=comment.group(2).split())
             )
         elif line.strip():
-            citations = [
-                Citation(text=m.group(), span=_span(number, m.start() + 1, m.end() + 1))
-                for m in BRACKET.finditer(line)
-            ]
+            citations = []
+            for m in BRACKET.finditer(line):
+                span = _span(number, m.start() + 1, m.end() + 1)
+                citations.append(Citation(id=citation_id(span), text=m.group(), span=span))
             claims.append(
                 Claim(
                     id=f"c{number}",

@@ -21,6 +21,7 @@ from citecheck.models import (
     Span,
     Verdict,
 )
+from citecheck.report.citations import citation_id
 
 
 def make_span(line: int, column: int = 1, length: int = 20) -> Span:
@@ -39,7 +40,8 @@ def make_citation(
 ) -> Citation:
     """A citation bracket naming pages of one file."""
     target = CitationTarget(kind="file", source=source, pages=list(pages), raw=text)
-    return Citation(text=text, span=make_span(line, column, len(text)), targets=[target])
+    span = make_span(line, column, len(text))
+    return Citation(id=citation_id(span), text=text, span=span, targets=[target])
 
 
 def make_claim(
