@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from citecheck.attribution.outcomes import ReportAttribution
 from citecheck.corpus.video import MEDIA_SUFFIXES, is_video_target
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from citecheck.corpus.trace import Trace
     from citecheck.corpus.video import VideoEvidence
     from citecheck.rulepack import RulePack
+
+_T = TypeVar("_T")
 
 
 class AttributionInputs(Protocol):
@@ -65,11 +67,11 @@ class Sources:
         for resolution in inputs.resolutions:
             self._by_citation.setdefault(resolution.citation.id, []).append(resolution)
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
         """``compute()`` once per report under ``key``."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]
+        return cast("_T", self._memo[key])
 
     def resolutions_for(self, citation: Citation) -> list[Resolution]:
         """The resolutions of one citation bracket, in target order."""
@@ -141,7 +143,7 @@ class Sources:
             self._author_blocks[pdf.name] = block
         return self._author_blocks[pdf.name]
 
-    def judge(self, claim: Claim, units: list[SourceUnit]) -> Any:
+    def judge(self, claim: Claim, units: list[SourceUnit]) -> ClaimJudgement | None:
         """The judge's reading of ``claim`` against ``units``; None without a judge."""
         judge_units = self.inputs.judge_units
         return judge_units(claim, units) if judge_units is not None and units else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
 from citecheck.attribution.names import find_presenters, find_talk_roles, remark_content
@@ -26,6 +26,9 @@ from citecheck.corpus.video import is_video_target
 from citecheck.models import Claim, Evidence, Severity, SourceUnit
 from citecheck.report.claims import is_checkable
 from citecheck.textutil import demojibake
+
+if TYPE_CHECKING:
+    from citecheck.corpus.trace import ToolCall
 
 SUPPORT_MIN = 0.5
 GLOSSED_UNSUPPORTED_MAX = 0.25
@@ -162,7 +165,7 @@ def _glossed(claim: Claim, units: list[SourceUnit], name: str, reading: _Reading
     return reading
 
 
-def _failed_calls(sources: Sources) -> list[Any]:
+def _failed_calls(sources: Sources) -> list[ToolCall]:
     trace = sources.inputs.trace
     tools = sources.inputs.pack.video.video_tools or ["video"]
     if trace is None or not trace.all_video_calls_failed(tools):
@@ -179,7 +182,7 @@ def assess_video_claims(sources: Sources) -> Iterator[VideoOutcome]:
         yield _assess(sources, claim, failed)
 
 
-def _assess(sources: Sources, claim: Claim, failed: list[Any]) -> VideoOutcome:
+def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutcome:
     video_name, video = sources.video(claim)
     name = video_name or "video"
     segments = list(video.segments) if video else []

@@ -34,6 +34,7 @@ from citecheck.usercache import user_cache_dir
 
 if TYPE_CHECKING:
     from citecheck.corpus.folder import Corpus
+    from citecheck.corpus.pdf import PdfDocument
     from citecheck.judge.base import Judge, JudgeConfig
 
 TOP_K = 3
@@ -213,7 +214,7 @@ class SupportService:
         cited = set(resolution.target.pages)
         return [u for p in range(1, pdf.page_count + 1) if p not in cited for u in pdf.passages(p)]
 
-    def _pdf(self, source: str) -> Any:
+    def _pdf(self, source: str) -> PdfDocument | None:
         if self.corpus is None or not source.casefold().endswith(".pdf"):
             return None
         return self.corpus.pdf(source)
