@@ -70,10 +70,16 @@ def old_cases(split: str) -> list[Case]:
     for folder in sorted(p for p in (CORPORA / "attribution" / split).iterdir() if p.is_dir()):
         labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))["labels"]
         trace = folder / "trace.log"
-        cases.append(Case(
-            folder.name, folder, [folder / "report.md"], trace if trace.is_file() else None,
-            {("report.md", label["line"], label["category"]) for label in labels}, set(),
-        ))  # fmt: skip
+        cases.append(
+            Case(
+                name=folder.name,
+                corpus=folder,
+                reports=[folder / "report.md"],
+                trace=trace if trace.is_file() else None,
+                expected={("report.md", label["line"], label["category"]) for label in labels},
+                traps=set(),
+            )
+        )
     return cases
 
 
@@ -83,11 +89,18 @@ def new_cases(split: str) -> list[Case]:
     for path in sorted((CORPORA / "attribution2" / split).glob("*.labels.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         folder = path.parent / data["task"]
-        cases.append(Case(
-            data["task"], folder, [folder / name for name in data["reports"]], None,
-            {(label["report"], label["line"], label["category"]) for label in data["labels"]},
-            {(trap["report"], trap["line"]) for trap in data["traps"]},
-        ))  # fmt: skip
+        cases.append(
+            Case(
+                name=data["task"],
+                corpus=folder,
+                reports=[folder / name for name in data["reports"]],
+                trace=None,
+                expected={
+                    (label["report"], label["line"], label["category"]) for label in data["labels"]
+                },
+                traps={(trap["report"], trap["line"]) for trap in data["traps"]},
+            )
+        )
     return cases
 
 
@@ -103,9 +116,11 @@ def scored_category(finding: Finding) -> str | None:
 def score_case(case: Case, stages: Stages) -> Counter[tuple[str, str]]:
     """Counts of (category, 'tp'|'fp'|'fn'|'trap') for one case."""
     options = LintOptions(
-        corpus=case.corpus, trace=case.trace,
-        config=Config(select=["CC3", "CC4", "CC501"]), stages=stages,
-    )  # fmt: skip
+        corpus=case.corpus,
+        trace=case.trace,
+        config=Config(select=["CC3", "CC4", "CC501"]),
+        stages=stages,
+    )
     try:
         findings = lint(case.reports, options).findings
     except InputError as error:  # the lint stopped: every label is missed
@@ -132,8 +147,10 @@ def score_case(case: Case, stages: Stages) -> Counter[tuple[str, str]]:
         counts[(category, "fp")] += 1
         trap = (report, line) in case.traps
         counts[(category, "trap")] += trap
-        print(f"  FP {case.name}/{report}:{line} {category}{' (trap)' if trap else ''}",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"  FP {case.name}/{report}:{line} {category}{' (trap)' if trap else ''}",
+            file=sys.stderr,
+        )
     for report, line, category in sorted(case.expected - matched, key=str):
         counts[(category, "fn")] += 1
         print(f"  FN {case.name}/{report}:{line} {category}", file=sys.stderr)

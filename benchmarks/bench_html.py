@@ -26,10 +26,17 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 def _finding(path: Path, span: Span, severity: Severity) -> Finding:
     return Finding(
-        code="CC205", slug="unconfirmed-claim", category="unsupported-claim", severity=severity,
-        path=str(path), line=span.line, column=span.column, end_line=span.end_line,
-        end_column=span.end_column, message="benchmark finding",
-    )  # fmt: skip
+        code="CC205",
+        slug="unconfirmed-claim",
+        category="unsupported-claim",
+        severity=severity,
+        path=str(path),
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        message="benchmark finding",
+    )
 
 
 def stress_result(path: Path) -> Result:

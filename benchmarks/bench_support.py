@@ -22,6 +22,7 @@ import pymupdf
 
 from citecheck.corpus.pdf import PdfDocument
 from citecheck.models import Citation, CitationTarget, Claim, Resolution, Span
+from citecheck.report.citations import citation_id
 from citecheck.rulepack import load_pack
 from citecheck.support.service import SupportService, make_support_service
 
@@ -108,7 +109,7 @@ def resolution_for(claim: Claim, page: int) -> Resolution:
     """A resolved citation of pdf.pdf (a page, or the whole document)."""
     label = f"[文档: pdf.pdf, page {page}]" if page else "[文档: pdf.pdf]"
     target = CitationTarget(kind="file", source="pdf.pdf", pages=[page] if page else [])
-    citation = Citation(text=label, span=claim.span, targets=[target])
+    citation = Citation(id=citation_id(claim.span), text=label, span=claim.span, targets=[target])
     return Resolution(citation=citation, target=target, status="resolved")
 
 

@@ -63,14 +63,6 @@ class Span(BaseModel):
 TargetKind = Literal["file", "collection"]
 
 
-SpanKey = tuple[int, int, int, int, int, int]
-
-
-def span_key(span: Span) -> SpanKey:
-    """A hashable key equal for equal spans (comparing pydantic models is slow)."""
-    return (span.line, span.column, span.end_line, span.end_column, span.start, span.end)
-
-
 class CitationTarget(BaseModel):
     """One source location named inside a citation bracket.
 
@@ -99,8 +91,13 @@ class Attribution(BaseModel):
 
 
 class Citation(BaseModel):
-    """A citation bracket as written in the report."""
+    """A citation bracket as written in the report.
 
+    ``id`` names the bracket within its report (``L3:17``: line 3, column 17), so a
+    resolution finds its citation and a claim the citations it carries by id.
+    """
+
+    id: str
     text: str
     span: Span
     targets: list[CitationTarget] = Field(default_factory=list)
@@ -220,6 +217,14 @@ class TitleMatch(BaseModel):
     doc_index: int
 
 
+class ScoredCandidate(BaseModel):
+    """A source the citation may have meant, nearest first, with its match score (0-100)
+    when the lookup gives one (a file-name suggestion has none)."""
+
+    name: str
+    score: float | None = None
+
+
 ResolutionStatus = Literal["resolved", "unresolvable", "out-of-range", "outside-corpus", "vague"]
 
 
@@ -236,10 +241,7 @@ class Resolution(BaseModel):
     status: ResolutionStatus
     units: list[SourceUnit] = Field(default_factory=list)
     match: TitleMatch | None = None
-    candidates: list[str] = Field(default_factory=list)
-    candidate_scores: list[float] = Field(
-        default_factory=list, description="match score (0-100) of each candidate, when known"
-    )
+    candidates: list[ScoredCandidate] = Field(default_factory=list)
     missing: list[int] = Field(default_factory=list)
     unit_count: int | None = None
     retrieved: bool | None = None
@@ -275,6 +277,24 @@ class Verdict(BaseModel):
     evidence_span: str | None = None
     reason: str = ""
     conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class ClaimJudgement(BaseModel):
+    """The decision on one claim, with what was searched and where support was found.
+
+    ``verdict`` is the combined verdict at the cited location; ``parts`` holds
+    one verdict per clause in ``part_texts``. ``elsewhere`` is set when the
+    cited location does not support the claim but a neighbouring unit or
+    another page of the same source does.
+    """
+
+    claim_id: str
+    verdict: Verdict
+    parts: list[Verdict] = Field(default_factory=list)
+    part_texts: list[str] = Field(default_factory=list)
+    units_checked: list[SourceUnit] = Field(default_factory=list)
+    best_unit: SourceUnit | None = None
+    elsewhere: SourceUnit | None = None
 
 
 # --------------------------------------------------------------------------- findings

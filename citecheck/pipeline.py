@@ -26,6 +26,7 @@ from citecheck.errors import InputError
 from citecheck.gcpause import collector_paused
 from citecheck.models import (
     Claim,
+    ClaimJudgement,
     Finding,
     Report,
     Resolution,
@@ -42,7 +43,7 @@ from citecheck.safeio import require_regular_file
 if TYPE_CHECKING:
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.trace import Trace
-    from citecheck.support.service import ClaimJudgement, SupportService
+    from citecheck.support.service import SupportService
 
 REPORT_SUFFIXES = (".md", ".markdown", ".txt")
 SKIPPED_FOLDERS = {".citecheck-cache", "__pycache__", "node_modules"}

@@ -14,10 +14,13 @@ from tests.fakes import CountingEmbedder
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 SEEDS = next(
-    (p / "shared" / "seeds" for p in Path(__file__).resolve().parents[1:]
-     if (p / "shared" / "seeds").is_dir()),
+    (
+        p / "shared" / "seeds"
+        for p in Path(__file__).resolve().parents[1:]
+        if (p / "shared" / "seeds").is_dir()
+    ),
     Path(__file__).resolve().parents[1].parent / "shared" / "seeds",
-)  # fmt: skip
+)
 """The nearest ``shared/seeds`` above the checkout (a worktree sits deeper than main)."""
 
 

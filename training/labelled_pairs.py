@@ -43,9 +43,13 @@ def load_wice(path: Path) -> Iterator[LabelledPair]:
         for line in f:
             row = json.loads(line)
             yield LabelledPair(
-                row["claim"], [" ".join(row["evidence"])], row["label"] == "supported",
-                "wice", "en/en", row["label"],
-            )  # fmt: skip
+                claim=row["claim"],
+                evidence=[" ".join(row["evidence"])],
+                supported=row["label"] == "supported",
+                dataset="wice",
+                lang="en/en",
+                label=row["label"],
+            )
 
 
 def load_begin(path: Path) -> Iterator[LabelledPair]:
@@ -55,9 +59,13 @@ def load_begin(path: Path) -> Iterator[LabelledPair]:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             label = row["begin_label"]
             yield LabelledPair(
-                row["response"], [row["knowledge"]], label == "Fully attributable",
-                name, "en/en", label,
-            )  # fmt: skip
+                claim=row["response"],
+                evidence=[row["knowledge"]],
+                supported=label == "Fully attributable",
+                dataset=name,
+                lang="en/en",
+                label=label,
+            )
 
 
 def load_ocnli(path: Path) -> Iterator[LabelledPair]:
@@ -67,9 +75,13 @@ def load_ocnli(path: Path) -> Iterator[LabelledPair]:
             row = json.loads(line)
             if row["label"] in {"entailment", "neutral", "contradiction"}:
                 yield LabelledPair(
-                    row["sentence2"], [row["sentence1"]], row["label"] == "entailment",
-                    "ocnli", "zh/zh", row["label"],
-                )  # fmt: skip
+                    claim=row["sentence2"],
+                    evidence=[row["sentence1"]],
+                    supported=row["label"] == "entailment",
+                    dataset="ocnli",
+                    lang="zh/zh",
+                    label=row["label"],
+                )
 
 
 def load_xling(path: Path = XLING_PATH, split: str | None = None) -> Iterator[LabelledPair]:
@@ -79,9 +91,13 @@ def load_xling(path: Path = XLING_PATH, split: str | None = None) -> Iterator[La
             row = json.loads(line)
             if split is None or row["split"] == split:
                 yield LabelledPair(
-                    row["claim"], [row["evidence"]], row["label"] == "supported",
-                    f"xling-{row['split']}", "zh/en", row["label"],
-                )  # fmt: skip
+                    claim=row["claim"],
+                    evidence=[row["evidence"]],
+                    supported=row["label"] == "supported",
+                    dataset=f"xling-{row['split']}",
+                    lang="zh/en",
+                    label=row["label"],
+                )
 
 
 def dataset_sources(

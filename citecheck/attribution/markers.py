@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from citecheck.corpus.pdf import BibEntry
 
 _AUTHOR_YEAR = re.compile(
     r"(?P<surname>[A-Z][a-zA-Z'\-]+)(?:\s+et al\.?|\s+(?:and|&)\s+[A-Z][a-zA-Z'\-]+)?"
@@ -39,7 +42,7 @@ def _numbers(spec: str) -> list[int]:
     return result
 
 
-def _entry_by_number(bibliography: list[Any], number: int) -> Any | None:
+def _entry_by_number(bibliography: list[BibEntry], number: int) -> BibEntry | None:
     for entry in bibliography:
         found = _RAW_NUMBER.match(entry.raw or "")
         if found and int(found.group(1)) == number:
@@ -56,7 +59,7 @@ def surname_of(name: str) -> str:
     return parts[-1] if parts else name
 
 
-def find_markers(text: str, bibliography: list[Any]) -> list[Marker]:
+def find_markers(text: str, bibliography: list[BibEntry]) -> list[Marker]:
     """Every citation marker in ``text``, numeric ones resolved via the bibliography."""
     markers = [
         Marker(m.group(0), (m.group("surname"),), int(m.group("year")))
@@ -71,7 +74,7 @@ def find_markers(text: str, bibliography: list[Any]) -> list[Marker]:
     return markers
 
 
-def entries_for(surname: str, bibliography: list[Any]) -> list[Any]:
+def entries_for(surname: str, bibliography: list[BibEntry]) -> list[BibEntry]:
     """Bibliography entries whose first author has this surname."""
     key = surname.casefold()
     return [e for e in bibliography if e.authors and surname_of(e.authors[0]).casefold() == key]

@@ -27,10 +27,17 @@ NAME = rf"(?P<name>{LATIN_NAME}|{_SLOT})"
 """A name after its cue: the stretch is greedy and the name must open it."""
 NAME_B = rf"(?P<name>{LATIN_NAME}|{_SLOT}?)"
 """A name before its cue: the stretch is lazy and the name must close it."""
-_NOT_NAMES = {
-    "the", "this", "that", "video", "speaker", "presenter", "author", "authors", "an", "a",
-    "moderator", "host", "audience", "in", "at", "then", "finally", "first",
-}  # fmt: skip
+_NOT_NAMES = {"the", "this", "that", "an", "a", "in", "at", "then", "finally", "first"}
+_NOT_NAMES |= {
+    "video",
+    "speaker",
+    "presenter",
+    "author",
+    "authors",
+    "moderator",
+    "host",
+    "audience",
+}
 
 _PRESENTER: list[tuple[str, Side]] = [
     (rf"主讲(?:人|者|嘉宾|报告)?\s*[：:（(]\s*{NAME}", "after"),
@@ -64,9 +71,12 @@ _AUTHOR_ROLES: list[tuple[str, Side, str]] = [
     (rf"{NAME_B}(?:\s*\([^)]*\))?\s+is\s+the\s+first\s+author", "before", "first"),
     (rf"{NAME_B}(?:\s*\([^)]*\))?\s+is\s+the\s+corresponding\s+author", "before", "corresponding"),
     (rf"[Tt]he\s+first\s+author(?:\s+of\s+the\s+(?:paper|work))?\s+is\s+{NAME}", "after", "first"),
-    (rf"[Tt]he\s+corresponding\s+author(?:\s+of\s+the\s+(?:paper|work))?\s+is\s+{NAME}", "after",
-     "corresponding"),
-]  # fmt: skip
+    (
+        rf"[Tt]he\s+corresponding\s+author(?:\s+of\s+the\s+(?:paper|work))?\s+is\s+{NAME}",
+        "after",
+        "corresponding",
+    ),
+]
 _SPEECH_ZH = (
     r"指出|强调|表示|提到|介绍|回答|提问|补充|说|认为|解释|宣布|展示|演示|谈到|总结|问道|分享|讲到"
 )
@@ -87,13 +97,18 @@ _EN_VERBS = (
     "|proved|prove|introduced|reported|observed"
 )
 _FINDING: list[tuple[str, Side]] = [
-    (rf"{NAME_B}\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?\s*(?:的研究|的工作)?\s*"
-     r"(?:提出|证明|指出|发现|表明|认为|揭示|报告)", "before"),
+    (
+        rf"{NAME_B}\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?\s*(?:的研究|的工作)?\s*"
+        r"(?:提出|证明|指出|发现|表明|认为|揭示|报告)",
+        "before",
+    ),
     (rf"(?P<name>{LATIN_NAME})\s+et al\.?,?\s*{_YEAR}?\s*(?:{_EN_VERBS})", "before"),
-    (rf"(?:[Aa]ccording to|[Aa]s shown by)\s+(?P<name>{LATIN_NAME})(?: et al\.?)?,?\s*{_YEAR}?",
-     "after"),
+    (
+        rf"(?:[Aa]ccording to|[Aa]s shown by)\s+(?P<name>{LATIN_NAME})(?: et al\.?)?,?\s*{_YEAR}?",
+        "after",
+    ),
     (rf"(?:根据|据)\s*{NAME}\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?", "after"),
-]  # fmt: skip
+]
 
 _AUTHOR_LINE = re.compile(r"(?:作者|Authors?|By)\s*[：:]\s*(?P<list>.+)", re.IGNORECASE)
 _PAREN = re.compile(r"[（(](?P<inner>[^()（）]*)[)）]")

@@ -15,11 +15,10 @@ from citecheck.models import ScoredUnit, SourceUnit
 from citecheck.textutil import CJK_RE, CJK_RUN_RE
 
 MIN_COMPARABLE_TOKENS = 3
-_STOPWORDS = {
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are",
-    "was", "were", "be", "this", "that", "it", "as", "by", "at", "from", "video", "talk",
-    "speaker", "presenter", "explains", "shows", "then", "also", "its", "their", "how",
-}  # fmt: skip
+_STOPWORDS = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are"}
+_STOPWORDS |= {"was", "were", "be", "this", "that", "it", "as", "by", "at", "from", "its", "their"}
+_STOPWORDS |= {"then", "also", "how"}
+_STOPWORDS |= {"video", "talk", "speaker", "presenter", "explains", "shows"}  # a talk's own words
 _CJK_STOP = set("的了是在和与及并也将对其中这那一个我们他她它们")
 _CJK_STOP_BIGRAMS = {"视频", "讲解", "讲者", "主讲", "演讲", "报告", "部分", "内容"}
 

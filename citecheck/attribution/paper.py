@@ -84,15 +84,28 @@ def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
     outcomes = []
     for mention in mentions:
         if not known:
-            outcomes.append(AttributionOutcome(
-                kind="author", verdict="unverifiable", claim=claim, name=mention.name,
-                message=f"author '{mention.name}' cannot be checked: the PDF names no authors",
-            ))  # fmt: skip
+            outcomes.append(
+                AttributionOutcome(
+                    kind="author",
+                    verdict="unverifiable",
+                    claim=claim,
+                    name=mention.name,
+                    message=f"author '{mention.name}' cannot be checked: the PDF names no authors",
+                )
+            )
             continue
         match = match_against(mention.name, known, _pdf_aliases(sources, pdf))
-        outcomes.append(name_outcome(
-            "author", match, claim, mention.name, known, evidence, what="the paper's authors are"
-        ))  # fmt: skip
+        outcomes.append(
+            name_outcome(
+                kind="author",
+                match=match,
+                claim=claim,
+                name=mention.name,
+                known=known,
+                evidence=evidence,
+                what="the paper's authors are",
+            )
+        )
         if match is NameMatch.SAME and mention.affiliation:
             outcomes += _affiliation(claim, mention, pdf_name, pdf, block)
     return outcomes
@@ -133,18 +146,30 @@ def _author_roles(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
         holders = block.with_role("first" if role == "first" else "corresponding")
         if not holders:
             if block.authors:
-                outcomes.append(AttributionOutcome(
-                    kind="author-role", verdict="unverifiable", claim=claim, name=mention.name,
-                    message=f"'{mention.name}' is called the {role} author, but the paper marks "
-                    f"no {role} author",
-                    evidence=_block_evidence(pdf_name, block),
-                ))  # fmt: skip
+                outcomes.append(
+                    AttributionOutcome(
+                        kind="author-role",
+                        verdict="unverifiable",
+                        claim=claim,
+                        name=mention.name,
+                        message=f"'{mention.name}' is called the {role} author, "
+                        f"but the paper marks no {role} author",
+                        evidence=_block_evidence(pdf_name, block),
+                    )
+                )
             continue
         match = match_people(mention.name, [[h.name] for h in holders], _pdf_aliases(sources, pdf))
-        outcomes.append(name_outcome(
-            "author-role", match, claim, mention.name, [h.name for h in holders],
-            _block_evidence(pdf_name, block), what=f"the paper's {role} author is",
-        ))  # fmt: skip
+        outcomes.append(
+            name_outcome(
+                kind="author-role",
+                match=match,
+                claim=claim,
+                name=mention.name,
+                known=[h.name for h in holders],
+                evidence=_block_evidence(pdf_name, block),
+                what=f"the paper's {role} author is",
+            )
+        )
     return outcomes
 
 
@@ -242,14 +267,25 @@ def _finding(
         what = "the passage gives no citation, so it is the paper's own work, by"
     if not known:
         return AttributionOutcome(
-            kind="finding", verdict="unverifiable", claim=claim, name=mention.name,
-            message=f"no one is named for this statement in {unit.locator}", evidence=evidence,
+            kind="finding",
+            verdict="unverifiable",
+            claim=claim,
+            name=mention.name,
+            message=f"no one is named for this statement in {unit.locator}",
+            evidence=evidence,
             citation=citation,
-        )  # fmt: skip
+        )
     name = mention.name if is_cjk_name(mention.name) else surname_of(mention.name)
     match = match_against(name, known)
     return name_outcome(
-        "finding", match, claim, mention.name, known, evidence, what=what, citation=citation
+        kind="finding",
+        match=match,
+        claim=claim,
+        name=mention.name,
+        known=known,
+        evidence=evidence,
+        what=what,
+        citation=citation,
     )
 
 
@@ -271,19 +307,32 @@ def _details(
     outcomes = []
     if mention.year is not None and all(e.year != mention.year for e in entries):
         years = ", ".join(str(e.year) for e in entries)
-        outcomes.append(AttributionOutcome(
-            kind="details", verdict="wrong", claim=claim, name=mention.name,
-            message=f"{mention.name} is dated {mention.year}, but the bibliography has {years}",
-            evidence=evidence, fix=f"use the year from the reference list ({years})",
-            citation=citation,
-        ))  # fmt: skip
+        outcomes.append(
+            AttributionOutcome(
+                kind="details",
+                verdict="wrong",
+                claim=claim,
+                name=mention.name,
+                message=f"{mention.name} is dated {mention.year}, but the bibliography has {years}",
+                evidence=evidence,
+                fix=f"use the year from the reference list ({years})",
+                citation=citation,
+            )
+        )
     venue = _VENUE.search(claim.text[mention.end : mention.end + 40]) if mention.end else None
     listed_venues = [(e.venue or e.raw).casefold() for e in entries]
     if venue and not any(venue.group(1).casefold() in v for v in listed_venues):
-        outcomes.append(AttributionOutcome(
-            kind="details", verdict="wrong", claim=claim, name=mention.name,
-            message=f"{mention.name} is placed at {venue.group(1)}, which the bibliography "
-            "does not say",
-            evidence=evidence, fix="use the venue from the reference list", citation=citation,
-        ))  # fmt: skip
+        outcomes.append(
+            AttributionOutcome(
+                kind="details",
+                verdict="wrong",
+                claim=claim,
+                name=mention.name,
+                message=f"{mention.name} is placed at {venue.group(1)}, which the bibliography "
+                "does not say",
+                evidence=evidence,
+                fix="use the venue from the reference list",
+                citation=citation,
+            )
+        )
     return outcomes

@@ -12,11 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from citecheck.attribution.outcomes import ReportAttribution
 from citecheck.corpus.video import MEDIA_SUFFIXES, is_video_target
-from citecheck.models import Citation, CitationTarget, Claim, Report, Resolution, SourceUnit
+from citecheck.models import (
+    Citation,
+    CitationTarget,
+    Claim,
+    ClaimJudgement,
+    Report,
+    Resolution,
+    SourceUnit,
+)
 
 if TYPE_CHECKING:
     from citecheck.corpus.authorblock import AuthorBlock
@@ -25,7 +33,8 @@ if TYPE_CHECKING:
     from citecheck.corpus.trace import Trace
     from citecheck.corpus.video import VideoEvidence
     from citecheck.rulepack import RulePack
-    from citecheck.support.service import ClaimJudgement
+
+_T = TypeVar("_T")
 
 
 class AttributionInputs(Protocol):
@@ -54,20 +63,19 @@ class Sources:
         self._bibliographies: dict[str, list[BibEntry]] = {}
         self._author_blocks: dict[str, AuthorBlock] = {}
         self._memo: dict[str, Any] = {}
-        self._by_span: dict[tuple[int, int], list[Resolution]] = {}
+        self._by_citation: dict[str, list[Resolution]] = {}
         for resolution in inputs.resolutions:
-            key = (resolution.citation.span.start, resolution.citation.span.end)
-            self._by_span.setdefault(key, []).append(resolution)
+            self._by_citation.setdefault(resolution.citation.id, []).append(resolution)
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
         """``compute()`` once per report under ``key``."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]
+        return cast("_T", self._memo[key])
 
     def resolutions_for(self, citation: Citation) -> list[Resolution]:
         """The resolutions of one citation bracket, in target order."""
-        return self._by_span.get((citation.span.start, citation.span.end), [])
+        return self._by_citation.get(citation.id, [])
 
     def _files_with(self, suffixes: frozenset[str]) -> list[str]:
         return [n for n in self.files if PurePosixPath(n).suffix.lower() in suffixes]
@@ -135,7 +143,7 @@ class Sources:
             self._author_blocks[pdf.name] = block
         return self._author_blocks[pdf.name]
 
-    def judge(self, claim: Claim, units: list[SourceUnit]) -> Any:
+    def judge(self, claim: Claim, units: list[SourceUnit]) -> ClaimJudgement | None:
         """The judge's reading of ``claim`` against ``units``; None without a judge."""
         judge_units = self.inputs.judge_units
         return judge_units(claim, units) if judge_units is not None and units else None

@@ -62,8 +62,10 @@ class Cast:
 
     def matching(self, name: str) -> Person | None:
         """The person ``name`` certainly denotes, if any."""
-        return next((p for p in self.people if match_person(name, p.names, self.aliases)
-                     is NameMatch.SAME), None)  # fmt: skip
+        return next(
+            (p for p in self.people if match_person(name, p.names, self.aliases) is NameMatch.SAME),
+            None,
+        )
 
 
 def cast_of(video_name: str, video: VideoEvidence) -> Cast:
@@ -78,15 +80,25 @@ def cast_of(video_name: str, video: VideoEvidence) -> Cast:
         cast.aliases.add(record.names)
         if cast.matching(record.name) is None:
             role = "presenter" if record is presenter else record.normal_role
-            cast.people.append(Person(record.names, role or record.normal_role,
-                                      Evidence(source=video_name, locator="meta",
-                                               text=shown(record.names))))  # fmt: skip
+            cast.people.append(
+                Person(
+                    names=record.names,
+                    role=role or record.normal_role,
+                    evidence=Evidence(source=video_name, locator="meta", text=shown(record.names)),
+                )
+            )
     if meta.moderator and cast.matching(meta.moderator) is None:
         cast.people.append(Person([meta.moderator], "moderator"))
     for segment in video.segments:
         if segment.speaker and cast.matching(segment.speaker) is None:
-            cast.people.append(Person([segment.speaker], None, Evidence(
-                source=video_name, locator=segment.locator, text=segment.speaker)))  # fmt: skip
+            cast.people.append(
+                Person(
+                    names=[segment.speaker],
+                    evidence=Evidence(
+                        source=video_name, locator=segment.locator, text=segment.speaker
+                    ),
+                )
+            )
     return cast
 
 
@@ -120,19 +132,27 @@ def _evidence(people: list[Person]) -> list[Evidence]:
 def _presenter(cast: Cast, claim: Claim, mention: NameMention) -> AttributionOutcome:
     if not cast.people:
         return AttributionOutcome(
-            kind="presenter", verdict="unverifiable", claim=claim, name=mention.name,
+            kind="presenter",
+            verdict="unverifiable",
+            claim=claim,
+            name=mention.name,
             message=f"presenter '{mention.name}' cannot be checked: the folder has no "
             "transcript speaker labels or video meta naming the presenter",
             fix="add the video's transcript with speaker labels or a video.meta.json",
-        )  # fmt: skip
+        )
     holders = cast.holding("presenter")
     people = holders or cast.people
     match = match_people(mention.name, [p.names for p in people], cast.aliases)
     what = "the video names the presenter as" if holders else "the video's speakers are"
     outcome = name_outcome(
-        "presenter", match, claim, mention.name, [shown(p.names) for p in people],
-        _evidence(people), what=what,
-    )  # fmt: skip
+        kind="presenter",
+        match=match,
+        claim=claim,
+        name=mention.name,
+        known=[shown(p.names) for p in people],
+        evidence=_evidence(people),
+        what=what,
+    )
     return _with_actual_role(outcome, cast, mention.name)
 
 
@@ -154,16 +174,25 @@ def _role(cast: Cast, claim: Claim, mention: NameMention) -> AttributionOutcome 
         if person is None or person.role is None or person.role == role:
             return None  # nobody is known to hold the role: no evidence either way
         return AttributionOutcome(
-            kind="role", verdict="wrong", claim=claim, name=mention.name,
+            kind="role",
+            verdict="wrong",
+            claim=claim,
+            name=mention.name,
             message=f"'{mention.name}' is called the {role}, but the video gives "
             f"{shown(person.names)} as the {person.role}",
-            evidence=_evidence([person]), fix=f"give {mention.name} the role the video gives",
-        )  # fmt: skip
+            evidence=_evidence([person]),
+            fix=f"give {mention.name} the role the video gives",
+        )
     match = match_people(mention.name, [p.names for p in holders], cast.aliases)
     outcome = name_outcome(
-        "role", match, claim, mention.name, [shown(p.names) for p in holders],
-        _evidence(holders), what=f"the video names the {role} as",
-    )  # fmt: skip
+        kind="role",
+        match=match,
+        claim=claim,
+        name=mention.name,
+        known=[shown(p.names) for p in holders],
+        evidence=_evidence(holders),
+        what=f"the video names the {role} as",
+    )
     return _with_actual_role(outcome, cast, mention.name)
 
 
@@ -210,10 +239,16 @@ def _remark(
         return None  # the named person said it too
     role = f", the {speaker.role}," if speaker and speaker.role else ""
     return AttributionOutcome(
-        kind="remark", verdict="wrong", claim=claim, name=mention.name,
+        kind="remark",
+        verdict="wrong",
+        claim=claim,
+        name=mention.name,
         message=f"this is credited to '{mention.name}', but in the transcript "
         f"{shown(spellings)}{role} says it at {turn.locator}",
-        evidence=[Evidence(source=cast.video_name, locator=turn.locator,
-                           text=f"{turn.speaker}: {turn.text}")],
+        evidence=[
+            Evidence(
+                source=cast.video_name, locator=turn.locator, text=f"{turn.speaker}: {turn.text}"
+            )
+        ],
         fix=f"credit the remark to {spellings[0]}",
-    )  # fmt: skip
+    )

@@ -56,19 +56,33 @@ def name_outcome(
     listed = ", ".join(dict.fromkeys(known))
     if match is NameMatch.SAME:
         return AttributionOutcome(
-            kind=kind, verdict="ok", claim=claim, name=name, message="", evidence=evidence,
+            kind=kind,
+            verdict="ok",
+            claim=claim,
+            name=name,
+            message="",
+            evidence=evidence,
             citation=citation,
-        )  # fmt: skip
+        )
     if match is NameMatch.DIFFERENT:
         return AttributionOutcome(
-            kind=kind, verdict="wrong", claim=claim, name=name,
+            kind=kind,
+            verdict="wrong",
+            claim=claim,
+            name=name,
             message=f"'{name}' disagrees with the source: {what} {listed}",
-            evidence=evidence, fix=f"replace '{name}' with {listed}", citation=citation,
-        )  # fmt: skip
+            evidence=evidence,
+            fix=f"replace '{name}' with {listed}",
+            citation=citation,
+        )
     return AttributionOutcome(
-        kind=kind, verdict="unverifiable", claim=claim, name=name,
+        kind=kind,
+        verdict="unverifiable",
+        claim=claim,
+        name=name,
         message=f"'{name}' cannot be compared with {listed}: no pinyin reading or alias "
         "in the corpus says whether they are the same person",
-        evidence=evidence, fix="write the name as the source does, or give an alias in the meta",
+        evidence=evidence,
+        fix="write the name as the source does, or give an alias in the meta",
         citation=citation,
-    )  # fmt: skip
+    )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
 from citecheck.attribution.names import find_presenters, find_talk_roles, remark_content
@@ -26,6 +26,9 @@ from citecheck.corpus.video import is_video_target
 from citecheck.models import Claim, Evidence, Severity, SourceUnit
 from citecheck.report.claims import is_checkable
 from citecheck.textutil import demojibake
+
+if TYPE_CHECKING:
+    from citecheck.corpus.trace import ToolCall
 
 SUPPORT_MIN = 0.5
 GLOSSED_UNSUPPORTED_MAX = 0.25
@@ -162,7 +165,7 @@ def _glossed(claim: Claim, units: list[SourceUnit], name: str, reading: _Reading
     return reading
 
 
-def _failed_calls(sources: Sources) -> list[Any]:
+def _failed_calls(sources: Sources) -> list[ToolCall]:
     trace = sources.inputs.trace
     tools = sources.inputs.pack.video.video_tools or ["video"]
     if trace is None or not trace.all_video_calls_failed(tools):
@@ -179,15 +182,7 @@ def assess_video_claims(sources: Sources) -> Iterator[VideoOutcome]:
         yield _assess(sources, claim, failed)
 
 
-def _outcome(claim: Claim, verdict: Any, message: str, evidence: list[Evidence] | None = None,
-             fix: str | None = None, severity: Severity | None = None) -> VideoOutcome:  # fmt: skip
-    return VideoOutcome(
-        claim=claim, verdict=verdict, message=message, evidence=evidence or [], fix=fix,
-        severity=severity,
-    )  # fmt: skip
-
-
-def _assess(sources: Sources, claim: Claim, failed: list[Any]) -> VideoOutcome:
+def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutcome:
     video_name, video = sources.video(claim)
     name = video_name or "video"
     segments = list(video.segments) if video else []
@@ -198,45 +193,59 @@ def _assess(sources: Sources, claim: Claim, failed: list[Any]) -> VideoOutcome:
     looked_at = reading.looked_at
     if failed and not supported:
         lines = ", ".join(str(c.line) for c in failed)
-        return _outcome(
-            claim, "fabricated",
-            f"describes the video, but every video tool call in the trace failed (lines {lines}); "
-            f"the agent never saw it. Timestamps looked at: {_timestamps(looked_at)}",
-            looked_at, fix="remove the video detail or mark it as not verified",
-        )  # fmt: skip
+        return VideoOutcome(
+            claim=claim,
+            verdict="fabricated",
+            message=f"describes the video, but every video tool call in the trace failed "
+            f"(lines {lines}); the agent never saw it. "
+            f"Timestamps looked at: {_timestamps(looked_at)}",
+            evidence=looked_at,
+            fix="remove the video detail or mark it as not verified",
+        )
     video_terms = sources.inputs.pack.video
     if _matches_any(claim.text, video_terms.speculative_terms) and not reading.plainly_supported:
-        return _outcome(
-            claim, "speculative",
-            "generic or speculative text is presented as the video's content",
-            looked_at, fix="say what the video shows, with a timestamp, or drop it",
-        )  # fmt: skip
+        return VideoOutcome(
+            claim=claim,
+            verdict="speculative",
+            message="generic or speculative text is presented as the video's content",
+            evidence=looked_at,
+            fix="say what the video shows, with a timestamp, or drop it",
+        )
     if not video or not video.has_evidence:
-        return _outcome(
-            claim, "unverifiable",
-            f"no transcript, keyframe notes or meta for {name}: this detail cannot be checked",
+        return VideoOutcome(
+            claim=claim,
+            verdict="unverifiable",
+            message=f"no transcript, keyframe notes or meta for {name}: "
+            "this detail cannot be checked",
             fix="add a transcript (.srt/.vtt/.transcript.json) or keyframe notes next to the video",
-        )  # fmt: skip
+        )
     if supported:
-        return _outcome(claim, "supported", "", looked_at)
+        return VideoOutcome(claim=claim, verdict="supported", message="", evidence=looked_at)
     visual = _matches_any(claim.text, video_terms.visual_terms)
     if visual and not keyframes:
-        return _outcome(
-            claim, "unverifiable",
-            "describes what is on screen, but there are no keyframe notes to check it against; "
-            f"transcript timestamps looked at: {_timestamps(looked_at)}",
-            looked_at, fix="add keyframe notes (video.keyframes.json)",
-        )  # fmt: skip
+        return VideoOutcome(
+            claim=claim,
+            verdict="unverifiable",
+            message="describes what is on screen, but there are no keyframe notes to check it "
+            f"against; transcript timestamps looked at: {_timestamps(looked_at)}",
+            evidence=looked_at,
+            fix="add keyframe notes (video.keyframes.json)",
+        )
     if reading.support == "unconfirmed":
-        return _outcome(
-            claim, "unverifiable",
-            "the transcript and keyframes do not plainly state this; check it against "
+        return VideoOutcome(
+            claim=claim,
+            verdict="unverifiable",
+            message="the transcript and keyframes do not plainly state this; check it against "
             f"timestamps {_timestamps(looked_at)}",
-            looked_at, fix="compare with the timestamps shown, and cite one",
+            evidence=looked_at,
+            fix="compare with the timestamps shown, and cite one",
             severity=Severity.INFO,
-        )  # fmt: skip
-    return _outcome(
-        claim, "fabricated",
-        f"the video evidence does not back this; timestamps looked at: {_timestamps(looked_at)}",
-        looked_at, fix="describe only what the transcript or keyframes show",
-    )  # fmt: skip
+        )
+    return VideoOutcome(
+        claim=claim,
+        verdict="fabricated",
+        message="the video evidence does not back this; "
+        f"timestamps looked at: {_timestamps(looked_at)}",
+        evidence=looked_at,
+        fix="describe only what the transcript or keyframes show",
+    )

@@ -20,10 +20,15 @@ class AttributionRule(Rule):
         for outcome in ctx.attribution().attributions:
             if self.selects(outcome):
                 yield self.finding(
-                    ctx, outcome.claim.span, outcome.message, claim=outcome.claim,
-                    citation=outcome.citation, evidence=outcome.evidence, fix=outcome.fix,
+                    ctx,
+                    outcome.claim.span,
+                    outcome.message,
+                    claim=outcome.claim,
+                    citation=outcome.citation,
+                    evidence=outcome.evidence,
+                    fix=outcome.fix,
                     severity=outcome.severity,
-                )  # fmt: skip
+                )
 
 
 class VideoRule(Rule):
@@ -35,6 +40,11 @@ class VideoRule(Rule):
         for outcome in ctx.attribution().videos:
             if outcome.verdict == self.verdict:
                 yield self.finding(
-                    ctx, outcome.claim.span, outcome.message, claim=outcome.claim,
-                    evidence=outcome.evidence, fix=outcome.fix, severity=outcome.severity,
-                )  # fmt: skip
+                    ctx,
+                    outcome.claim.span,
+                    outcome.message,
+                    claim=outcome.claim,
+                    evidence=outcome.evidence,
+                    fix=outcome.fix,
+                    severity=outcome.severity,
+                )

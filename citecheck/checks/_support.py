@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citecheck.checks.base import LintContext, Rule
-from citecheck.models import Citation, Claim, Evidence, Finding, Verdict
-from citecheck.support.service import ClaimJudgement, is_judged
+from citecheck.models import Citation, Claim, ClaimJudgement, Evidence, Finding, Verdict
+from citecheck.support.service import is_judged
 
 
 def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement]]:

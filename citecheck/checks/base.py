@@ -24,6 +24,7 @@ from citecheck.models import (
     Category,
     Citation,
     Claim,
+    ClaimJudgement,
     Evidence,
     Finding,
     Report,
@@ -31,8 +32,6 @@ from citecheck.models import (
     Severity,
     SourceUnit,
     Span,
-    SpanKey,
-    span_key,
 )
 
 if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
@@ -40,7 +39,6 @@ if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.trace import Trace
     from citecheck.rulepack import RulePack
-    from citecheck.support.service import ClaimJudgement
 
 
 @dataclass
@@ -71,19 +69,19 @@ class LintContext:
             self._attribution = assess_report(self)
         return self._attribution
 
-    _by_span: tuple[int, int, dict[SpanKey, list[Resolution]]] | None = field(
+    _by_citation: tuple[int, int, dict[str, list[Resolution]]] | None = field(
         default=None, init=False, repr=False
     )
 
     def resolutions_for(self, citation: Citation) -> list[Resolution]:
         """The resolutions of one citation bracket, in target order."""
-        built = self._by_span
+        built = self._by_citation
         if built is None or built[:2] != (id(self.resolutions), len(self.resolutions)):
-            index: dict[SpanKey, list[Resolution]] = {}
+            index: dict[str, list[Resolution]] = {}
             for resolution in self.resolutions:
-                index.setdefault(span_key(resolution.citation.span), []).append(resolution)
-            built = self._by_span = (id(self.resolutions), len(self.resolutions), index)
-        return list(built[2].get(span_key(citation.span), []))
+                index.setdefault(resolution.citation.id, []).append(resolution)
+            built = self._by_citation = (id(self.resolutions), len(self.resolutions), index)
+        return list(built[2].get(citation.id, []))
 
 
 class Rule:

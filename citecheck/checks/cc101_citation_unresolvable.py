@@ -59,20 +59,14 @@ class CitationUnresolvable(ResolutionRule):
             fix=self.fix(ctx, unresolved[0]),
         )
 
-    @staticmethod
-    def _scored(resolution: Resolution) -> list[tuple[str, float | None]]:
-        scores: list[float | None] = list(resolution.candidate_scores)
-        scores += [None] * (len(resolution.candidates) - len(scores))
-        return list(zip(resolution.candidates, scores, strict=True))
-
     def message(self, ctx: LintContext, resolution: Resolution) -> str:
         cited = describe_target(resolution.target)
         message = f"cannot resolve {cited}: {resolution.detail or 'not in the corpus'}"
         if not resolution.candidates:
             return message
         options = ", ".join(
-            f'"{name}"' + (f" ({score:.0f})" if score is not None else "")
-            for name, score in self._scored(resolution)
+            f'"{c.name}"' + (f" ({c.score:.0f})" if c.score is not None else "")
+            for c in resolution.candidates
         )
         return f"{message}; did you mean {options}?"
 
@@ -81,16 +75,16 @@ class CitationUnresolvable(ResolutionRule):
             Evidence(
                 source=resolution.target.source,
                 locator=f"nearest candidate {rank}"
-                + (f" (score {score:.0f})" if score is not None else ""),
-                text=name,
+                + (f" (score {c.score:.0f})" if c.score is not None else ""),
+                text=c.name,
             )
-            for rank, (name, score) in enumerate(self._scored(resolution), start=1)
+            for rank, c in enumerate(resolution.candidates, start=1)
         ]
 
     def fix(self, ctx: LintContext, resolution: Resolution) -> str:
         if resolution.detail == NO_CORPUS:
             return "give the folder holding the cited sources (--corpus DIR)"
         if resolution.candidates:
-            best = resolution.candidates[0]
+            best = resolution.candidates[0].name
             return f'cite "{best}" if that is the source meant, else remove the citation'
         return "cite a source that is in the corpus, or remove the citation"

@@ -153,7 +153,8 @@ def _footnotes(text: str) -> list[tuple[str, str]]:
         for m in re.finditer(rf"([{_SYMBOLS}])\s*([^{_SYMBOLS}]*)", inner)
     ]
     described = [
-        (mark, note) for mark, note in pairs
+        (mark, note)
+        for mark, note in pairs
         if _CORRESPONDING.search(note) or _EQUAL.search(note) or re.match(r"\s*[\w.\-]+@", note)
-    ]  # fmt: skip
+    ]
     return described if described or "@" not in inner else [("", inner)]

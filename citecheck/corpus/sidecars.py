@@ -111,8 +111,9 @@ class SpeakerRecord(BaseModel):
     @property
     def names(self) -> list[str]:
         """Every spelling of this person's name, the main one first."""
-        return list(dict.fromkeys([self.name, *([self.name_en] if self.name_en else []),
-                                   *self.aliases]))  # fmt: skip
+        return list(
+            dict.fromkeys([self.name, *([self.name_en] if self.name_en else []), *self.aliases])
+        )
 
     @property
     def normal_role(self) -> Role | None:

@@ -17,7 +17,7 @@ import contextlib
 import io
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from citecheck.models import SourceUnit
 
@@ -27,6 +27,16 @@ CAPTION_CHARS = 80
 MIN_COLUMNS = 2
 MIN_ROWS = 2
 MIN_RULES = 4  # drawn lines a page needs before the ruled-table finder runs
+
+
+class PdfPage(Protocol):
+    """What this module asks of a pymupdf page (``fitz.Page``)."""
+
+    def get_text(self, option: str) -> Any: ...
+
+    def get_drawings(self) -> list[Any]: ...
+
+    def find_tables(self) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,7 @@ def row_text(table: Table, row: list[str]) -> str:
     return " · ".join([head, *cells])
 
 
-def table_row_units(page: Any, page_number: int, source: str) -> list[SourceUnit]:
+def table_row_units(page: PdfPage, page_number: int, source: str) -> list[SourceUnit]:
     """Evidence units, one per table row, for a pymupdf page."""
     tables = ruled_tables(page) or text_tables(str(page.get_text("text")))
     return [
@@ -63,7 +73,7 @@ def table_row_units(page: Any, page_number: int, source: str) -> list[SourceUnit
     ]
 
 
-def ruled_tables(page: Any) -> list[Table]:
+def ruled_tables(page: PdfPage) -> list[Table]:
     """Tables pymupdf's finder detects from the page's drawn lines.
 
     Pages with hardly any vector drawings cannot hold a ruled table, and the
@@ -134,7 +144,7 @@ def _label(raw: str) -> str:
     return " ".join(raw.replace("Tab.", "Table").replace("TABLE", "Table").split())
 
 
-def _lines_with_y(page: Any) -> list[tuple[float, str]]:
+def _lines_with_y(page: PdfPage) -> list[tuple[float, str]]:
     out = []
     for block in page.get_text("dict").get("blocks", []):
         for line in block.get("lines", []):

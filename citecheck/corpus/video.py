@@ -287,8 +287,9 @@ class VideoEvidence:
         """Transcript segments (kind ``segment``) from every transcript sidecar."""
         raw: list[SegmentRecord] = []
         declared = self._declared(self.meta.transcript, "transcript")
-        for path in list(dict.fromkeys([*declared, *self._subtitle_paths(),
-                                        *self._transcript_json_paths()])):  # fmt: skip
+        for path in list(
+            dict.fromkeys([*declared, *self._subtitle_paths(), *self._transcript_json_paths()])
+        ):
             if path.suffix == ".json":
                 read = self._read(path, "transcript", TRANSCRIPT_SHAPE, self._json_transcript)
             else:
@@ -340,9 +341,11 @@ class VideoEvidence:
         frames: list[KeyframeRecord] = []
         for path in dict.fromkeys(paths):
             read = self._read(
-                path, "keyframes", KEYFRAMES_SHAPE,
+                path,
+                "keyframes",
+                KEYFRAMES_SHAPE,
                 lambda p: _validated(p, KeyframeRecord, segments_in(read_json(p))),
-            )  # fmt: skip
+            )
             frames.extend(read or [])
         return [
             SourceUnit(

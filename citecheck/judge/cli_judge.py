@@ -82,16 +82,26 @@ def _refuse_constant(name: str) -> Any:
 @click.option("--llm-model", default=None)
 @click.option("--llm-api-key-env", default="OPENAI_API_KEY", show_default=True)
 def judge_command(
-    pairs_path: Path, output_format: str, backend: str, model: str | None,
-    llm_url: str | None, llm_model: str | None, llm_api_key_env: str,
-) -> None:  # fmt: skip
+    pairs_path: Path,
+    output_format: str,
+    backend: str,
+    model: str | None,
+    llm_url: str | None,
+    llm_model: str | None,
+    llm_api_key_env: str,
+) -> None:
     """Judge claim/evidence pairs and print one JSON verdict per line."""
     from citecheck.judge.factory import make_judge
 
     try:
         rows = read_pairs(pairs_path)
-        config = JudgeConfig(backend=backend, model=model, llm_url=llm_url,  # type: ignore[arg-type]
-                             llm_model=llm_model, llm_api_key_env=llm_api_key_env)  # fmt: skip
+        config = JudgeConfig(
+            backend=backend,  # type: ignore[arg-type]
+            model=model,
+            llm_url=llm_url,
+            llm_model=llm_model,
+            llm_api_key_env=llm_api_key_env,
+        )
         judge = make_judge(config)
         verdicts = judge.judge_batch([(claim, evidence) for _, claim, evidence in rows])
     except CitecheckError as exc:

@@ -117,6 +117,10 @@ class CrossEncoderJudge:
             reason = f"best entailment {score:.2f} < {self.supported_min} ({self.model_name})"
         index = sentences.index(span)
         return Verdict(
-            label=label, score=score, backend=self.name, evidence_span=span, reason=reason,
+            label=label,
+            score=score,
+            backend=self.name,
+            evidence_span=span,
+            reason=reason,
             evidence=[Evidence(source="evidence", locator=f"sentence {index + 1}", text=span)],
-        )  # fmt: skip
+        )

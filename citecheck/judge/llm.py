@@ -36,8 +36,9 @@ class LlmJudge(SequentialBatchMixin):
 
     name = "llm"
 
-    def __init__(self, url: str, model: str, api_key_env: str = "OPENAI_API_KEY",
-                 timeout_s: float = 60.0) -> None:  # fmt: skip
+    def __init__(
+        self, url: str, model: str, api_key_env: str = "OPENAI_API_KEY", timeout_s: float = 60.0
+    ) -> None:
         self.endpoint = url.rstrip("/") + "/chat/completions"
         self.model = model
         self.api_key_env = api_key_env
@@ -95,9 +96,13 @@ class LlmJudge(SequentialBatchMixin):
         span = data.get("evidence_span") or None
         shown = [Evidence(source="evidence", locator="llm", text=str(span))] if span else []
         return Verdict(
-            label=label, score=round(score, 4), backend=f"{self.name}:{self.model}",  # type: ignore[arg-type]
-            evidence=shown, evidence_span=span, reason=str(data.get("reason", "")),
-        )  # fmt: skip
+            label=label,  # type: ignore[arg-type]
+            score=round(score, 4),
+            backend=f"{self.name}:{self.model}",
+            evidence=shown,
+            evidence_span=span,
+            reason=str(data.get("reason", "")),
+        )
 
 
 def _user_message(claim: str, evidence: list[str]) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from citecheck.models import Attribution, Citation, CitationTarget
+from citecheck.models import Attribution, Citation, CitationTarget, Span
 from citecheck.rulepack import CitationSyntax, Locators, RulePack
 from citecheck.textutil import LineIndex
 
@@ -98,6 +98,11 @@ def _grammar(pack: RulePack) -> _Grammar:
     return _grammar_for(pack.model_dump_json(include={"name", "citations", "locators"}))
 
 
+def citation_id(span: Span) -> str:
+    """The id of the citation bracket at ``span``: where it opens, ``L<line>:<column>``."""
+    return f"L{span.line}:{span.column}"
+
+
 def find_citations(
     text: str, pack: RulePack, offset: int = 0, *, index: LineIndex | None = None
 ) -> list[Citation]:
@@ -117,10 +122,12 @@ def find_citations(
             continue  # an unclosed bracket counts only when it opens a labelled target
         targets, attributions = parsed
         start, end = offset + match.start(), offset + match.end()
+        span = lines.span(start, end)
         found.append(
             Citation(
+                id=citation_id(span),
                 text=match.group(0),
-                span=lines.span(start, end),
+                span=span,
                 targets=targets,
                 attributions=attributions,
                 closed=closed,

@@ -24,10 +24,9 @@ from citecheck.models import (
     Report,
     Resolution,
     ResolutionStatus,
+    ScoredCandidate,
     SourceUnit,
-    SpanKey,
     TitleMatch,
-    span_key,
 )
 from citecheck.safeio import is_regular_file
 
@@ -47,7 +46,7 @@ class _Outcome:
     status: ResolutionStatus
     units: list[SourceUnit] = field(default_factory=list)
     match: TitleMatch | None = None
-    candidates: list[tuple[str, float | None]] = field(default_factory=list)
+    candidates: list[ScoredCandidate] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
     unit_count: int | None = None
     retrieved: bool | None = None
@@ -61,8 +60,7 @@ class _Outcome:
             status=self.status,
             units=self.units,
             match=self.match,
-            candidates=[name for name, _ in self.candidates],
-            candidate_scores=[score for _, score in self.candidates if score is not None],
+            candidates=self.candidates,
             missing=self.missing,
             unit_count=self.unit_count,
             retrieved=self.retrieved,
@@ -91,14 +89,14 @@ def resolve_citations(
 def claim_for_citation(report: Report, citation: Citation) -> Claim | None:
     """The claim that carries ``citation`` itself (not by inheritance), if any, else
     the first that inherits it."""
-    return _claims_by_citation(report).get(span_key(citation.span))
+    return _claims_by_citation(report).get(citation.id)
 
 
-_claim_index: list[tuple[Report, int, dict[SpanKey, Claim]]] = []
+_claim_index: list[tuple[Report, int, dict[str, Claim]]] = []
 
 
-def _claims_by_citation(report: Report) -> dict[SpanKey, Claim]:
-    """Citation span → its claim, built once per report (kept for the latest one)."""
+def _claims_by_citation(report: Report) -> dict[str, Claim]:
+    """Citation id → its claim, built once per report (kept for the latest one)."""
     if _claim_index:
         cached, count, index = _claim_index[0]
         if cached is report and count == len(report.claims):
@@ -106,7 +104,7 @@ def _claims_by_citation(report: Report) -> dict[SpanKey, Claim]:
     index = {}
     for claim in report.claims:
         for held in claim.citations:
-            key = span_key(held.span)
+            key = held.id
             if key not in index or (index[key].inherited and not claim.inherited):
                 index[key] = claim
     _claim_index[:] = [(report, len(report.claims), index)]
@@ -149,7 +147,7 @@ class _Resolver:
             nearest = corpus.nearest_names(target.source, self.pack.thresholds.title_candidates)
             return _Outcome(
                 "unresolvable",
-                candidates=[(name, None) for name in nearest],
+                candidates=[ScoredCandidate(name=name) for name in nearest],
                 detail=f"no file named {target.source!r} in the corpus",
             )
         if is_video_target(target):
@@ -200,7 +198,7 @@ class _Resolver:
             return _Outcome(
                 "unresolvable",
                 candidates=[
-                    (title, float(score))
+                    ScoredCandidate(name=title, score=float(score))
                     for title, score in lookup.candidates
                     if score >= self.pack.thresholds.title_suggestion_min
                 ],

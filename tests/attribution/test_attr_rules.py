@@ -70,12 +70,22 @@ PAPER = FakePdf(
         affiliations=["University of British Columbia", "Amii"],
     ),
     bib=[
-        FakeBib(["Ari Holtzman", "Jan Buys"], 2020, "The curious case of neural text degeneration",
-                "ICLR", "Holtzman, A., Buys, J. The curious case… ICLR, 2020."),
-        FakeBib(["Rafael Rafailov"], 2023, "Direct preference optimization", "NeurIPS",
-                "Rafailov, R. et al. Direct preference optimization. NeurIPS, 2023."),
+        FakeBib(
+            authors=["Ari Holtzman", "Jan Buys"],
+            year=2020,
+            title="The curious case of neural text degeneration",
+            venue="ICLR",
+            raw="Holtzman, A., Buys, J. The curious case… ICLR, 2020.",
+        ),
+        FakeBib(
+            authors=["Rafael Rafailov"],
+            year=2023,
+            title="Direct preference optimization",
+            venue="NeurIPS",
+            raw="Rafailov, R. et al. Direct preference optimization. NeurIPS, 2023.",
+        ),
     ],
-)  # fmt: skip
+)
 PAPER_CORPUS = FakeCorpus(pdfs={"pdf.pdf": PAPER})
 
 
@@ -153,12 +163,21 @@ def test_finding_is_credited_by_the_sentence_that_states_it(lint_text) -> None:
     """The passage cites Kirkpatrick in one sentence and states the paper's own measure in
     the next: crediting the measure to Kirkpatrick is wrong, crediting forgetting is right."""
     pdf = FakePdf(
-        pages=["Forgetting is a long-standing problem (Kirkpatrick et al., 2017). We introduce "
-               "expert drift, the share of tokens whose top expert changes."],
+        pages=[
+            "Forgetting is a long-standing problem (Kirkpatrick et al., 2017). We introduce "
+            "expert drift, the share of tokens whose top expert changes."
+        ],
         metadata=FakePdfMeta(authors=["Mei Tanaka", "Wei Zhang"]),
-        bib=[FakeBib(["James Kirkpatrick"], 2017, "Overcoming forgetting", "PNAS",
-                     "Kirkpatrick, J. Overcoming forgetting. PNAS, 2017.")],
-    )  # fmt: skip
+        bib=[
+            FakeBib(
+                authors=["James Kirkpatrick"],
+                year=2017,
+                title="Overcoming forgetting",
+                venue="PNAS",
+                raw="Kirkpatrick, J. Overcoming forgetting. PNAS, 2017.",
+            )
+        ],
+    )
     corpus = FakeCorpus(pdfs={"pdf.pdf": pdf})
     report = (
         "Kirkpatrick et al. (2017) introduced expert drift, the share of tokens whose top "

@@ -46,14 +46,27 @@ def test_seed_002_video_section_is_fabricated(name: str, tmp_path: Path, seeds: 
 def _presenter_corpus(folder: Path, aliases: dict[str, list[str]] | None) -> None:
     (folder / "video.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
     segments = [
-        {"start": 0.0, "end": 6.0, "speaker": "Yi Ren",
-         "text": "Hello, I am Yi Ren from UBC. This talk is on learning dynamics."},
-        {"start": 6.0, "end": 14.0, "speaker": "Yi Ren",
-         "text": "We explain the squeezing effect in DPO with an MNIST example."},
-    ]  # fmt: skip
+        {
+            "start": 0.0,
+            "end": 6.0,
+            "speaker": "Yi Ren",
+            "text": "Hello, I am Yi Ren from UBC. This talk is on learning dynamics.",
+        },
+        {
+            "start": 6.0,
+            "end": 14.0,
+            "speaker": "Yi Ren",
+            "text": "We explain the squeezing effect in DPO with an MNIST example.",
+        },
+    ]
     (folder / "video.transcript.json").write_text(json.dumps(segments), encoding="utf-8")
-    meta = {"title": "Learning Dynamics of LLM Finetuning", "presenter": "Yi Ren",
-            "speakers": ["Yi Ren"], "language": "en", "aliases": aliases or {}}  # fmt: skip
+    meta = {
+        "title": "Learning Dynamics of LLM Finetuning",
+        "presenter": "Yi Ren",
+        "speakers": ["Yi Ren"],
+        "language": "en",
+        "aliases": aliases or {},
+    }
     (folder / "video.meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 

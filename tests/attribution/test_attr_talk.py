@@ -4,18 +4,29 @@ from tests.fakes import FakeCorpus, FakeMeta, FakeVideo, segment
 
 TALK = [
     segment(0, 12, "大家好，欢迎来到本期讲座。今天请到陈浩然博士介绍校准弃答。", "周雨桐"),
-    segment(12, 35, "我们的方法叫 SelectRAG，在证据不足时选择弃答，准确率从 71.3% 提高到 84.6%。",
-            "陈浩然"),
-    segment(90, 110, "我想补充一点：弃答率过高会损害用户体验，这在工业部署里是个现实问题。",
-            "周雨桐"),
-    segment(110, 140, "Does the calibration head transfer to a new retriever without retraining?",
-            "Priya Natarajan"),
-]  # fmt: skip
-META = FakeMeta(speakers=[
-    {"name": "周雨桐", "name_en": "Yutong Zhou", "role": "moderator"},
-    {"name": "陈浩然", "name_en": "Haoran Chen", "role": "presenter"},
-    {"name": "Priya Natarajan", "role": "audience"},
-])  # fmt: skip
+    segment(
+        12,
+        35,
+        "我们的方法叫 SelectRAG，在证据不足时选择弃答，准确率从 71.3% 提高到 84.6%。",
+        "陈浩然",
+    ),
+    segment(
+        90, 110, "我想补充一点：弃答率过高会损害用户体验，这在工业部署里是个现实问题。", "周雨桐"
+    ),
+    segment(
+        110,
+        140,
+        "Does the calibration head transfer to a new retriever without retraining?",
+        "Priya Natarajan",
+    ),
+]
+META = FakeMeta(
+    speakers=[
+        {"name": "周雨桐", "name_en": "Yutong Zhou", "role": "moderator"},
+        {"name": "陈浩然", "name_en": "Haoran Chen", "role": "presenter"},
+        {"name": "Priya Natarajan", "role": "audience"},
+    ]
+)
 CORPUS = FakeCorpus(videos={"video.mp4": FakeVideo(segments=TALK, meta=META)})
 
 

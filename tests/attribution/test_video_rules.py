@@ -1,8 +1,7 @@
 """CC401–CC403: claims about a video against transcript, keyframes and trace."""
 
 from citecheck.checks.base import LintContext, all_rules
-from citecheck.models import Verdict
-from citecheck.support.service import ClaimJudgement
+from citecheck.models import ClaimJudgement, Verdict
 from tests.fakes import (
     FakeCall,
     FakeCorpus,

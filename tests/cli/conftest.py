@@ -21,6 +21,7 @@ from citecheck.checks.base import Rule
 from citecheck.errors import InputError
 from citecheck.models import Citation, Claim, Finding, Report, Result, Span, Suppression
 from citecheck.pipeline import LintOptions, Stages
+from citecheck.report.citations import citation_id
 from tests.fakes import FAKE_RULES, FakeCorpus, FakeSupport, fake_rule_by_name
 
 BRACKET = re.compile(r"\[[^\]]+\]")
@@ -46,10 +47,10 @@ def fake_parse(path: Path, pack: object) -> Report:
                 Suppression(scope=scope, line=target, codes=comment.group(2).split())
             )
         elif line.strip():
-            citations = [
-                Citation(text=m.group(), span=_span(number, m.start() + 1, m.end() + 1))
-                for m in BRACKET.finditer(line)
-            ]
+            citations = []
+            for m in BRACKET.finditer(line):
+                span = _span(number, m.start() + 1, m.end() + 1)
+                citations.append(Citation(id=citation_id(span), text=m.group(), span=span))
             claims.append(
                 Claim(
                     id=f"c{number}",

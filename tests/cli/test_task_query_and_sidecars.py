@@ -79,8 +79,12 @@ def test_unreadable_sidecar_warns_and_every_report_is_still_linted(tmp_path: Pat
     options = LintOptions(corpus=tmp_path, config=Config(select=["CC301", "CC902"]))
     result = lint(reports, options)
     by_report = {(Path(f.path).name, f.code) for f in result.findings}
-    assert by_report == {("r0.md", "CC902"), ("r1.md", "CC902"), ("r0.md", "CC301"),
-                         ("r1.md", "CC301")}  # fmt: skip
+    assert by_report == {
+        ("r0.md", "CC902"),
+        ("r1.md", "CC902"),
+        ("r0.md", "CC301"),
+        ("r1.md", "CC301"),
+    }
     warning = next(f for f in result.findings if f.code == "CC902")
     assert warning.severity.value == "warning"
     assert "video.meta.json" in warning.message and '"speakers"' in warning.message

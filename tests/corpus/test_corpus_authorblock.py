@@ -19,8 +19,12 @@ def _paper(path: Path, lines: list[list[Run]]) -> PdfDocument:
     font = pymupdf.Font("cjk")
     page.insert_font(fontname="f", fontbuffer=font.buffer)
     y = 80.0
-    for runs in [[("A Title Set In The Largest Font", 16.0, 0.0)], *lines,
-                 [("Abstract", 11.0, 0.0)], [("We study things.", 10.0, 0.0)]]:  # fmt: skip
+    for runs in [
+        [("A Title Set In The Largest Font", 16.0, 0.0)],
+        *lines,
+        [("Abstract", 11.0, 0.0)],
+        [("We study things.", 10.0, 0.0)],
+    ]:
         x = 60.0
         for text, size, rise in runs:
             page.insert_text((x, y - rise), text, fontsize=size, fontname="f")
@@ -50,12 +54,20 @@ def test_unicode_superscripts_and_footnote_symbols(tmp_path: Path) -> None:
 
 def test_raised_small_spans_are_markers(tmp_path: Path) -> None:
     lines = [
-        [("Qiaoyu Lin", 11.0, 0.0), ("1", 6.5, 4.0), ("    Wen-Jie Zhao", 11.0, 0.0),
-         ("2,*", 6.5, 4.0)],
-        [("1", 6.5, 4.0), ("Fudan University    ", 9.0, 0.0), ("2", 6.5, 4.0),
-         ("University of Toronto", 9.0, 0.0)],
+        [
+            ("Qiaoyu Lin", 11.0, 0.0),
+            ("1", 6.5, 4.0),
+            ("    Wen-Jie Zhao", 11.0, 0.0),
+            ("2,*", 6.5, 4.0),
+        ],
+        [
+            ("1", 6.5, 4.0),
+            ("Fudan University    ", 9.0, 0.0),
+            ("2", 6.5, 4.0),
+            ("University of Toronto", 9.0, 0.0),
+        ],
         [("*", 6.5, 4.0), ("Corresponding author.", 8.0, 0.0)],
-    ]  # fmt: skip
+    ]
     assert _read(tmp_path, lines) == [
         ("Qiaoyu Lin", ["first"]),
         ("Wen-Jie Zhao", ["corresponding"]),
@@ -72,8 +84,10 @@ def test_digits_glued_to_names_and_a_marked_email(tmp_path: Path, email_line: st
         [(email_line, 8.0, 0.0)],
     ]
     assert _read(tmp_path, lines) == [
-        ("Mei Tanaka", ["first"]), ("Oskar Lindgren", []), ("Wei Zhang", ["corresponding"]),
-    ]  # fmt: skip
+        ("Mei Tanaka", ["first"]),
+        ("Oskar Lindgren", []),
+        ("Wei Zhang", ["corresponding"]),
+    ]
     block = read_author_block(PdfDocument(tmp_path / "p.pdf").page_lines(1))
     assert block.affiliations == ["Kyoto University", "Chalmers University of Technology"]
 

@@ -26,31 +26,57 @@ def _video(folder: Path, name: str = "video.mp4") -> VideoEvidence:
 
 
 def test_meta_speakers_as_objects_with_roles_and_english_names(tmp_path: Path) -> None:
-    _write(tmp_path, "video.meta.json", {"speakers": [
-        {"name": "周雨桐", "name_en": "Yutong Zhou", "role": "Moderator", "affiliation": "浙大"},
-        {"full_name": "陈浩然", "aliases": "Haoran Chen", "type": "keynote speaker"},
-        "Priya Natarajan",
-    ]})  # fmt: skip
+    _write(
+        tmp_path,
+        "video.meta.json",
+        {
+            "speakers": [
+                {
+                    "name": "周雨桐",
+                    "name_en": "Yutong Zhou",
+                    "role": "Moderator",
+                    "affiliation": "浙大",
+                },
+                {"full_name": "陈浩然", "aliases": "Haoran Chen", "type": "keynote speaker"},
+                "Priya Natarajan",
+            ]
+        },
+    )
     video = _video(tmp_path)
     speakers = video.meta.speakers
-    assert [s.names for s in speakers] == [["周雨桐", "Yutong Zhou"], ["陈浩然", "Haoran Chen"],
-                                           ["Priya Natarajan"]]  # fmt: skip
+    assert [s.names for s in speakers] == [
+        ["周雨桐", "Yutong Zhou"],
+        ["陈浩然", "Haoran Chen"],
+        ["Priya Natarajan"],
+    ]
     assert [s.normal_role for s in speakers] == ["moderator", "presenter", None]
     assert video.presenter is not None and video.presenter.name == "陈浩然"
     assert video.read_all() == []
 
 
 def test_presenter_field_and_speaker_table_keyed_by_diarisation_id(tmp_path: Path) -> None:
-    _write(tmp_path, "video.meta.json", {
-        "presenter": "Qiaoyu Lin",
-        "speakers": {"SPEAKER_00": {"name": "Dmitri Volkov", "role": "host"},
-                     "SPEAKER_01": "Qiaoyu Lin"},
-    })  # fmt: skip
-    _write(tmp_path, "video.json", {"segments": [
-        {"start": 0.0, "end": 3.5, "speaker": "SPEAKER_00", "text": " Welcome."},
-        {"start": 3.5, "end": 9.0, "speaker": "SPEAKER_01", "text": " Thanks, Dmitri."},
-        {"start": 9.0, "end": 12.0, "speaker": "SPEAKER_02", "text": "A question."},
-    ]})  # fmt: skip
+    _write(
+        tmp_path,
+        "video.meta.json",
+        {
+            "presenter": "Qiaoyu Lin",
+            "speakers": {
+                "SPEAKER_00": {"name": "Dmitri Volkov", "role": "host"},
+                "SPEAKER_01": "Qiaoyu Lin",
+            },
+        },
+    )
+    _write(
+        tmp_path,
+        "video.json",
+        {
+            "segments": [
+                {"start": 0.0, "end": 3.5, "speaker": "SPEAKER_00", "text": " Welcome."},
+                {"start": 3.5, "end": 9.0, "speaker": "SPEAKER_01", "text": " Thanks, Dmitri."},
+                {"start": 9.0, "end": 12.0, "speaker": "SPEAKER_02", "text": "A question."},
+            ]
+        },
+    )
     video = _video(tmp_path)
     assert video.presenter is not None and video.presenter.id == "SPEAKER_01"
     assert [s.speaker for s in video.segments] == ["Dmitri Volkov", "Qiaoyu Lin", None]
@@ -63,8 +89,11 @@ def test_presenter_field_and_speaker_table_keyed_by_diarisation_id(tmp_path: Pat
 )
 def test_transcript_sidecar_names(tmp_path: Path, name: str) -> None:
     cue = CUE.format(text="Hello everyone.")
-    _write(tmp_path, name, f"WEBVTT\n\n{cue.split(chr(10), 1)[1]}".replace(",", ".")
-           if name.endswith(".vtt") else cue)  # fmt: skip
+    _write(
+        tmp_path,
+        name,
+        f"WEBVTT\n\n{cue.split(chr(10), 1)[1]}".replace(",", ".") if name.endswith(".vtt") else cue,
+    )
     [segment] = _video(tmp_path).segments
     assert (segment.text, segment.start, segment.end) == ("Hello everyone.", 1.0, 4.0)
 
@@ -93,10 +122,22 @@ def test_diarisation_labels_in_subtitles_map_through_the_meta(tmp_path: Path) ->
 
 
 def test_whisperx_json_with_words_and_language(tmp_path: Path) -> None:
-    _write(tmp_path, "video.transcript.json", {"language": "zh", "segments": [
-        {"start": "00:00:01.5", "end": "00:00:03", "text": "你好", "speaker": "SPEAKER_01",
-         "words": [{"word": "你好", "start": 1.5, "end": 3.0}]},
-    ]})  # fmt: skip
+    _write(
+        tmp_path,
+        "video.transcript.json",
+        {
+            "language": "zh",
+            "segments": [
+                {
+                    "start": "00:00:01.5",
+                    "end": "00:00:03",
+                    "text": "你好",
+                    "speaker": "SPEAKER_01",
+                    "words": [{"word": "你好", "start": 1.5, "end": 3.0}],
+                },
+            ],
+        },
+    )
     [segment] = _video(tmp_path).segments
     assert (segment.start, segment.end, segment.text, segment.speaker) == (1.5, 3.0, "你好", None)
 
@@ -112,8 +153,11 @@ def test_keyframe_field_aliases(tmp_path: Path, time_key: str, text_key: str) ->
 
 
 def test_paths_declared_in_the_meta(tmp_path: Path) -> None:
-    _write(tmp_path, "talk.meta.json", {"transcript": "sidecars/asr.json",
-                                        "keyframes": ["sidecars/frames.json"]})  # fmt: skip
+    _write(
+        tmp_path,
+        "talk.meta.json",
+        {"transcript": "sidecars/asr.json", "keyframes": ["sidecars/frames.json"]},
+    )
     _write(tmp_path, "sidecars/asr.json", [{"start": 2, "end": 5, "text": "Hi."}])
     _write(tmp_path, "sidecars/frames.json", [{"t": 3, "caption": "Title slide"}])
     video = _video(tmp_path, "talk.mp4")

@@ -43,9 +43,21 @@ def make_result(*findings: Finding) -> Result:
 
 
 FINDING_KEYS = {
-    "code", "slug", "category", "severity", "path", "line", "column", "end_line",
-    "end_column", "message", "claim", "citation", "evidence", "score",
-}  # fmt: skip
+    "code",
+    "slug",
+    "category",
+    "severity",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "message",
+    "claim",
+    "citation",
+    "evidence",
+    "score",
+}
 
 
 def test_json_contract_keys_and_order() -> None:

@@ -15,7 +15,7 @@ from citecheck.models import (
     SourceUnit,
     Span,
 )
-from citecheck.report.citations import find_citations
+from citecheck.report.citations import citation_id, find_citations
 from citecheck.rulepack import RulePack, load_pack
 from citecheck.textutil import LineIndex
 from tests.fakes.pdf import FakePdf
@@ -35,21 +35,38 @@ def make_report(text: str, pack: RulePack, path: str = "report.md") -> Report:
             heading = re.match(r"^(#+)\s*(.*)$", stripped)
             body = heading.group(2) if heading else _BULLET.sub("", stripped)
             start = offset + line.index(body)
-            span = Span(line=number, column=line.index(body) + 1, end_line=number,
-                        end_column=len(line) + 1, start=start, end=offset + len(line))  # fmt: skip
+            span = Span(
+                line=number,
+                column=line.index(body) + 1,
+                end_line=number,
+                end_column=len(line) + 1,
+                start=start,
+                end=offset + len(line),
+            )
             if heading:
-                sections.append(Section(title=body, level=len(heading.group(1)), line=number,
-                                        end_line=number))  # fmt: skip
-            claims.append(Claim(
-                id=f"c{number}", text=body, raw=line, span=span,
-                citations=find_citations(body, pack, offset=start),
-                section=sections[-1].title if sections else None,
-                block="heading" if heading else "paragraph",
-                lang="zh" if re.search(r"[\u4e00-\u9fff]", body) else "en",
-            ))  # fmt: skip
+                sections.append(
+                    Section(title=body, level=len(heading.group(1)), line=number, end_line=number)
+                )
+            claims.append(
+                Claim(
+                    id=f"c{number}",
+                    text=body,
+                    raw=line,
+                    span=span,
+                    citations=find_citations(body, pack, offset=start),
+                    section=sections[-1].title if sections else None,
+                    block="heading" if heading else "paragraph",
+                    lang="zh" if re.search(r"[\u4e00-\u9fff]", body) else "en",
+                )
+            )
         offset += len(line) + 1
-    return Report(path=path, text=text, sections=sections, claims=claims,
-                  citations=[c for claim in claims for c in claim.citations])  # fmt: skip
+    return Report(
+        path=path,
+        text=text,
+        sections=sections,
+        claims=claims,
+        citations=[c for claim in claims for c in claim.citations],
+    )
 
 
 def build_report(text: str, query: str | None = None, **fields: object) -> Report:
@@ -91,7 +108,8 @@ def make_citation(
 ) -> Citation:
     """A citation bracket naming pages of one file."""
     target = CitationTarget(kind="file", source=source, pages=list(pages), raw=text)
-    return Citation(text=text, span=make_span(line, column, len(text)), targets=[target])
+    span = make_span(line, column, len(text))
+    return Citation(id=citation_id(span), text=text, span=span, targets=[target])
 
 
 def make_claim(

@@ -55,12 +55,17 @@ class FakePdf:
         else:
             self.units = {
                 n: [
-                    SourceUnit(source=self.name, kind="passage", locator=f"page {n}, ¶{i + 1}",
-                               text=para, page=n)
+                    SourceUnit(
+                        source=self.name,
+                        kind="passage",
+                        locator=f"page {n}, ¶{i + 1}",
+                        text=para,
+                        page=n,
+                    )
                     for i, para in enumerate(text.split("\n\n"))
                 ]
                 for n, text in enumerate(self.pages, start=1)
-            }  # fmt: skip
+            }
 
     @classmethod
     def read(cls, path: Path) -> FakePdf:

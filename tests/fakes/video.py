@@ -40,11 +40,19 @@ def segment(start: float, end: float, text: str, speaker: str | None = None) -> 
     locator = (
         f"{int(start) // 60:02d}:{int(start) % 60:02d}-{int(end) // 60:02d}:{int(end) % 60:02d}"
     )
-    return SourceUnit(source="video.mp4", kind="segment", locator=locator, text=text,
-                      start=start, end=end, speaker=speaker)  # fmt: skip
+    return SourceUnit(
+        source="video.mp4",
+        kind="segment",
+        locator=locator,
+        text=text,
+        start=start,
+        end=end,
+        speaker=speaker,
+    )
 
 
 def keyframe(time: float, text: str) -> SourceUnit:
     """A keyframe note."""
-    return SourceUnit(source="video.mp4", kind="keyframe", locator=f"frame @{time:.0f}s",
-                      text=text, start=time)  # fmt: skip
+    return SourceUnit(
+        source="video.mp4", kind="keyframe", locator=f"frame @{time:.0f}s", text=text, start=time
+    )

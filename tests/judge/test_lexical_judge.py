@@ -21,8 +21,12 @@ def conflict_kinds(claim):
 
 def test_identifiers():
     assert extract_identifiers("Qwen1.5 和 Pythia-2.8B 在 Anthropic-HH 上对比 GPT-4 与 DPO") == [
-        "Qwen1.5", "Pythia-2.8B", "Anthropic-HH", "GPT-4", "DPO"
-    ]  # fmt: skip
+        "Qwen1.5",
+        "Pythia-2.8B",
+        "Anthropic-HH",
+        "GPT-4",
+        "DPO",
+    ]
 
 
 def test_entities_skip_sentence_initial_words():

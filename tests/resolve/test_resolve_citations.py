@@ -44,7 +44,7 @@ def test_page_past_the_end_is_out_of_range_and_keeps_the_valid_pages(resolve_one
 def test_missing_file_is_unresolvable_with_nearest_names(resolve_one):
     resolution = resolve_one("[Doc: pdf2.pdf]")
     assert resolution.status == "unresolvable"
-    assert resolution.candidates[0] == "pdf.pdf"
+    assert resolution.candidates[0].name == "pdf.pdf"
 
 
 def test_parent_path_is_outside_corpus_and_never_opened(resolve_one, corpus):
@@ -97,8 +97,8 @@ def test_unknown_title_is_unresolvable_with_scored_candidates(resolve_one, pack)
     resolution = resolve_one('[long_context: "Filler document numbr 7 abut", chunk 0]')
     assert resolution.status == "unresolvable"
     assert len(resolution.candidates) == pack.thresholds.title_candidates
-    assert len(resolution.candidate_scores) == len(resolution.candidates)
-    assert all(0 < s < pack.thresholds.title_fuzzy_min for s in resolution.candidate_scores)
+    scores = [c.score for c in resolution.candidates]
+    assert all(s is not None and 0 < s < pack.thresholds.title_fuzzy_min for s in scores)
 
 
 def test_chunk_past_the_end_is_out_of_range(resolve_one):

@@ -8,9 +8,8 @@ from citecheck.checks.cc202_contradicted_claim import ContradictedClaim
 from citecheck.checks.cc203_uncited_claim import UncitedClaim
 from citecheck.checks.cc204_misplaced_citation import MisplacedCitation
 from citecheck.checks.cc205_unconfirmed_claim import UnconfirmedClaim
-from citecheck.models import Conflict, Evidence, Report, Severity, Verdict
+from citecheck.models import ClaimJudgement, Conflict, Evidence, Report, Severity, Verdict
 from citecheck.rulepack import RulePack
-from citecheck.support.service import ClaimJudgement
 from tests import fakes
 
 SHOWN = Evidence(source="pdf.pdf", locator="page 3", text="Pythia-410M is finetuned with DPO.")

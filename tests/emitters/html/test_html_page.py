@@ -160,14 +160,27 @@ def test_finding_elements_carry_the_contract_attributes(
 ) -> None:
     findings = [
         _span_of(make_finding, "87%", code="CC202", category="contradicted-claim"),
-        _span_of(make_finding, "编号条目", code="CC203", category="uncited-claim",
-                 severity=Severity.WARNING, claim="编号条目"),
-    ]  # fmt: skip
+        _span_of(
+            make_finding,
+            "编号条目",
+            code="CC203",
+            category="uncited-claim",
+            severity=Severity.WARNING,
+            claim="编号条目",
+        ),
+    ]
     root = parse_html(_page(result_of(*findings)))
     panels = root.find_all("details", class_="finding")
     assert len(panels) == len(findings)
-    got = {(p.attrs["data-code"], p.attrs["data-severity"], p.attrs["data-category"],
-            p.attrs["data-line"]) for p in panels}  # fmt: skip
+    got = {
+        (
+            p.attrs["data-code"],
+            p.attrs["data-severity"],
+            p.attrs["data-category"],
+            p.attrs["data-line"],
+        )
+        for p in panels
+    }
     assert got == {
         ("CC202", "error", "contradicted-claim", "4"),
         ("CC203", "warning", "uncited-claim", "8"),
@@ -273,9 +286,10 @@ def test_overview_lists_each_report_only_for_multi_report_runs(
     one = result_of(make_finding())
     assert not parse_html(_page(one)).find_all("section", id="overview")
     two = result_of(
-        make_finding(), make_finding(path="reports/b.md", severity=Severity.INFO),
+        make_finding(),
+        make_finding(path="reports/b.md", severity=Severity.INFO),
         files=[PATH, "reports/b.md"],
-    )  # fmt: skip
+    )
     root = parse_html(render(two, HtmlOptions(texts={PATH: REPORT, "reports/b.md": "b\n"})))
     (overview,) = root.find_all("section", id="overview")
     rows = overview.find_all("tr")[1:]

@@ -34,10 +34,17 @@ SEEDS = ["000", "001", "002", "003", "004"]
 
 def _finding(path: Path, index: int, span: Span, severity: Severity) -> Finding:
     return Finding(
-        code="CC201", slug="x", category="x", severity=severity, path=str(path),
-        line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column,
+        code="CC201",
+        slug="x",
+        category="x",
+        severity=severity,
+        path=str(path),
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
         message=f"#{index}",
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize("prefix", SEEDS)

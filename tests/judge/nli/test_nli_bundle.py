@@ -33,9 +33,14 @@ def tiny_bundle(folder: Path, favoured: int) -> Path:
 
     e5 = E5File(packaged_e5_path())
     config = BertConfig(
-        vocab_size=8, hidden_size=384, num_hidden_layers=1, num_attention_heads=12,
-        intermediate_size=64, max_position_embeddings=512, type_vocab_size=2,
-    )  # fmt: skip
+        vocab_size=8,
+        hidden_size=384,
+        num_hidden_layers=1,
+        num_attention_heads=12,
+        intermediate_size=64,
+        max_position_embeddings=512,
+        type_vocab_size=2,
+    )
     torch.manual_seed(0)
     model = PairClassifier(BertModel(config, add_pooling_layer=False), 384).eval()
     with torch.no_grad():
