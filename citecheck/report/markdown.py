@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from citecheck.models import BlockKind
 from citecheck.report.extract import Line, iter_lines
 
-_FENCE_RE = re.compile(r"^\s*(```|~~~)")
-_COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
-_RULE_RE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
+RULE_RE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$")
-_TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_QUOTE_RE = re.compile(r"^\s*>\s?")
+TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+QUOTE_RE = re.compile(r"^\s*>\s?")
 _BULLET_RE = re.compile(
     r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+|\d{1,2}、\s*|[①-⑳]\s*|[A-Za-z][.)]\s+|[（(]\d{1,2}[）)]\s*)"
 )
@@ -35,6 +36,17 @@ _SENTENCE_END = "。！？!?；;：:，,、.…"
 _BOLD_RE = re.compile(r"\*\*|__|`")
 _LINK_RE = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
 _PSEUDO_HEADING_MAX = 40
+
+
+def fence_end(lines: Sequence[Line], index: int) -> int:
+    """The index of the line closing the code fence opened at ``lines[index]`` (the
+    number of lines when it is never closed)."""
+    fence = FENCE_RE.match(lines[index].text)
+    assert fence is not None
+    closing = index + 1
+    while closing < len(lines) and not lines[closing].text.lstrip().startswith(fence.group(1)):
+        closing += 1
+    return closing
 
 
 @dataclass(frozen=True)
@@ -102,9 +114,9 @@ class _BlockBuilder:
 
     def _take(self, index: int) -> int:
         line = self.lines[index]
-        if _FENCE_RE.match(line.text):
+        if FENCE_RE.match(line.text):
             return self._take_code(index)
-        if not line.text.strip() or _COMMENT_RE.match(line.text) or _RULE_RE.match(line.text):
+        if not line.text.strip() or COMMENT_RE.match(line.text) or RULE_RE.match(line.text):
             self._close()
             return index + 1
         if line.text.lstrip().startswith("|"):
@@ -113,7 +125,7 @@ class _BlockBuilder:
         if heading:
             self._emit(Block("heading", [_trimmed(line, heading.start(2))], len(heading.group(1))))
             return index + 1
-        quote = _QUOTE_RE.match(line.text)
+        quote = QUOTE_RE.match(line.text)
         if quote:
             self._continue_or_open("quote", line, quote.end())
             return index + 1
@@ -137,13 +149,7 @@ class _BlockBuilder:
 
     def _take_code(self, index: int) -> int:
         self._close()
-        fence = _FENCE_RE.match(self.lines[index].text)
-        assert fence is not None
-        closing = index + 1
-        while closing < len(self.lines) and not self.lines[closing].text.lstrip().startswith(
-            fence.group(1)
-        ):
-            closing += 1
+        closing = fence_end(self.lines, index)
         last = self.lines[min(closing, len(self.lines) - 1)]
         self._emit(Block("code", [Segment(self.lines[index].start, last.end)]))
         return closing + 1
@@ -155,8 +161,8 @@ class _BlockBuilder:
             rows += 1
         for row in range(index, rows):
             line = self.lines[row]
-            is_header = row + 1 < rows and _TABLE_SEPARATOR_RE.match(self.lines[row + 1].text)
-            if is_header or _TABLE_SEPARATOR_RE.match(line.text):
+            is_header = row + 1 < rows and TABLE_SEPARATOR_RE.match(self.lines[row + 1].text)
+            if is_header or TABLE_SEPARATOR_RE.match(line.text):
                 continue
             for cell in _cells(line):
                 self._emit(Block("table_cell", [cell]))

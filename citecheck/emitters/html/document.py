@@ -16,15 +16,18 @@ from html import escape
 
 from citecheck.emitters.html.inline import InlineRenderer
 from citecheck.report.extract import Line, iter_lines
+from citecheck.report.markdown import (
+    COMMENT_RE,
+    FENCE_RE,
+    QUOTE_RE,
+    RULE_RE,
+    TABLE_SEPARATOR_RE,
+    fence_end,
+)
 
-_FENCE_RE = re.compile(r"^\s*(```|~~~)")
 _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_RULE_RE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
-_COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
-_QUOTE_RE = re.compile(r"^\s*>\s?")
 _BULLET_RE = re.compile(r"^(\s*)([-*+•])\s+")
 _NUMBERED_RE = re.compile(r"^(\s*)(\d{1,3}[.)](?!\d)|\d{1,2}、|[①-⑳])\s*")
-_TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CELL_BAR_RE = re.compile(r"(?<!\\)\|")
 HEADING_SHIFT = 2
 """Report headings sit under the page's h1 and the report's h2: ``#`` becomes h3."""
@@ -58,11 +61,11 @@ class DocumentRenderer:
     def _block(self, index: int, html: list[str]) -> int:
         """Renders the block starting at line ``index`` and returns the next line's index."""
         text = self.lines[index].text
-        if not text.strip() or _COMMENT_RE.match(text):
+        if not text.strip() or COMMENT_RE.match(text):
             return index + 1
-        if _FENCE_RE.match(text):
+        if FENCE_RE.match(text):
             return self._code(index, html)
-        if _RULE_RE.match(text):
+        if RULE_RE.match(text):
             html.append("<hr>")
             return index + 1
         heading = _ATX_RE.match(text)
@@ -73,8 +76,8 @@ class DocumentRenderer:
             return index + 1
         if text.lstrip().startswith("|"):
             return self._table(index, html)
-        if _QUOTE_RE.match(text):
-            return self._run(index, html, "blockquote", lambda t: bool(_QUOTE_RE.match(t)))
+        if QUOTE_RE.match(text):
+            return self._run(index, html, "blockquote", lambda t: bool(QUOTE_RE.match(t)))
         if _BULLET_RE.match(text) or _NUMBERED_RE.match(text):
             return self._list(index, html)
         return self._run(index, html, "p", _is_plain)
@@ -86,7 +89,7 @@ class DocumentRenderer:
             end += 1
         parts = []
         for line in self.lines[index:end]:
-            quote = _QUOTE_RE.match(line.text) if tag == "blockquote" else None
+            quote = QUOTE_RE.match(line.text) if tag == "blockquote" else None
             skip = quote.end() if quote else len(line.text) - len(line.text.lstrip())
             parts.append(self._content(line, skip))
         html.append(f'<{tag} class="md" {self._attrs(index)}>{"<br>".join(parts)}</{tag}>')
@@ -126,9 +129,9 @@ class DocumentRenderer:
         rows = []
         for row in range(index, end):
             line = self.lines[row]
-            if _TABLE_SEPARATOR_RE.match(line.text):
+            if TABLE_SEPARATOR_RE.match(line.text):
                 continue
-            header = row + 1 < end and bool(_TABLE_SEPARATOR_RE.match(self.lines[row + 1].text))
+            header = row + 1 < end and bool(TABLE_SEPARATOR_RE.match(self.lines[row + 1].text))
             tag = "th" if header else "td"
             cells = "".join(f"<{tag}>{cell}</{tag}>" for cell in self._cells(line))
             rows.append(f"<tr {self._attrs(row)}>{cells}</tr>")
@@ -148,13 +151,7 @@ class DocumentRenderer:
         return cells
 
     def _code(self, index: int, html: list[str]) -> int:
-        fence = _FENCE_RE.match(self.lines[index].text)
-        assert fence is not None
-        end = index + 1
-        while end < len(self.lines) and not self.lines[end].text.lstrip().startswith(
-            fence.group(1)
-        ):
-            end += 1
+        end = fence_end(self.lines, index)
         body = "\n".join(
             self.inline.render(line.start, line.end, markdown=False)
             for line in self.lines[index + 1 : end]
@@ -167,11 +164,11 @@ def _is_plain(text: str) -> bool:
     """Whether a line continues a paragraph: not blank and not another block's start."""
     return bool(
         text.strip()
-        and not _FENCE_RE.match(text)
+        and not FENCE_RE.match(text)
         and not _ATX_RE.match(text)
-        and not _RULE_RE.match(text)
-        and not _COMMENT_RE.match(text)
-        and not _QUOTE_RE.match(text)
+        and not RULE_RE.match(text)
+        and not COMMENT_RE.match(text)
+        and not QUOTE_RE.match(text)
         and not text.lstrip().startswith("|")
         and not _BULLET_RE.match(text)
         and not _NUMBERED_RE.match(text)
