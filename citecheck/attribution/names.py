@@ -205,9 +205,9 @@ def find_speakers(text: str) -> list[NameMention]:
     return _scan(text, _REMARK, "remark")
 
 
-_LEAD_IN_ZH = re.compile(
-    rf"^\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})(?:说|道)?\s*[，,:：]\s*"
-)
+_SPEECH_VERB_ZH = rf"^\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})(?:说|道)?\s*"
+_LEAD_IN_ZH = re.compile(_SPEECH_VERB_ZH + r"[，,:：]\s*")
+_SPEECH_ZH_AFTER_NAME = re.compile(_SPEECH_VERB_ZH + r"[，,:：]?\s*")
 _LEAD_IN_EN = re.compile(rf"^(?:\s+from the audience)?\s+(?:{_SPEECH_EN})(?:\s+that)?[,:]?\s+")
 
 
@@ -239,17 +239,11 @@ def credited_part(text: str, mention: NameMention) -> str:
     return text[: later.start()] if later else text
 
 
-_SPEECH_LEAD = re.compile(
-    rf"^(?:\s+from the audience)?\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*"
-    rf"(?:{_SPEECH_ZH}|(?:also\s+|then\s+)?(?:{_SPEECH_EN})\b)(?:说|道|\s+that)?\s*[，,:：]?\s*"
-)
-
-
-def remark_said(text: str, mention: NameMention) -> str:
-    """What ``text`` says ``mention`` said: the credited part after the name and its
-    speech verb (empty for "主持人X开场介绍", which credits an act, not words)."""
-    rest = credited_part(text, mention)[mention.end :]
-    lead = _SPEECH_LEAD.match(rest)
+def remark_said(part: str, mention: NameMention) -> str:
+    """What ``part`` (a :func:`credited_part`) says ``mention`` said: the text after the
+    name and its speech verb (empty for "主持人X开场介绍", which credits an act, not words)."""
+    rest = part[mention.end :]
+    lead = _SPEECH_ZH_AFTER_NAME.match(rest) or _LEAD_IN_EN.match(rest)
     return rest[lead.end() :] if lead else rest
 
 

@@ -217,13 +217,13 @@ def _backing_turn(sources: Sources, claim: Claim, turns: list[SourceUnit]) -> So
 def _remark(
     sources: Sources, cast: Cast, video: VideoEvidence, claim: Claim, mention: NameMention
 ) -> AttributionOutcome | None:
-    said = remark_said(claim.text, mention)
+    part = credited_part(claim.text, mention)
+    said = remark_said(part, mention)
     for citation in claim.citations:
         said = said.replace(citation.text, "")
     if content_size(said) < REMARK_CONTENT_MIN:
         return None  # an act credited ("X开场介绍"), no words to find in a turn
     turns = [s for s in video.segments if s.speaker]
-    part = credited_part(claim.text, mention)
     credited = claim.model_copy(update={"text": part, "raw": part}) if part != claim.text else claim
     turn = _backing_turn(sources, credited, turns) if turns else None
     if turn is None or not turn.speaker:

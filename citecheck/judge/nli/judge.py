@@ -25,7 +25,7 @@ from citecheck.judge.lexical import LexicalAnalysis, analyse, describe_conflicts
 from citecheck.judge.nli.model import Calibration, NliModel, shared_model
 from citecheck.judge.nli.verdict_cache import VerdictCache
 from citecheck.judge.nli.windows import window_evidence
-from citecheck.judge.numerals import Quantity, extract_quantities
+from citecheck.judge.numerals import extract_quantities
 from citecheck.models import Evidence, Verdict
 
 SUPPORTED, UNSUPPORTED, CONTRADICTED = 0, 1, 2
@@ -94,7 +94,8 @@ class NliJudge:
         if not windows:
             return Verdict(label="unsupported", score=0.0, backend=self.name, reason="no evidence")
         cal = self.calibration
-        best = _best_window(claim, windows, probs[:, SUPPORTED], cal.supported_min)
+        numbers = _Numbers.of(claim, windows)
+        best = numbers.best_window(probs[:, SUPPORTED], cal.supported_min)
         p_supported = float(probs[best, SUPPORTED])
         # the window most about the claim: the least "unrelated" one
         aligned = int(np.argmin(probs[:, UNSUPPORTED]))
@@ -102,7 +103,7 @@ class NliJudge:
         shown = windows[best]
         conflicts = []
         rival = (
-            _number_rival(claim, windows, probs[:, SUPPORTED], best)
+            _number_rival(claim, windows, probs[:, SUPPORTED], best, numbers)
             if p_supported >= cal.supported_min
             else None
         )
@@ -114,7 +115,7 @@ class NliJudge:
                 f"P(supported)={p_supported:.2f} from a passage without the claim's numbers, but "
                 f"the passage that states them says {describe_conflicts(conflicts)}"
             )
-        elif p_supported >= cal.supported_min and _states_none_of_its_numbers(claim, shown):
+        elif p_supported >= cal.supported_min and numbers.states_none(best):
             label, confident = "unsupported", False
             reason = f"P(supported)={p_supported:.2f}, but the passage states none of its numbers"
         elif p_supported >= cal.supported_min:
@@ -168,50 +169,52 @@ def _same_sentence_other_number(claim: str, lexical: LexicalAnalysis) -> bool:
     return bool(changed) and 0.0 < lexical.quantity_coverage < 1.0
 
 
-def _best_window(
-    claim: str, windows: list[_Window], p_supported: np.ndarray, supported_min: float
-) -> int:
-    """The most supported window; for a claim with numbers, the most supported of the
-    windows above ``supported_min`` that state the most of them (the sentence a number
-    was read from, not a row of the same table that merely shares the topic)."""
-    top = int(np.argmax(p_supported))
-    if not _measured(claim):
-        return top
-    above = [i for i in range(len(windows)) if p_supported[i] >= supported_min] or [top]
-    return min(above, key=lambda i: (len(_unstated(claim, windows[i])), -p_supported[i]))
+@dataclass(frozen=True)
+class _Numbers:
+    """What the claim measures (percentages, scores, numbers beyond a small count) and
+    how many of those values each window leaves unstated, worked out once per claim."""
+
+    measured: int
+    unstated: list[int]
+
+    @classmethod
+    def of(cls, claim: str, windows: list[_Window]) -> _Numbers:
+        measured = [q for q in extract_quantities(claim) if not is_small_count(q)]
+        unstated = []
+        for window in windows if measured else []:
+            stated = extract_quantities(window.text)
+            unstated.append(sum(not any(q.matches(e) for e in stated) for q in measured))
+        return cls(len(measured), unstated or [0] * len(windows))
+
+    def states_none(self, window: int) -> bool:
+        """The claim measures something and the window states none of its values:
+        whatever the model reads there (the same model in another table row), it is
+        not this claim's source."""
+        return self.measured > 0 and self.unstated[window] == self.measured
+
+    def best_window(self, p_supported: np.ndarray, supported_min: float) -> int:
+        """The most supported window; for a claim with numbers, the most supported of
+        the windows above ``supported_min`` that state the most of them (the sentence a
+        number was read from, not a row of the same table that merely shares the topic)."""
+        top = int(np.argmax(p_supported))
+        if not self.measured:
+            return top
+        above = [i for i, p in enumerate(p_supported) if p >= supported_min] or [top]
+        return min(above, key=lambda i: (self.unstated[i], -p_supported[i]))
 
 
 def _number_rival(
-    claim: str, windows: list[_Window], p_supported: np.ndarray, best: int
+    claim: str, windows: list[_Window], p_supported: np.ndarray, best: int, numbers: _Numbers
 ) -> tuple[int, LexicalAnalysis] | None:
     """A window that contradicts a supported verdict on the claim's numbers: the model
     backs the claim from a window that does not state all of them (another table row,
     a sentence with one of them), while a window shares one and states another in its
     place ("from 31% to 78%" against "from 31% to 87%"). Windows are tried from the
     most supported down."""
-    if not _measured(claim) or _unstated(claim, windows[best]) == []:
+    if not numbers.measured or numbers.unstated[best] == 0:
         return None
     for index in np.argsort(-p_supported):
         lexical = analyse(claim, [windows[int(index)].text])
         if _same_sentence_other_number(claim, lexical):
             return int(index), lexical
     return None
-
-
-def _measured(claim: str) -> list[Quantity]:
-    """What the claim measures: percentages, scores, numbers beyond a small count."""
-    return [q for q in extract_quantities(claim) if not is_small_count(q)]
-
-
-def _unstated(claim: str, window: _Window) -> list[Quantity]:
-    """The claim's measured values the window does not state."""
-    stated = extract_quantities(window.text)
-    return [q for q in _measured(claim) if not any(q.matches(e) for e in stated)]
-
-
-def _states_none_of_its_numbers(claim: str, window: _Window) -> bool:
-    """The claim measures something and the window states none of its values: whatever
-    the model reads there (the same model in another table row), it is not this
-    claim's source."""
-    measured = _measured(claim)
-    return bool(measured) and len(_unstated(claim, window)) == len(measured)
