@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from citecheck.attribution.outcomes import AttributionOutcome, VideoVerdict
+from citecheck.attribution.outcomes import AttributionOutcome, VideoOutcome, VideoVerdict
 from citecheck.checks.base import LintContext, Rule
-from citecheck.models import Finding
+from citecheck.models import Citation, Finding
 
 
 class AttributionRule(Rule):
@@ -19,16 +19,7 @@ class AttributionRule(Rule):
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for outcome in ctx.attribution().attributions:
             if self.selects(outcome):
-                yield self.finding(
-                    ctx,
-                    outcome.claim.span,
-                    outcome.message,
-                    claim=outcome.claim,
-                    citation=outcome.citation,
-                    evidence=outcome.evidence,
-                    fix=outcome.fix,
-                    severity=outcome.severity,
-                )
+                yield _outcome_finding(self, ctx, outcome, outcome.citation)
 
 
 class VideoRule(Rule):
@@ -39,12 +30,23 @@ class VideoRule(Rule):
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for outcome in ctx.attribution().videos:
             if outcome.verdict == self.verdict:
-                yield self.finding(
-                    ctx,
-                    outcome.claim.span,
-                    outcome.message,
-                    claim=outcome.claim,
-                    evidence=outcome.evidence,
-                    fix=outcome.fix,
-                    severity=outcome.severity,
-                )
+                yield _outcome_finding(self, ctx, outcome)
+
+
+def _outcome_finding(
+    rule: Rule,
+    ctx: LintContext,
+    outcome: AttributionOutcome | VideoOutcome,
+    citation: Citation | None = None,
+) -> Finding:
+    """The finding that reports one outcome at its claim."""
+    return rule.finding(
+        ctx,
+        outcome.claim.span,
+        outcome.message,
+        claim=outcome.claim,
+        citation=citation,
+        evidence=outcome.evidence,
+        fix=outcome.fix,
+        severity=outcome.severity,
+    )
