@@ -30,16 +30,18 @@ def iter_judged_claims(ctx: LintContext) -> Iterator[tuple[Claim, ClaimJudgement
 def iter_unsupported_claims(
     ctx: LintContext, *, confident: bool
 ) -> Iterator[tuple[Claim, ClaimJudgement]]:
-    """Claims their cited location does not support (contradictions excluded).
+    """Claims their cited location does not support.
 
-    ``confident`` picks those the judge is confident about (beyond its calibrated
-    grey zone): CC201 reports them, or CC204 when another location supports them.
-    Otherwise the grey zone, which CC205 reports, whether or not another location
+    ``confident`` picks those the decision layer confirmed (two signals agree):
+    CC201 reports them, or CC204 when another location supports them; confirmed
+    contradictions are CC202's. Otherwise the grey zone, unconfirmed
+    contradictions included, which CC205 reports, whether or not another location
     seems better.
     """
+    labels = {"unsupported"} if confident else {"unsupported", "contradicted"}
     for claim, judgement in iter_judged_claims(ctx):
         verdict = judgement.verdict
-        if verdict.label == "unsupported" and verdict.confident == confident:
+        if verdict.label in labels and verdict.confident == confident:
             yield claim, judgement
 
 

@@ -39,8 +39,15 @@ _EN_WORDS = {
     "dozen": 12,
     "half": 0.5,
     "double": 2,
+    "doubled": 2,
+    "doubles": 2,
     "twice": 2,
     "triple": 3,
+    "tripled": 3,
+    "triples": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+    "quadruples": 4,
 }
 
 
@@ -119,11 +126,25 @@ _YEAR_CONTEXT = re.compile(r"(?:\bin|\bsince|\bby|\buntil|\bfrom|\bof|于|在)\s
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every number, percentage and year in ``text``, in order."""
-    found: list[Quantity] = []
+    return [found.quantity for found in find_quantities(text)]
+
+
+@dataclass(frozen=True)
+class FoundQuantity:
+    """A quantity and where it stands in the text (``start``/``end`` offsets)."""
+
+    quantity: Quantity
+    start: int
+    end: int
+
+
+def find_quantities(text: str) -> list[FoundQuantity]:
+    """Every number, percentage and year in ``text`` with its offsets, in order."""
+    found: list[FoundQuantity] = []
     for m in _QUANTITY_RE.finditer(text):
         quantity = _quantity_from_match(m, text)
         if quantity is not None:
-            found.append(quantity)
+            found.append(FoundQuantity(quantity, m.start(), m.end()))
     return found
 
 

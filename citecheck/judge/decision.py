@@ -1,0 +1,149 @@
+"""One decision layer: a backend's reading becomes an error only when the cited text agrees.
+
+Every backend (the shipped cross-encoder, ``crossencoder``, ``llm``, ``lexical``,
+``verifier``) reads a claim against a few evidence windows and returns a verdict.
+A model reads topic better than digits, and a window can miss the sentence that
+states the claim, so one model score is one signal. :func:`decide` checks that
+reading against the *whole* cited text (every passage of the cited pages, the
+chunk, the transcript) and marks a verdict ``confident`` — which the rules report
+as an error — only when a second, independent signal agrees:
+
+- **contradicted**: an aligned quantity disagrees (:mod:`.quantities`: the same
+  subject and metric states another value, and nothing aligned states the claim's)
+  — that is positive evidence by itself; a model's contradiction without one
+  needs a fact of the claim that the cited text lacks, or a conflicting name or
+  negation in the window it read;
+- **unsupported**: the model does not find the claim in the windows it read
+  (below its support threshold), and a specific fact of the claim (a number, a
+  model or dataset identifier, a Latin name) occurs nowhere in the cited text;
+- **supported** stays supported unless a number the claim measures occurs nowhere
+  in the cited text: then it is unconfirmed.
+
+Everything else is the grey zone (``confident=False``), which CC205 reports as
+info. The layer is deterministic and model-free, so the same policy applies to
+every backend and to ``citecheck judge``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from citecheck.judge.lexical import extract_entities, extract_identifiers, is_chinese
+from citecheck.judge.quantities import QuantityCheck, align_quantities
+from citecheck.models import Conflict, Verdict
+
+_MODEL_CONFLICT_KINDS = frozenset({"identifier", "negation"})
+_SPECIFIC = re.compile(r"\d|[A-Z].*[A-Z]")  # Llama-3.1-8B, TideKV, GQA; not "retrieval-style"
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
+    """The verdict on ``claim`` once the whole cited text ``evidence`` has been consulted."""
+    if not any(text.strip() for text in evidence):
+        return verdict
+    checks = align_quantities(claim, evidence)
+    contradicted = [c for c in checks if c.status == "contradicted"]
+    if contradicted:
+        return _aligned_contradiction(verdict, contradicted)
+    missing = missing_facts(claim, evidence, checks)
+    if verdict.label == "supported":
+        unstated = [c.claim.quantity.raw for c in checks if not c.present]
+        if not unstated:
+            return verdict
+        return verdict.model_copy(
+            update={
+                "label": "unsupported",
+                "confident": False,
+                "reason": f"{verdict.reason}, but the cited text never states {_listed(unstated)}",
+            }
+        )
+    if verdict.label == "contradicted":
+        named = any(c.kind in _MODEL_CONFLICT_KINDS for c in verdict.conflicts)
+        if verdict.confident and (missing or named):
+            return _with_missing(verdict, missing)
+        return verdict.model_copy(
+            update={
+                "confident": False,
+                "reason": f"{verdict.reason}; no aligned value or missing fact confirms it",
+            }
+        )
+    if missing:  # the model does not find it, and the cited text lacks a fact of it
+        return _with_missing(verdict, missing).model_copy(update={"confident": True})
+    return verdict.model_copy(update={"confident": False})
+
+
+def missing_facts(
+    claim: str, evidence: Sequence[str], checks: list[QuantityCheck] | None = None
+) -> list[str]:
+    """The claim's specific facts that occur nowhere in the evidence: numbers it
+    measures, model/dataset identifiers and, when claim and evidence share a
+    script, capitalised Latin names."""
+    text = " ".join(evidence)
+    folded = _fold(text)
+    checks = align_quantities(claim, evidence) if checks is None else checks
+    same_script = is_chinese(claim) == is_chinese(text)
+    missing = [c.claim.quantity.raw for c in checks if not c.present]
+    for name in extract_identifiers(claim):
+        if not _SPECIFIC.search(name) or _fold(name) in folded:
+            continue
+        if _ACRONYM.fullmatch(name) and (not same_script or _spelled_out(name, text)):
+            continue  # GQA: "grouped-query attention", or a translated term
+        missing.append(name)
+    if same_script or not is_chinese(text):
+        names = [_fold(i) for i in extract_identifiers(claim)]
+        missing += [
+            e
+            for e in extract_entities(claim)
+            if _fold(e) not in folded and not any(_fold(e) in n for n in names)
+        ]
+    return list(dict.fromkeys(missing))
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """Whether words of ``text`` begin with the acronym's letters, in order."""
+    initials = "".join(w[0] for w in _WORD.findall(text)).casefold()
+    return acronym.casefold() in initials
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[-_\s]", "", text).casefold()
+
+
+def _listed(values: list[str]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+def _with_missing(verdict: Verdict, missing: list[str]) -> Verdict:
+    if not missing:
+        return verdict
+    return verdict.model_copy(
+        update={"reason": f"{verdict.reason}; the cited text never states {_listed(missing)}"}
+    )
+
+
+def _aligned_contradiction(verdict: Verdict, checks: list[QuantityCheck]) -> Verdict:
+    conflicts = [
+        Conflict(
+            kind=c.claim.quantity.kind,
+            claim_value=c.claim.quantity.raw,
+            evidence_value=c.rival.quantity.raw if c.rival else None,
+        )
+        for c in checks
+    ]
+    first = checks[0].rival
+    said = "; ".join(
+        f"the claim says '{c.claim.quantity.raw}', the source says "
+        f"'{c.rival.quantity.raw if c.rival else '?'}' for the same quantity"
+        for c in checks
+    )
+    return verdict.model_copy(
+        update={
+            "label": "contradicted",
+            "confident": True,
+            "conflicts": conflicts,
+            "evidence_span": first.text if first else verdict.evidence_span,
+            "reason": said,
+        }
+    )

@@ -1,0 +1,378 @@
+"""Quantities in context: a claim's number is compared only with the same quantity.
+
+A :class:`Mention` is a number with its unit and what it is about: the words of
+the clause it stands in, or, in a table-row unit (``Table 4 (…) · Method: TideKV ·
+Throughput (tokens/ s): 260``, see :mod:`citecheck.corpus.tables`), its column
+header, its row's key and the caption. A claim's mention *aligns* with an evidence
+mention when their units agree and the evidence context renders the claim clause's
+words (through the bilingual glossary, so a Chinese claim aligns with an English
+table cell), unless the mention is about another subject: the evidence's tables
+label rows and columns with models and methods, and a cell or sentence naming one
+the claim does not, while the claim names one it does not, is about something else.
+
+:func:`align_quantities` says of every number a claim measures whether the evidence
+*states* it (an aligned mention of the same value; "about" allows 10 %), *contradicts*
+it (no aligned mention of its value, and a strongly aligned mention of another value
+of the same kind and unit), or is silent, and whether the value occurs anywhere in the
+evidence at all. A contradiction thus needs the same quantity, not a number nearby:
+"96 tokens/s" is never compared with "30.8 GiB" in another column, nor one model's
+1.1 with another model's 1.0 in the next row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from citecheck.judge.coverage import ClaimUnit, claim_units, sentence_terms
+from citecheck.judge.lexical import extract_identifiers, is_small_count
+from citecheck.judge.numerals import FoundQuantity, Quantity, find_quantities
+
+WEAK_ALIGNMENT = 0.3
+"""Context coverage from which an equal value counts as stating the claim's number."""
+STRONG_ALIGNMENT = 0.6
+"""Context coverage from which another value contradicts it."""
+STRONG_MIN_WORDS = 2
+"""Claim-clause words a contradicting context must render in full."""
+APPROX_TOLERANCE = 0.1
+"""Relative difference an "about" number allows."""
+MIN_CHECKED_VALUE = 2
+"""Whole numbers below this ("one", 1) are not facts worth checking."""
+MAX_RIVAL_RATIO = 10.0
+"""A value more than this many times larger or smaller is taken for another quantity."""
+
+_UNITS: list[tuple[str, float, str]] = [
+    ("times", 1.0, r"×|(?<![A-Za-z])x(?![A-Za-z])|倍|fold\b|times\b"),
+    ("throughput", 1.0, r"(?:tokens?|tok)\s*/\s*s"),
+    ("memory", 1.0, r"KiB\b|KB\b"),
+    ("memory", 1024.0, r"MiB\b|MB\b"),
+    ("memory", 1024.0**2, r"GiB\b|GB\b"),
+    ("memory", 1024.0**3, r"TiB\b|TB\b"),
+    ("ms", 1.0, r"ms\b|毫秒"),
+    ("token", 1.0, r"tokens?\b|token"),
+    ("step", 1.0, r"steps?\b|步"),
+    ("layer", 1.0, r"layers?\b|层"),
+    ("head", 1.0, r"heads?\b|个头|头"),
+]
+_UNIT_AFTER = [
+    (name, scale, re.compile(rf"^[\s\-]*(?:个\s*)?(?:{pattern})", re.IGNORECASE))
+    for name, scale, pattern in _UNITS
+]
+_UNIT_IN_HEADER = [
+    (name, scale, re.compile(rf"(?<![A-Za-z])(?:{pattern})", re.IGNORECASE))
+    for name, scale, pattern in _UNITS
+]
+_APPROX_BEFORE = re.compile(
+    r"(?:约为?|大约|大概|近|接近|将近|超过|逾|约合|about|around|approximately|roughly|nearly|"
+    r"almost|over|more than|up to|~|≈)\s*$",
+    re.IGNORECASE,
+)
+_APPROX_AFTER = re.compile(r"^\s*(?:左右|多|余|以上|上下)")
+_CLAUSE_BREAK = re.compile(
+    r"[;；。：！？!?、\n]|以及|(?<!\d)[,，]|[,，](?!\d{3})|[.:](?=\s|$)|\s(?:and|while|whereas|but)\s"
+)
+_SENTENCE_BREAK = re.compile(r"[;；。！？!?\n]|[.](?=\s|$)")
+_LABEL_BEFORE = re.compile(
+    r"(?:Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Appendix|Algorithm|page|p\.|表|图|第)\s*$",
+    re.IGNORECASE,
+)
+_HEADING_NUMBER_AFTER = re.compile(r"^\s+[A-Z]")
+_HEADING_START = re.compile(r"(?:^|\n|[.。]\s)\s*$")
+_CONTEXT_STOPWORDS = frozenset(
+    "约 大约 每 个 后 至 从 到 为 仅 达 分 倍 点 共 由 降至 提升至".split()
+)
+_CELL_SEPARATOR = " · "
+_TABLE_ROW = re.compile(r"^Table\s*\S+.*? · ", re.DOTALL)
+_NUMERIC = re.compile(r"^[\d.,]+[A-Za-z]?$")
+Status = Literal["stated", "contradicted", "silent"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number in text with its unit class, whether it is approximate, and its context."""
+
+    quantity: Quantity
+    unit: str
+    scale: float
+    approx: bool
+    context: str
+    text: str
+    sentence: str = ""
+    row_key: str = ""
+    table: str = ""
+    labels: frozenset[str] = frozenset()
+
+    @property
+    def base_value(self) -> float:
+        """The value in its unit class's base unit (KiB for memory)."""
+        return self.quantity.value * self.scale
+
+
+@dataclass(frozen=True)
+class QuantityCheck:
+    """What the evidence says of one number of a claim."""
+
+    claim: Mention
+    status: Status
+    present: bool  # the value occurs anywhere in the evidence
+    rival: Mention | None = None
+
+
+def mentions_in(text: str) -> tuple[Mention, ...]:
+    """Every number of a text with its context; table-row units cell by cell."""
+    if _TABLE_ROW.match(text):
+        return _row_mentions(text)
+    return _prose_mentions(text)
+
+
+@lru_cache(maxsize=16384)
+def _prose_mentions(text: str) -> tuple[Mention, ...]:
+    found = []
+    for item in find_quantities(text):
+        if _is_label(text, item):
+            continue
+        clause = _clause(text, item.start, item.end)
+        sentence = _clause(text, item.start, item.end, _SENTENCE_BREAK)
+        unit, scale = _unit_after(text, item)
+        found.append(
+            Mention(
+                quantity=item.quantity,
+                unit=unit,
+                scale=scale,
+                approx=_is_approx(text, item),
+                context=_without_numbers(clause),
+                text=clause.strip(),
+                sentence=_without_numbers(sentence),
+                labels=identifiers(sentence),
+            )
+        )
+    return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def _row_mentions(text: str) -> tuple[Mention, ...]:
+    caption, *cells = text.split(_CELL_SEPARATOR)
+    if not cells:
+        return ()
+    key = _cell_value(cells[0])
+    found = []
+    for cell in cells[1:]:
+        header, _, value = cell.partition(":")
+        unit, scale = _unit_in(header)
+        percent = "%" in header or "%" in caption
+        for item in find_quantities(value):
+            quantity = item.quantity
+            if percent and quantity.kind == "number":
+                quantity = Quantity(quantity.value, "percent", quantity.raw, quantity.decimals)
+            after_unit, after_scale = _unit_after(value, item)
+            found.append(
+                Mention(
+                    quantity=quantity,
+                    unit=after_unit or unit,
+                    scale=after_scale if after_unit else scale,
+                    approx=False,
+                    context=_without_numbers(f"{header} {key} {caption}"),
+                    text=text,
+                    row_key=key,
+                    table=caption,
+                    labels=identifiers(f"{header} {key}"),
+                )
+            )
+    return tuple(found)
+
+
+def _is_label(text: str, item: FoundQuantity) -> bool:
+    """Table 5, page 3, a section number "6.4 Efficiency": a label, not a quantity."""
+    if _LABEL_BEFORE.search(text[max(0, item.start - 12) : item.start]):
+        return True
+    line_start = _HEADING_START.search(text[: item.start]) is not None
+    return line_start and bool(_HEADING_NUMBER_AFTER.match(text[item.end : item.end + 3]))
+
+
+def _cell_value(cell: str) -> str:
+    return cell.partition(":")[2].strip() or cell.strip()
+
+
+def identifiers(text: str) -> frozenset[str]:
+    """The model, method and dataset identifiers a text names, normalised."""
+    return frozenset(_normalise(i) for i in extract_identifiers(text))
+
+
+def _clause(text: str, start: int, end: int, breaker: re.Pattern[str] | None = None) -> str:
+    breaker = breaker or _CLAUSE_BREAK
+    breaks = [m.end() for m in breaker.finditer(text, 0, start)]
+    after = breaker.search(text, end)
+    return text[breaks[-1] if breaks else 0 : after.start() if after else len(text)]
+
+
+def _without_numbers(text: str) -> str:
+    for item in reversed(find_quantities(text)):
+        text = text[: item.start] + " " + text[item.end :]
+    return text
+
+
+def _unit_after(text: str, item: FoundQuantity) -> tuple[str, float]:
+    if item.quantity.raw.endswith("倍"):
+        return "times", 1.0
+    following = text[item.end : item.end + 16]
+    for name, scale, pattern in _UNIT_AFTER:
+        if pattern.match(following):
+            return name, scale
+    return "", 1.0
+
+
+def _unit_in(header: str) -> tuple[str, float]:
+    for name, scale, pattern in _UNIT_IN_HEADER:
+        if pattern.search(header):
+            return name, scale
+    return "", 1.0
+
+
+def _is_approx(text: str, item: FoundQuantity) -> bool:
+    before = text[max(0, item.start - 16) : item.start]
+    return bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(text[item.end :]))
+
+
+# ---------------------------------------------------------------------- values
+
+
+def same_value(claim: Mention, other: Mention) -> bool:
+    """Whether two mentions state the same value, leniently: a number may be a
+    percentage or points without its sign, a fraction may be a percentage, and an
+    approximate number allows :data:`APPROX_TOLERANCE`."""
+    if claim.unit and other.unit and claim.unit != other.unit:
+        return False
+    a, b = claim.quantity, other.quantity
+    if (a.kind == "year") != (b.kind == "year"):
+        return False
+    candidates = [other.base_value / claim.scale]
+    if a.kind == "percent" and b.kind != "percent" and b.value <= 1:
+        candidates.append(b.value * 100)
+    for value in candidates:
+        if round(value, a.decimals) == round(a.value, a.decimals):
+            return True
+        if (claim.approx or other.approx) and _within(a.value, value, APPROX_TOLERANCE):
+            return True
+    return False
+
+
+def _within(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
+
+
+def _comparable(claim: Mention, other: Mention) -> bool:
+    """Same kind (numbers and points count as one) and the same unit class."""
+    kinds = {claim.quantity.kind, other.quantity.kind}
+    if "year" in kinds or (len(kinds) > 1 and kinds != {"number", "points"}):
+        return False
+    if claim.unit and other.unit and claim.unit != other.unit:
+        return False
+    low, high = sorted((abs(claim.base_value), abs(other.base_value)))
+    return high <= MAX_RIVAL_RATIO * low
+
+
+# ------------------------------------------------------------------- alignment
+
+
+@lru_cache(maxsize=4096)
+def _context_units(context: str) -> tuple[ClaimUnit, ...]:
+    return tuple(
+        u
+        for u in claim_units(context)
+        if not _NUMERIC.match(u.text) and u.text not in _CONTEXT_STOPWORDS
+    )
+
+
+def alignment(claim: Mention, other: Mention) -> tuple[float, int]:
+    """How much of the claim clause the other mention's context renders: the
+    weighted share of its words, and how many it renders in full."""
+    units = _context_units(claim.context) or _context_units(claim.sentence)
+    if not units:
+        return 0.0, 0
+    terms = sentence_terms(other.context if _context_units(other.context) else other.sentence)
+    scores = [u.coverage(terms) for u in units]
+    return sum(scores) / len(units), sum(s == 1.0 for s in scores)
+
+
+def _normalise(identifier: str) -> str:
+    return re.sub(r"[-_\s]", "", identifier).casefold()
+
+
+def _named(name: str, names: frozenset[str]) -> bool:
+    """``name`` is one of ``names``, or one holds the other (Llama-3.1-8B-Instruct)."""
+    return any(name in n or n in name for n in names)
+
+
+def _label_dimensions(evidence: Sequence[Mention]) -> list[frozenset[str]]:
+    """The subjects the evidence's tables label, one set per table dimension: the
+    identifiers of its row keys, and those of its column headers."""
+    rows: dict[str, set[str]] = {}
+    columns: dict[str, set[str]] = {}
+    for m in evidence:
+        if not m.table:
+            continue
+        keys = identifiers(m.row_key)
+        rows.setdefault(m.table, set()).update(keys)
+        columns.setdefault(m.table, set()).update(m.labels - keys)
+    return [frozenset(d) for d in (*rows.values(), *columns.values()) if d]
+
+
+def _about_other_subject(
+    claim_ids: frozenset[str], dimensions: list[frozenset[str]]
+) -> Callable[[Mention], bool]:
+    """Whether a mention is about another subject than the claim: along one table
+    dimension (the models of the columns, the methods of the rows) it names a
+    subject the claim does not, and the claim names one it does not. "With
+    Qwen2.5-7B, TideKV reaches 73.5%" is not about Llama-3.1-8B with TideKV."""
+    mine = [frozenset(s for s in d if _named(s, claim_ids)) for d in dimensions]
+
+    def other(mention: Mention) -> bool:
+        for dimension, claimed in zip(dimensions, mine, strict=True):
+            theirs = frozenset(s for s in dimension if _named(s, mention.labels))
+            if theirs - claimed and claimed - theirs:
+                return True
+        return False
+
+    return other
+
+
+def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]:
+    """What the evidence says of each number of the claim (from two up). Small counts
+    and years are never contradicted, since they fill sentences about other things:
+    they are only stated or not."""
+    mine = [m for m in mentions_in(claim) if not _trivial(m.quantity)]
+    if not mine:
+        return []
+    theirs = [m for text in evidence for m in mentions_in(text)]
+    other = _about_other_subject(identifiers(claim), _label_dimensions(theirs))
+    relevant = [m for m in theirs if not other(m)]
+    return [_check(m, theirs, relevant) for m in mine]
+
+
+def _trivial(quantity: Quantity) -> bool:
+    """ "one", "1": not a fact worth checking."""
+    return (
+        quantity.kind == "number" and quantity.decimals == 0 and quantity.value < MIN_CHECKED_VALUE
+    )
+
+
+def _check(mine: Mention, everything: list[Mention], relevant: list[Mention]) -> QuantityCheck:
+    equal = [m for m in relevant if same_value(mine, m)]
+    if any(alignment(mine, m)[0] >= WEAK_ALIGNMENT for m in equal):
+        return QuantityCheck(mine, "stated", True)
+    present = any(same_value(mine, m) for m in everything)
+    if mine.quantity.kind == "year" or is_small_count(mine.quantity):
+        return QuantityCheck(mine, "silent", present)
+    rivals = []
+    for m in relevant:
+        if not _comparable(mine, m) or same_value(mine, m) or is_small_count(m.quantity):
+            continue
+        score, full = alignment(mine, m)
+        if score >= STRONG_ALIGNMENT and full >= STRONG_MIN_WORDS:
+            rivals.append((score, m))
+    if rivals:
+        return QuantityCheck(mine, "contradicted", present, max(rivals, key=lambda r: r[0])[1])
+    return QuantityCheck(mine, "silent", present)

@@ -1,0 +1,64 @@
+"""The decision layer: one signal is the grey zone, two that agree are an error."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.judge.decision import decide, missing_facts
+from citecheck.models import Verdict
+
+PAGE = [
+    "We evaluate OrcaKV on Llama-3.1-8B with grouped-query attention. The benchmark has "
+    "1,240 questions over 312 documents.",
+    "OrcaKV raises decoding throughput by 2.7× at a 32K context.",
+]
+
+
+def model(label: str, *, confident: bool = True, score: float = 0.1) -> Verdict:
+    """A stand-in backend's reading: only the label, the score and its confidence."""
+    return Verdict(label=label, score=score, backend="stand-in", confident=confident)  # type: ignore[arg-type]
+
+
+def test_one_signal_unsupported_is_grey() -> None:
+    # the model finds nothing, but every fact of the claim is on the page
+    verdict = decide("The benchmark has 1,240 questions", model("unsupported"), PAGE)
+    assert (verdict.label, verdict.confident) == ("unsupported", False)
+
+
+def test_model_and_a_missing_fact_agree_on_an_error() -> None:
+    claim = "Twelve annotators wrote the 1,240 questions in 4 months for Mistral-7B"
+    verdict = decide(claim, model("unsupported", confident=False, score=0.3), PAGE)
+    assert (verdict.label, verdict.confident) == ("unsupported", True)
+    assert "Mistral-7B" in verdict.reason
+
+
+def test_a_model_contradiction_without_a_second_signal_is_grey() -> None:
+    verdict = decide("The benchmark has 1,240 questions", model("contradicted"), PAGE)
+    assert (verdict.label, verdict.confident) == ("contradicted", False)
+
+
+def test_an_aligned_quantity_contradicts_whatever_the_model_read() -> None:
+    verdict = decide("OrcaKV 将吞吐量提升至 3.2 倍", model("supported", score=0.9), PAGE)
+    assert (verdict.label, verdict.confident) == ("contradicted", True)
+    assert [(c.claim_value, c.evidence_value) for c in verdict.conflicts] == [("3.2", "2.7")]
+    assert verdict.evidence_span is not None and "2.7×" in verdict.evidence_span
+
+
+def test_a_supported_reading_with_a_number_the_page_lacks_is_unconfirmed() -> None:
+    verdict = decide("Its cache holds 4,096 entries", model("supported", score=0.9), PAGE)
+    assert (verdict.label, verdict.confident) == ("unsupported", False)
+    supported = decide("The benchmark has 312 documents", model("supported", score=0.9), PAGE)
+    assert (supported.label, supported.confident) == ("supported", True)
+
+
+@pytest.mark.parametrize(
+    ("claim", "missing"),
+    [
+        ("OrcaKV uses GQA", []),  # spelled out on the page
+        ("OrcaKV needs a retrieval-style cache", []),  # not a name
+        ("OrcaKV runs on Qwen2.5-7B", ["Qwen2.5-7B"]),
+        ("OrcaKV 在 Llama-3.1-8B 上测试", []),
+    ],
+)
+def test_missing_facts(claim: str, missing: list[str]) -> None:
+    assert missing_facts(claim, PAGE) == missing

@@ -1,0 +1,88 @@
+"""Quantities in context: a number is compared only with the same quantity."""
+
+from __future__ import annotations
+
+from citecheck.judge.quantities import align_quantities, mentions_in
+
+TABLE = [
+    "Table 4 (Efficiency at a 32K-token context.) · Method: Full cache · KV memory (GiB): 32.00 "
+    "· Latency (ms/ step): 83.3 · Throughput (tokens/ s): 96",
+    "Table 4 (Efficiency at a 32K-token context.) · Method: OrcaKV · KV memory (GiB): 5.98 "
+    "· Latency (ms/ step): 30.8 · Throughput (tokens/ s): 260",
+]
+MODELS = [
+    "Table 3 (Accuracy (%) on a QA set.) · Method: OrcaKV · Llama-3.1-8B: 59.8 · Qwen2.5-7B: 73.5",
+    "Table 3 (Accuracy (%) on a QA set.) · Method: Full cache · Llama-3.1-8B: 61.2 · Qwen2.5-7B: 74.1",
+    "With Qwen2.5-7B, OrcaKV reaches 73.5% accuracy, only 0.6 points below the full cache.",
+]
+PROSE = [
+    "The first 4 tokens (anchor tokens) and the most recent 64 tokens (local window) are kept. "
+    "Budgets are re-allocated every 128 decoding steps.",
+]
+
+
+def statuses(claim: str, evidence: list[str]) -> dict[str, str]:
+    return {c.claim.quantity.raw: c.status for c in align_quantities(claim, evidence)}
+
+
+def test_table_cells_carry_their_unit_row_and_header() -> None:
+    (memory, latency, throughput) = mentions_in(TABLE[1])
+    assert (memory.unit, memory.scale, memory.row_key) == ("memory", 1024.0**2, "OrcaKV")
+    assert latency.unit == "ms" and throughput.unit == "throughput"
+    assert "Throughput" in throughput.context
+
+
+def test_numbers_of_other_columns_are_not_compared() -> None:
+    # 96 and 260 are both stated, each in its own row; 30.8 GiB is never a rival of 96
+    assert statuses("OrcaKV raises throughput from 96 to 260 tokens/s", TABLE) == {
+        "96": "stated",
+        "260": "stated",
+    }
+
+
+def test_a_changed_value_in_its_own_cell_is_contradicted() -> None:
+    (check,) = align_quantities("OrcaKV 的吞吐量达到 310 tokens/s", TABLE)
+    assert check.status == "contradicted"
+    assert check.rival is not None and check.rival.quantity.raw == "260"
+
+
+def test_chinese_numerals_and_multipliers() -> None:
+    evidence = ["It raises decoding throughput by 2.7× on a single GPU."]
+    assert statuses("吞吐量提升至二点七倍", evidence) == {"二点七倍": "stated"}
+    assert statuses("吞吐量提升至三点二倍", evidence) == {"三点二倍": "contradicted"}
+
+
+def test_about_allows_a_rounded_value() -> None:
+    evidence = ["It reduces KV-cache memory by 81.3% at a 32K context."]
+    assert statuses("KV 显存减少约八成", evidence) == {"八成": "stated"}
+    assert statuses("KV 显存减少了 60%", evidence)["60%"] == "contradicted"
+
+
+def test_a_row_of_another_model_does_not_state_the_claims_value() -> None:
+    # 73.5 is Qwen's; the Llama column of the same row says 59.8
+    (check,) = align_quantities("在 Llama-3.1-8B 上，OrcaKV 的准确率为 73.5%", MODELS)
+    assert check.status == "contradicted"
+    assert check.rival is not None and check.rival.quantity.raw == "59.8"
+    (qwen,) = align_quantities("在 Qwen2.5-7B 上，OrcaKV 的准确率为 73.5%", MODELS)
+    assert qwen.status == "stated"
+
+
+def test_the_same_number_of_another_quantity_is_no_statement() -> None:
+    # 128 is stated, but as the re-allocation interval, not the window
+    (window,) = align_quantities("The local window keeps the most recent 128 tokens", PROSE)
+    assert (window.status, window.present) == ("contradicted", True)
+    assert window.rival is not None and window.rival.quantity.raw == "64"
+
+
+def test_labels_small_counts_and_far_values_are_never_rivals() -> None:
+    evidence = ["Table 5 lists the ablations. 6.4 Efficiency We measure 1,240 questions."]
+    assert statuses("The benchmark has 128K tokens", evidence) == {"128K": "silent"}
+    assert all(m.quantity.raw not in {"5", "6.4"} for m in mentions_in(evidence[0]))
+    assert statuses("It keeps 4 anchor tokens", PROSE) == {"4": "stated"}
+
+
+def test_a_faithful_restatement_in_order_is_never_contradicted() -> None:
+    evidence = ["Gaps of 2.4, 1.7 and 1.9 points for A-1, B-2 and C-3 respectively."]
+    checks = align_quantities("A-1、B-2、C-3 分别落后 2.4、1.7 和 1.9 分", evidence)
+    assert [c.claim.quantity.raw for c in checks] == ["2.4", "1.7", "1.9"]
+    assert all(c.status != "contradicted" and c.present for c in checks)
