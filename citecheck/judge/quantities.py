@@ -82,7 +82,26 @@ _LABEL_BEFORE = re.compile(
 _HEADING_NUMBER_AFTER = re.compile(r"^\s+[A-Z]")
 _HEADING_START = re.compile(r"(?:^|\n|[.。]\s)\s*$")
 _CONTEXT_STOPWORDS = frozenset(
-    "约 大约 每 个 后 至 从 到 为 仅 达 分 倍 点 共 由 降至 提升至".split()
+    [
+        "约",
+        "大约",
+        "每",
+        "个",
+        "后",
+        "至",
+        "从",
+        "到",
+        "为",
+        "仅",
+        "达",
+        "分",
+        "倍",
+        "点",
+        "共",
+        "由",
+        "降至",
+        "提升至",
+    ]
 )
 _CELL_SEPARATOR = " · "
 _TABLE_ROW = re.compile(r"^Table\s*\S+.*? · ", re.DOTALL)

@@ -12,7 +12,8 @@ TABLE = [
 ]
 MODELS = [
     "Table 3 (Accuracy (%) on a QA set.) · Method: OrcaKV · Llama-3.1-8B: 59.8 · Qwen2.5-7B: 73.5",
-    "Table 3 (Accuracy (%) on a QA set.) · Method: Full cache · Llama-3.1-8B: 61.2 · Qwen2.5-7B: 74.1",
+    "Table 3 (Accuracy (%) on a QA set.) · Method: Full cache · Llama-3.1-8B: 61.2 "
+    "· Qwen2.5-7B: 74.1",
     "With Qwen2.5-7B, OrcaKV reaches 73.5% accuracy, only 0.6 points below the full cache.",
 ]
 PROSE = [
