@@ -45,6 +45,7 @@ SECTION_NAME_MIN = 2 / 3
 """Share of a section name (Chinese characters, English content words) a heading
 must hold, in order, to be a paraphrase of it."""
 
+
 @dataclass(frozen=True)
 class SelfReportedLength:
     """A length the report states about itself, e.g. ``共约2250字``."""
