@@ -22,7 +22,8 @@ class LengthOutOfBounds(Rule):
     Latin word or number as one), as Han characters plus Latin words, and as
     non-whitespace characters; a length in words as words. Citation brackets are
     left out. The finding is an error only when every count is out of bounds; when
-    only some are, it is an info naming them all.
+    the word processor's count is out but another is inside, it is an info naming
+    them all; when the word processor's count is inside, there is none.
 
     Anti-pattern
     ------------
@@ -46,11 +47,10 @@ class LengthOutOfBounds(Rule):
         if length is None:
             return
         measure = measure_report_length(ctx.report, length)
-        outside = measure.outside(length)
-        if not outside:
+        count = measure.primary
+        if count not in measure.outside(length):
             return
         every = measure.all_outside(length)
-        count = measure.primary if measure.primary in outside else outside[0]
         short = length.min is not None and count.value < length.min
         target = length.min if short else length.max
         others = f"; other counts: {measure.others()}" if measure.others() else ""

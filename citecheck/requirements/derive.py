@@ -234,9 +234,8 @@ def _derive_sections(query: str) -> list[SectionRequirement]:
     intro = _SECTION_INTRO.search(query)
     if numbered and (intro is None or numbered[0] <= intro.end() + 2):
         return numbered[1]
-    if intro is not None:
-        return _listed_sections(query[intro.end() :])
-    return numbered[1] if numbered else []
+    listed = _listed_sections(query[intro.end() :]) if intro is not None else []
+    return listed or (numbered[1] if numbered else [])
 
 
 def _numbered_sections(query: str) -> tuple[int, list[SectionRequirement]] | None:

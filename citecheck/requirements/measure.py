@@ -81,8 +81,10 @@ class LengthMeasure:
         return [c for c in self.counts if _below(c.value, length) or _above(c.value, length)]
 
     def all_outside(self, length: LengthRequirement) -> bool:
-        """Whether the report is out of bounds whichever way it is counted."""
-        return len(self.outside(length)) == len(self.counts)
+        """Whether the report is too short, or too long, whichever way it is counted."""
+        return all(_below(c.value, length) for c in self.counts) or all(
+            _above(c.value, length) for c in self.counts
+        )
 
     def describe(self, count: LengthCount) -> str:
         """``1863 (Han characters plus Latin words, citations excluded)``."""
