@@ -59,6 +59,8 @@ class SectionRequirement(BaseModel):
 
     name: str
     patterns: list[str]
+    number: int | None = None
+    """Its place in a numbered list of the request (``（4）视频补充要点`` → 4), if any."""
 
 
 class LengthRequirement(BaseModel):

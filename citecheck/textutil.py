@@ -24,6 +24,19 @@ CJK_NAME = f"[{CJK_CHARS}]{{2,4}}"
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.])(?=\s+[\"'(\[“]?[A-Z0-9])|\n+")
 LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_']*")
+CJK_PUNCT_CHARS = (
+    "\u3000-\u303f"  # CJK symbols and punctuation
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # full-width forms, no letters/digits
+    "\ufe10-\ufe1f\ufe30-\ufe4f"  # vertical and small forms
+    "\u2014\u2026\u2018\u2019\u201c\u201d\u00b7"  # — … ‘ ’ “ ” ·
+)
+"""Punctuation a Chinese word processor counts in 字数: the CJK symbols block
+(``。、《》「」【】``), full-width forms (``，：；！？（）``), vertical and small
+forms, and the marks Chinese text shares with Western typography (``——……“”‘’·``)."""
+CJK_PUNCT_RE = re.compile(f"[{CJK_PUNCT_CHARS}]")
+_WP_WORD_RE = re.compile(f"[^\\s{CJK_CHARS}{CJK_PUNCT_CHARS}]+")
+_LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
+_MARKUP_ONLY_RE = re.compile(r"[*#_>|`~=\-]+")
 
 # A UTF-8 lead byte (0xC2-0xEF) followed by a continuation byte (0x80-0xBF),
 # both shown as cp1252 (or latin-1 where cp1252 leaves the byte undefined).
@@ -93,6 +106,27 @@ def count_length(text: str, exclude_citations_re: re.Pattern[str] | None = None)
     if exclude_citations_re is not None:
         text = exclude_citations_re.sub(" ", text)
     return cjk_count(text) + len(LATIN_WORD_RE.findall(text))
+
+
+def count_word_processor(text: str) -> int:
+    """Length as a word processor's 字数 counts it (Word, WPS): every CJK character,
+    every piece of CJK or full-width punctuation, and every other run of non-space
+    characters (a Latin word, a number such as ``GPT-4`` or ``96.4%``, a symbol
+    such as ``×``) counts one. Markdown markup (``**``, ``#``, a bullet's ``-``)
+    counts nothing.
+    """
+    words = sum(1 for w in _WP_WORD_RE.findall(text) if not _MARKUP_ONLY_RE.fullmatch(w))
+    return cjk_count(text) + len(CJK_PUNCT_RE.findall(text)) + words
+
+
+def count_whitespace_words(text: str) -> int:
+    """Whitespace-separated tokens holding a letter or digit: an English word count."""
+    return sum(1 for w in text.split() if _LETTER_OR_DIGIT_RE.search(w))
+
+
+def count_non_whitespace(text: str) -> int:
+    """Every character that is not whitespace."""
+    return sum(1 for ch in text if not ch.isspace())
 
 
 def normalise_title(title: str) -> str:

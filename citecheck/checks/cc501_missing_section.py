@@ -7,7 +7,12 @@ from collections.abc import Iterable
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Evidence, Finding, Severity
 from citecheck.requirements.derive import requirements_for
-from citecheck.requirements.measure import missing_sections, region_start_span
+from citecheck.requirements.measure import (
+    heading_name,
+    heading_span,
+    missing_sections,
+    region_start_span,
+)
 
 
 @register
@@ -18,7 +23,10 @@ class MissingSection(Rule):
     unless ``derive_from_query = false``, from the user's request, e.g.
     ``包含以下部分：（1）论文基本信息；（2）核心内容摘要``. A section counts as present
     when a heading, or a short standalone line such as ``（1）论文基本信息``, matches
-    one of its patterns.
+    one of its patterns or rewords its name (``（三）关键技术深度解析`` for
+    ``关键技术解析``). When the request numbers its sections and the report has a
+    heading with the missing section's number under another name, the finding
+    sits on that heading; otherwise at the start of the report.
 
     Anti-pattern
     ------------
@@ -27,6 +35,10 @@ class MissingSection(Rule):
         （1）论文基本信息 …
         （2）核心内容摘要 …
         （3）关键技术解析 …
+
+    or puts something else in the fourth place::
+
+        （4）总结与思考 …
 
     Best practice
     -------------
@@ -50,7 +62,18 @@ class MissingSection(Rule):
             Evidence(source=report.path, locator=f"line {s.line}", text=s.title)
             for s in report.sections
         ]
-        for section in missing_sections(report, requirements_for(report, ctx.pack)):
+        for missing in missing_sections(report, requirements_for(report, ctx.pack)):
+            section, substitute = missing.section, missing.substitute
+            if substitute is not None:
+                yield self.finding(
+                    ctx,
+                    heading_span(report, substitute),
+                    f'section ({section.number}) should be "{section.name}",'
+                    f' the report has "{heading_name(substitute.title)}"',
+                    evidence=headings,
+                    fix=f'write the section "{section.name}" here, or add it',
+                )
+                continue
             yield self.finding(
                 ctx,
                 region_start_span(report),
