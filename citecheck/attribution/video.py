@@ -23,6 +23,7 @@ from citecheck.attribution.outcomes import VideoOutcome
 from citecheck.attribution.overlap import rank_by_overlap, window_support
 from citecheck.attribution.stage import Sources
 from citecheck.corpus.video import is_video_target
+from citecheck.judge.decision import missing_facts
 from citecheck.models import Claim, Evidence, Severity, SourceUnit
 from citecheck.report.claims import is_checkable
 from citecheck.textutil import demojibake
@@ -219,9 +220,19 @@ def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutc
             "this detail cannot be checked",
             fix="add a transcript (.srt/.vtt/.transcript.json) or keyframe notes next to the video",
         )
+    visual = _matches_any(claim.text, video_terms.visual_terms)
+    unseen = missing_facts(claim.text, [u.text for u in units]) if visual and keyframes else []
+    if unseen:  # what is on screen is in the keyframe notes, whatever the judge reads
+        return VideoOutcome(
+            claim=claim,
+            verdict="fabricated",
+            message=f"describes what is on screen, but {', '.join(unseen)} appears in no keyframe "
+            f"note or transcript segment; timestamps looked at: {_timestamps(looked_at)}",
+            evidence=looked_at,
+            fix="describe only what the keyframes or transcript show",
+        )
     if supported:
         return VideoOutcome(claim=claim, verdict="supported", message="", evidence=looked_at)
-    visual = _matches_any(claim.text, video_terms.visual_terms)
     if visual and not keyframes:
         return VideoOutcome(
             claim=claim,

@@ -36,6 +36,7 @@ from citecheck.models import Conflict, Verdict
 _MODEL_CONFLICT_KINDS = frozenset({"identifier", "negation"})
 _SPECIFIC = re.compile(r"\d|[A-Z].*[A-Z]")  # Llama-3.1-8B, TideKV, GQA; not "retrieval-style"
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_FAMILY = re.compile(r"[A-Za-z]{3,}")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -86,7 +87,7 @@ def missing_facts(
     same_script = is_chinese(claim) == is_chinese(text)
     missing = [c.claim.quantity.raw for c in checks if not c.present]
     for name in extract_identifiers(claim):
-        if not _SPECIFIC.search(name) or _fold(name) in folded:
+        if not _SPECIFIC.search(name) or _fold(name) in folded or _named_by_family(name, text):
             continue
         if _ACRONYM.fullmatch(name) and (not same_script or _spelled_out(name, text)):
             continue  # GQA: "grouped-query attention", or a translated term
@@ -99,6 +100,17 @@ def missing_facts(
             if _fold(e) not in folded and not any(_fold(e) in n for n in names)
         ]
     return list(dict.fromkeys(missing))
+
+
+def _named_by_family(name: str, text: str) -> bool:
+    """ "Llama-3.1-8B" where the text says "Llama" (a talk, a blog) and no other
+    version of it: the family is named, and nothing contradicts the version."""
+    family = _FAMILY.match(name)
+    if family is None or family.group(0) == name:
+        return False
+    versions = [i for i in extract_identifiers(text) if _fold(i).startswith(_fold(family.group(0)))]
+    mentioned = re.search(rf"(?<![A-Za-z]){re.escape(family.group(0))}(?![A-Za-z])", text, re.I)
+    return mentioned is not None and not versions
 
 
 def _spelled_out(acronym: str, text: str) -> bool:
