@@ -52,7 +52,14 @@ _VENUE = re.compile(
 
 def assess_paper_people(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
     """Outcomes for the authors, author roles and credited findings a claim names."""
-    return [*_authors(sources, claim), *_author_roles(sources, claim), *_findings(sources, claim)]
+    outcomes = [
+        *_authors(sources, claim),
+        *_author_roles(sources, claim),
+        *_findings(sources, claim),
+        *_writers_own_work(sources, claim),
+    ]
+    unique = {(o.kind, o.name, o.verdict, o.message): o for o in outcomes}
+    return list(unique.values())
 
 
 def _pdf_aliases(sources: Sources, pdf: PdfDocument) -> AliasBook:
@@ -436,3 +443,67 @@ def _details(
             )
         )
     return outcomes
+
+
+# ------------------------------------------------- a blog writer's own work
+
+_PAPER_AUTHORS = re.compile(
+    r"^[^，。；,;]{0,16}?(?<![笔博帖主])(?:论文|原文|本文)?作者(?:们|团队)?(?![：:])"
+    r"|^[^,;.]{0,40}?\b[Tt]he (?:paper's |original )?authors\b(?! of (?:the|this) (?:blog|post))"
+)
+"""The claim credits the paper's authors: '作者还在…', 'The authors also measured…'."""
+_FIRST_PERSON = re.compile(
+    r"笔者|本人|博主|我们?(?:自己|用|在|跑|复现|实测|测了|测试|试了|尝试)|我自己"
+    r"|\b(?:I|we) (?:reproduced|re-ran|reran|ran|tried|tested|measured|benchmarked)\b"
+    r"|\b(?:my|our) own\b"
+)
+"""The writer of a blog post speaking of their own run: 笔者复现, 我用…跑了, "we reproduced"."""
+_THIRD_PERSON = re.compile(r"作者|论文|原文|\b(?:the|The) (?:authors|paper)\b")
+
+
+def _writers_own_work(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
+    """What a cited blog post's writer did (笔者复现…, "we reproduced on our RTX 4090")
+    credited to the paper's authors: an error when the paragraph of the cited chunk that
+    states the claim speaks in the first person and refers to the authors in the third."""
+    if not _PAPER_AUTHORS.search(claim_body(claim)):
+        return []
+    outcomes = []
+    for citation in claim.citations:
+        units = [
+            u
+            for r in sources.resolutions_for(citation)
+            if r.status == "resolved"
+            for u in r.units
+            if u.kind == "chunk"
+        ]
+        unit = _supporting_unit(sources, claim, units) if units else None
+        if unit is None or not _THIRD_PERSON.search(unit.text):
+            continue
+        paragraph = _stating_paragraph(claim, unit.text)
+        own = _FIRST_PERSON.search(paragraph) if paragraph else None
+        if own is None:
+            continue
+        where = f'"{unit.title}", {unit.locator}' if unit.title else unit.locator
+        outcomes.append(
+            AttributionOutcome(
+                kind="finding",
+                verdict="wrong",
+                claim=claim,
+                name="作者" if re.search("作者", claim.text) else "the authors",
+                message=f"this is credited to the paper's authors, but {where} reports the "
+                f"writer's own work ('{own.group(0)}'): {paragraph[:80]}",
+                evidence=[Evidence(source=unit.source, locator=unit.locator, text=paragraph)],
+                fix="credit the blog post's writer, or cite the paper for the authors' results",
+                citation=citation,
+            )
+        )
+    return outcomes
+
+
+def _stating_paragraph(claim: Claim, text: str) -> str | None:
+    """The paragraph (line) of a chunk sharing most content with the claim, None when none
+    shares anything."""
+    wanted = tokens(claim_body(claim))
+    scored = [(len(wanted & tokens(p)), p.strip()) for p in text.splitlines() if p.strip()]
+    best = max(scored, default=(0, ""))
+    return best[1] if best[0] > 0 else None
