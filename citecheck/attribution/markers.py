@@ -11,12 +11,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from citecheck.textutil import LATIN_LETTERS, LATIN_UPPER
+
 if TYPE_CHECKING:
     from citecheck.corpus.pdf import BibEntry
 
+_SURNAME = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]+"
+
 _AUTHOR_YEAR = re.compile(
-    r"(?P<surname>[A-Z][a-zA-Z'\-]+)"
-    r"(?:(?P<etal>\s+et al\.?)|\s+(?:and|&)\s+(?P<second>[A-Z][a-zA-Z'\-]+))?"
+    rf"(?P<surname>{_SURNAME})"
+    rf"(?:(?P<etal>\s+et al\.?)|\s+(?:and|&)\s+(?P<second>{_SURNAME}))?"
     r"(?:,\s*|\s+(?P<open>\())(?P<year>(?:19|20)\d{2})(?(open)\))"
 )
 _NUMERIC = re.compile(r"\[(?P<nums>\d+(?:\s*[,\-–]\s*\d+)*)\]")

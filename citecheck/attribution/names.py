@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from citecheck.attribution.chinese import person_names
-from citecheck.textutil import CJK_CHARS
+from citecheck.textutil import CJK_CHARS, LATIN_LETTERS, LATIN_UPPER
 
 MentionKind = Literal["presenter", "role", "remark", "author", "author-role", "finding"]
 Side = Literal["after", "before"]
 """Where the name stands relative to its cue: after (主讲：X) or before (X主讲)."""
 
-LATIN_NAME = r"[A-Z][a-zA-Z'\-]+(?:[ \u00a0]+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,3}"
+_WORD = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]+"
+LATIN_NAME = rf"{_WORD}(?:[ \u00a0]+(?:[A-Z]\.|{_WORD})){{0,3}}"
 _SLOT = rf"[{CJK_CHARS}·]{{2,10}}"
 NAME = rf"(?P<name>{LATIN_NAME}|{_SLOT})"
 """A name after its cue: the stretch is greedy and the name must open it."""
@@ -264,7 +265,7 @@ def remark_content(text: str) -> str | None:
 
 _NEW_SUBJECT = re.compile(
     r"[，,；;]\s*(?:随后|然后|接着|之后|其后|再由|and then|then|while|whereas)?\s*"
-    r"(?:讲者|主讲人|演讲者|报告人|主持人|观众|提问者|她|他"
+    r"(?:讲者|主讲人|演讲者|报告人|主持人|观众|提问者|[她他](?![们的])"
     r"|the (?:speaker|presenter|moderator|host|audience)\b|she\b|he\b)",
     re.IGNORECASE,
 )

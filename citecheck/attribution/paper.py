@@ -481,7 +481,7 @@ def _writers_own_work(sources: Sources, claim: Claim) -> list[AttributionOutcome
             continue
         paragraph = _stating_paragraph(claim, unit.text)
         own = _FIRST_PERSON.search(paragraph) if paragraph else None
-        if own is None:
+        if paragraph is None or own is None:
             continue
         where = f'"{unit.title}", {unit.locator}' if unit.title else unit.locator
         outcomes.append(

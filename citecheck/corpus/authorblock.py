@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from citecheck.textutil import CJK_NAME, CJK_RE
+from citecheck.textutil import CJK_NAME, CJK_RE, LATIN_LETTERS, LATIN_UPPER
 
 AuthorRole = Literal["first", "corresponding", "equal"]
 
@@ -32,8 +32,9 @@ _AFFILIATION = re.compile(
 )
 _CORRESPONDING = re.compile(r"correspond|通讯作者|通信作者", re.I)
 _EQUAL = re.compile(r"equal(?:ly)? contribut|contributed equally|共同第一|同等贡献", re.I)
+_WORD = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]*"
 _NAME = re.compile(
-    r"(?P<name>[A-Z][a-zA-Z'\-]*\.?(?:[ \u00a0](?:[A-Z][a-zA-Z'\-]*\.?|de|van|von|der|la)){0,4}"
+    rf"(?P<name>{_WORD}\.?(?:[ \u00a0](?:{_WORD}\.?|de|van|von|der|la)){{0,4}}"
     rf"|{CJK_NAME})"
     rf"(?P<marks>(?:\^\{{[^}}]*\}}|[{_MARK_CHARS}]|(?<=[a-z])[a-e](?![a-z]))*)"
 )
