@@ -20,6 +20,10 @@ CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK_CHARS}]")
 CJK_RUN_RE = re.compile(f"[{CJK_CHARS}]+")
 CJK_NAME = f"[{CJK_CHARS}]{{2,4}}"
+LATIN_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+"""Capital Latin letters, accented ones included (Tomás, Zürich, Øster): a character class body."""
+LATIN_LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+"""Latin letters of either case, accented ones included: a character class body."""
 """A Chinese name written out: two to four ideographs."""
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.])(?=\s+[\"'(\[“]?[A-Z0-9])|\n+")
 LATIN_LETTER_RE = re.compile(r"[A-Za-z]")

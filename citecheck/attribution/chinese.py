@@ -212,3 +212,9 @@ def is_other_romanisation(pinyin_surname: str, latin_surname: str) -> bool:
 def is_pinyin(word: str) -> bool:
     """Whether a Latin word splits into Mandarin pinyin syllables (Haoran, Zhao; not Chan)."""
     return bool(_PINYIN_WORD.match(word.casefold().replace("ü", "v")))
+
+
+def plain_pinyin(text: str) -> str:
+    """Toneless pinyin of a Chinese text, syllables joined (上海 → shanghai)."""
+    pypinyin = _pinyin()
+    return "".join(pypinyin.lazy_pinyin(text, style=pypinyin.Style.NORMAL)).replace("ü", "v")

@@ -11,11 +11,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from citecheck.textutil import LATIN_LETTERS, LATIN_UPPER
+
 if TYPE_CHECKING:
     from citecheck.corpus.pdf import BibEntry
 
+_SURNAME = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]+"
+
 _AUTHOR_YEAR = re.compile(
-    r"(?P<surname>[A-Z][a-zA-Z'\-]+)(?:\s+et al\.?|\s+(?:and|&)\s+[A-Z][a-zA-Z'\-]+)?"
+    rf"(?P<surname>{_SURNAME})"
+    rf"(?:(?P<etal>\s+et al\.?)|\s+(?:and|&)\s+(?P<second>{_SURNAME}))?"
     r"(?:,\s*|\s+(?P<open>\())(?P<year>(?:19|20)\d{2})(?(open)\))"
 )
 _NUMERIC = re.compile(r"\[(?P<nums>\d+(?:\s*[,\-–]\s*\d+)*)\]")
@@ -61,10 +66,7 @@ def surname_of(name: str) -> str:
 
 def find_markers(text: str, bibliography: list[BibEntry]) -> list[Marker]:
     """Every citation marker in ``text``, numeric ones resolved via the bibliography."""
-    markers = [
-        Marker(m.group(0), (m.group("surname"),), int(m.group("year")))
-        for m in _AUTHOR_YEAR.finditer(text)
-    ]
+    markers = [_author_year(m, bibliography) for m in _AUTHOR_YEAR.finditer(text)]
     for match in _NUMERIC.finditer(text):
         for number in _numbers(match.group("nums")):
             entry = _entry_by_number(bibliography, number)
@@ -72,6 +74,36 @@ def find_markers(text: str, bibliography: list[BibEntry]) -> list[Marker]:
                 names = tuple(surname_of(a) for a in entry.authors)
                 markers.append(Marker(f"[{number}]", names, entry.year))
     return markers
+
+
+def _author_year(match: re.Match[str], bibliography: list[BibEntry]) -> Marker:
+    """``Wen and Abara (2024)`` names both; ``Marwick et al., 2023`` names every author
+    of the reference entry with that first author and year, when the list has one."""
+    year = int(match.group("year"))
+    surnames = [match.group("surname")]
+    if match.group("second"):
+        surnames.append(match.group("second"))
+    elif match.group("etal"):
+        for entry in entries_for(surnames[0], bibliography):
+            if entry.year in (None, year):
+                surnames += [surname_of(a) for a in entry.authors[1:]]
+    return Marker(match.group(0), tuple(dict.fromkeys(surnames)), year)
+
+
+def attached_markers(text: str, term: str, bibliography: list[BibEntry]) -> list[Marker]:
+    """The markers written right after ``term`` in ``text``: ``HeavyKeep (Marwick et al.,
+    2023)`` credits HeavyKeep to Marwick et al.; several mentions give several markers."""
+    found: list[Marker] = []
+    for mention in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])\s*", text):
+        rest = text[mention.end() :]
+        paren = re.match(r"[(（\[]([^()（）\[\]]{3,120})[)）\]]", rest)
+        if paren is None:
+            continue
+        inner = paren.group(0) if paren.group(0).startswith("[") else paren.group(1)
+        found += [
+            m for m in find_markers(inner, bibliography) if inner.strip().startswith(m.text[:3])
+        ]
+    return found
 
 
 def entries_for(surname: str, bibliography: list[BibEntry]) -> list[BibEntry]:

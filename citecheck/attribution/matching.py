@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from citecheck.attribution.chinese import is_other_romanisation, is_pinyin, readings
 from citecheck.attribution.names import is_cjk_name
-from citecheck.textutil import CJK_NAME
+from citecheck.textutil import CJK_NAME, LATIN_LETTERS, LATIN_UPPER
 
 
 class NameMatch(StrEnum):
@@ -30,7 +30,7 @@ class NameMatch(StrEnum):
     UNKNOWN = "unknown"
 
 
-_LATIN = r"[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-.]+){0,3}"
+_LATIN = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]+(?: [{LATIN_UPPER}][{LATIN_LETTERS}'\-.]+){{0,3}}"
 _BOTH_WAYS = re.compile(
     rf"(?P<latin>{_LATIN})\s*[（(]\s*(?P<cjk>{CJK_NAME})\s*[)）]"
     rf"|(?P<cjk2>{CJK_NAME})\s*[（(]\s*(?P<latin2>{_LATIN})\s*[)）]"

@@ -15,19 +15,24 @@ from dataclasses import dataclass
 from typing import Literal
 
 from citecheck.attribution.chinese import person_names
-from citecheck.textutil import CJK_CHARS
+from citecheck.textutil import CJK_CHARS, LATIN_LETTERS, LATIN_UPPER
 
 MentionKind = Literal["presenter", "role", "remark", "author", "author-role", "finding"]
 Side = Literal["after", "before"]
 """Where the name stands relative to its cue: after (主讲：X) or before (X主讲)."""
 
-LATIN_NAME = r"[A-Z][a-zA-Z'\-]+(?:[ \u00a0]+(?:[A-Z]\.|[A-Z][a-zA-Z'\-]+)){0,3}"
+_WORD = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]+"
+LATIN_NAME = rf"{_WORD}(?:[ \u00a0]+(?:[A-Z]\.|{_WORD})){{0,3}}"
 _SLOT = rf"[{CJK_CHARS}·]{{2,10}}"
 NAME = rf"(?P<name>{LATIN_NAME}|{_SLOT})"
 """A name after its cue: the stretch is greedy and the name must open it."""
 NAME_B = rf"(?P<name>{LATIN_NAME}|{_SLOT}?)"
 """A name before its cue: the stretch is lazy and the name must close it."""
 _NOT_NAMES = {"the", "this", "that", "an", "a", "in", "at", "then", "finally", "first"}
+_PRONOUNS = {"he", "she", "they", "we", "it", "his", "her", "their", "its", "i", "you"}
+"""Pronouns are not names: a pronoun is never compared with anyone (他/她 are never jieba
+person names)."""
+_NOT_NAMES |= _PRONOUNS
 _NOT_NAMES |= {
     "video",
     "speaker",
@@ -63,13 +68,18 @@ _AUDIENCE: list[tuple[str, Side]] = [
     (rf"{NAME_B}\s+from the audience", "before"),
 ]
 _PAPER_IS = r"\s*(?:[（(][^)）]*[)）])?\s*(?:是|为)\s*(?:论文|本文|该文|该论文)?的?"
+_QUALIFIER = r"[^，。；,;：:、]{1,24}?的\s*"
+"""'苏黎世联邦理工学院的' in '通讯作者为苏黎世联邦理工学院的 X': who X is, before X."""
+_WHO_IS = r"(?:\s*\([^)]*\))?,?\s+(?:who\s+)?is\s+the"
 _AUTHOR_ROLES: list[tuple[str, Side, str]] = [
     (rf"第一作者\s*(?:为|是)?\s*{NAME}", "after", "first"),
     (rf"(?:通讯|通信)作者\s*(?:为|是)?\s*{NAME}", "after", "corresponding"),
+    (rf"第一作者\s*(?:为|是)\s*{_QUALIFIER}{NAME}", "after", "first"),
+    (rf"(?:通讯|通信)作者\s*(?:为|是)\s*{_QUALIFIER}{NAME}", "after", "corresponding"),
     (rf"{NAME_B}{_PAPER_IS}第一作者", "before", "first"),
     (rf"{NAME_B}{_PAPER_IS}(?:通讯|通信)作者", "before", "corresponding"),
-    (rf"{NAME_B}(?:\s*\([^)]*\))?\s+is\s+the\s+first\s+author", "before", "first"),
-    (rf"{NAME_B}(?:\s*\([^)]*\))?\s+is\s+the\s+corresponding\s+author", "before", "corresponding"),
+    (rf"{NAME_B}{_WHO_IS}\s+first\s+author", "before", "first"),
+    (rf"{NAME_B}{_WHO_IS}\s+corresponding\s+author", "before", "corresponding"),
     (rf"[Tt]he\s+first\s+author(?:\s+of\s+the\s+(?:paper|work))?\s+is\s+{NAME}", "after", "first"),
     (
         rf"[Tt]he\s+corresponding\s+author(?:\s+of\s+the\s+(?:paper|work))?\s+is\s+{NAME}",
@@ -82,7 +92,8 @@ _SPEECH_ZH = (
 )
 _SPEECH_EN = (
     r"said|says|explained|explains|noted|answered|asked|argued|pointed out|stressed|"
-    r"emphasi[sz]ed|mentioned|added|showed|shows|reported|described|introduced|opened|claimed"
+    r"emphasi[sz]ed|mentioned|added|showed|shows|reported|described|introduced|opened|claimed|"
+    r"remarked|remarks|commented|replied|responded|recalled|suggested|admitted|acknowledged"
 )
 _IN_TALK = r"(?:在(?:讲座|演讲|视频|报告|分享|发言|问答)中)?"
 _ADVERB_ZH = r"(?:还|也|则|进一步|首先|最后|开场|随后)?"
@@ -96,7 +107,31 @@ _EN_VERBS = (
     "showed|shows|show|proposed|propose|found|find|demonstrated|demonstrate|argued|argue"
     "|proved|prove|introduced|reported|observed"
 )
+_AND_ZH = r"\s*(?:和|与|及|、|&)\s*"
+_AND_EN = r"\s*(?:and|&)\s*"
+_SECOND = rf"(?P<second>{LATIN_NAME}|{_SLOT}?)"
+_BY_ZH = r"(?:提出|发明|设计|引入|首次提出|最早提出)"
 _FINDING: list[tuple[str, Side]] = [
+    (
+        rf"由\s*(?P<name>{LATIN_NAME}|{_SLOT}?)(?:{_AND_ZH}{_SECOND})?\s*等?人?\s*"
+        rf"(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?\s*(?:于\s*\d{{4}}\s*年)?\s*{_BY_ZH}",
+        "after",
+    ),
+    (
+        rf"(?:proposed|introduced|developed|invented|devised) by\s+(?P<name>{LATIN_NAME})"
+        rf"(?:{_AND_EN}(?P<second>{LATIN_NAME}))?(?:\s+et al\.?)?,?\s*{_YEAR}?",
+        "after",
+    ),
+    (
+        rf"(?P<name>{LATIN_NAME}){_AND_EN}(?P<second>{LATIN_NAME}),?\s*{_YEAR}?\s*"
+        rf"(?:{_EN_VERBS})\b",
+        "before",
+    ),
+    (
+        rf"{NAME_B}{_AND_ZH}{_SECOND}\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?\s*(?:的研究|的工作)?\s*"
+        r"(?:提出|证明|指出|发现|表明|认为|揭示|报告)",
+        "before",
+    ),
     (
         rf"{NAME_B}\s*等人?\s*(?:[（(]\s*(?P<year>\d{{4}})\s*[)）])?\s*(?:的研究|的工作)?\s*"
         r"(?:提出|证明|指出|发现|表明|认为|揭示|报告)",
@@ -156,23 +191,27 @@ def _scan(
     found: dict[int, NameMention] = {}
     for pattern, side in patterns:
         for match in re.finditer(pattern, text):
-            raw, start = match.group("name"), match.start("name")
-            if not raw:
-                continue
-            if is_cjk_name(raw):
-                person = _person_in(text, start, start + len(raw), side)
-                if person is None:
-                    continue
-                name, start = person
-            else:
-                name = clean_name(raw)
-            if len(name) < 2 or name.casefold() in _NOT_NAMES:
-                continue
             year = match.groupdict().get("year")
-            mention = NameMention(
-                name, kind, start, start + len(name), int(year) if year else None, role=role
-            )
-            found.setdefault(start, mention)
+            groups = [g for g in ("name", "second") if match.groupdict().get(g)]
+            for group in groups:
+                raw, start = match.group(group), match.start(group)
+                # the first of two names closes its stretch only when read before the cue
+                group_side: Side = "before" if group == "second" or len(groups) > 1 else side
+                if is_cjk_name(raw):
+                    person = _person_in(text, start, start + len(raw), group_side)
+                    if person is None and group_side != side:
+                        person = _person_in(text, start, start + len(raw), side)
+                    if person is None:
+                        continue
+                    name, start = person
+                else:
+                    name = clean_name(raw)
+                if len(name) < 2 or name.casefold() in _NOT_NAMES:
+                    continue
+                mention = NameMention(
+                    name, kind, start, start + len(name), int(year) if year else None, role=role
+                )
+                found.setdefault(start, mention)
     return _drop_nested(sorted(found.values(), key=lambda m: (m.start, -m.end)))
 
 
@@ -226,7 +265,7 @@ def remark_content(text: str) -> str | None:
 
 _NEW_SUBJECT = re.compile(
     r"[，,；;]\s*(?:随后|然后|接着|之后|其后|再由|and then|then|while|whereas)?\s*"
-    r"(?:讲者|主讲人|演讲者|报告人|主持人|观众|提问者|她|他"
+    r"(?:讲者|主讲人|演讲者|报告人|主持人|观众|提问者|[她他](?![们的])"
     r"|the (?:speaker|presenter|moderator|host|audience)\b|she\b|he\b)",
     re.IGNORECASE,
 )

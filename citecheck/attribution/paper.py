@@ -12,10 +12,21 @@ bibliography.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
-from citecheck.attribution.markers import entries_for, find_markers, surname_of
+from citecheck.attribution.affiliations import (
+    compare_affiliation,
+    paper_affiliations,
+    split_affiliations,
+    split_roles,
+)
+from citecheck.attribution.markers import (
+    Marker,
+    attached_markers,
+    entries_for,
+    find_markers,
+    surname_of,
+)
 from citecheck.attribution.matching import AliasBook, NameMatch, match_against
 from citecheck.attribution.names import (
     NameMention,
@@ -37,12 +48,18 @@ from citecheck.textutil import plain_sentences
 _VENUE = re.compile(
     r"\b(ICLR|NeurIPS|NIPS|ICML|ACL|EMNLP|NAACL|AAAI|IJCAI|CVPR|ICCV|ECCV|COLING|TACL|JMLR)\b"
 )
-_AFFILIATION_SPLIT = re.compile(r"\s*(?:&|＆|;|；|、| and )\s*")
 
 
 def assess_paper_people(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
     """Outcomes for the authors, author roles and credited findings a claim names."""
-    return [*_authors(sources, claim), *_author_roles(sources, claim), *_findings(sources, claim)]
+    outcomes = [
+        *_authors(sources, claim),
+        *_author_roles(sources, claim),
+        *_findings(sources, claim),
+        *_writers_own_work(sources, claim),
+    ]
+    unique = {(o.kind, o.name, o.verdict, o.message): o for o in outcomes}
+    return list(unique.values())
 
 
 def _pdf_aliases(sources: Sources, pdf: PdfDocument) -> AliasBook:
@@ -106,31 +123,47 @@ def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
                 what="the paper's authors are",
             )
         )
-        if match is NameMatch.SAME and mention.affiliation:
-            outcomes += _affiliation(claim, mention, pdf_name, pdf, block)
+        if match is not NameMatch.SAME or not mention.affiliation:
+            continue
+        affiliation, roles = split_roles(mention.affiliation)
+        outcomes += _affiliation(sources, claim, mention.name, affiliation, pdf_name, pdf, block)
+        for role in roles:
+            outcome = _role_outcome(sources, claim, mention.name, role, pdf_name, pdf, block)
+            outcomes += [outcome] if outcome else []
     return outcomes
 
 
 def _affiliation(
-    claim: Claim, mention: NameMention, pdf_name: str, pdf: PdfDocument, block: AuthorBlock
+    sources: Sources,
+    claim: Claim,
+    name: str,
+    affiliation: str,
+    pdf_name: str,
+    pdf: PdfDocument,
+    block: AuthorBlock,
 ) -> list[AttributionOutcome]:
-    haystack = " ".join(block.affiliations) or (pdf.page_text(1) if pdf.page_count else "")
-    if not haystack.strip():
+    """A ``wrong`` outcome for each affiliation that certainly names an institution the first
+    page does not (see :mod:`citecheck.attribution.affiliations`); nothing otherwise."""
+    page = pdf.page_text(1) if pdf.page_count else ""
+    if not (block.affiliations or page.strip()):
         return []
-    evidence = [Evidence(source=pdf_name, locator="page 1, affiliations", text=haystack[:300])]
-    parts = _AFFILIATION_SPLIT.split(mention.affiliation or "")
+    basis = sources.memo(
+        f"affiliations:{pdf.name}", lambda: paper_affiliations(block.affiliations, page)
+    )
+    listed = "; ".join(block.affiliations) or page[:300]
+    evidence = [Evidence(source=pdf_name, locator="page 1, affiliations", text=listed[:300])]
     return [
         AttributionOutcome(
             kind="author",
             verdict="wrong",
             claim=claim,
-            name=mention.name,
-            message=f"affiliation '{part}' of {mention.name} is not in the paper",
+            name=name,
+            message=f"affiliation '{part}' of {name} is not in the paper, which lists {listed}",
             evidence=evidence,
             fix="copy the affiliation from the paper's first page",
         )
-        for part in parts
-        if len(part) >= 3 and fuzz.partial_ratio(part.casefold(), haystack.casefold()) < 85
+        for part in split_affiliations(affiliation)
+        if compare_affiliation(part, basis) is NameMatch.DIFFERENT
     ]
 
 
@@ -142,35 +175,50 @@ def _author_roles(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
     pdf_name, pdf, block = paper
     outcomes = []
     for mention in mentions:
-        role = mention.role or "first"
-        holders = block.with_role("first" if role == "first" else "corresponding")
-        if not holders:
-            if block.authors:
-                outcomes.append(
-                    AttributionOutcome(
-                        kind="author-role",
-                        verdict="unverifiable",
-                        claim=claim,
-                        name=mention.name,
-                        message=f"'{mention.name}' is called the {role} author, "
-                        f"but the paper marks no {role} author",
-                        evidence=_block_evidence(pdf_name, block),
-                    )
-                )
-            continue
-        match = match_people(mention.name, [[h.name] for h in holders], _pdf_aliases(sources, pdf))
-        outcomes.append(
-            name_outcome(
-                kind="author-role",
-                match=match,
-                claim=claim,
-                name=mention.name,
-                known=[h.name for h in holders],
-                evidence=_block_evidence(pdf_name, block),
-                what=f"the paper's {role} author is",
-            )
+        outcome = _role_outcome(
+            sources, claim, mention.name, mention.role or "first", pdf_name, pdf, block
         )
+        outcomes += [outcome] if outcome else []
     return outcomes
+
+
+def _role_outcome(
+    sources: Sources,
+    claim: Claim,
+    name: str,
+    role: str,
+    pdf_name: str,
+    pdf: PdfDocument,
+    block: AuthorBlock,
+) -> AttributionOutcome | None:
+    """``name`` said to hold an author role (first, corresponding, equal) against the
+    author the paper's marks give it."""
+    holders = block.with_role(
+        "first" if role == "first" else "equal" if role == "equal" else "corresponding"
+    )
+    if not holders:
+        if not block.authors or role == "equal":
+            return None
+        return AttributionOutcome(
+            kind="author-role",
+            verdict="unverifiable",
+            claim=claim,
+            name=name,
+            message=f"'{name}' is called the {role} author, but the paper marks no {role} author",
+            evidence=_block_evidence(pdf_name, block),
+        )
+    match = match_people(name, [[h.name] for h in holders], _pdf_aliases(sources, pdf))
+    if role == "equal" and match is not NameMatch.SAME:
+        return None  # equal contribution is often left unmarked
+    return name_outcome(
+        kind="author-role",
+        match=match,
+        claim=claim,
+        name=name,
+        known=[h.name for h in holders],
+        evidence=_block_evidence(pdf_name, block),
+        what=f"the paper's {role} author is",
+    )
 
 
 # ------------------------------------------------------------------ findings
@@ -228,14 +276,73 @@ def _findings(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
             continue
         bibliography = sources.bibliography(pdf)
         units = _cited_units(sources, citation, pdf, target.pages)
-        unit = _supporting_unit(sources, claim, units)
+        named = _named_works(claim, mentions, [*units, *pdf.all_passages()], bibliography)
+        unit = None if named else _supporting_unit(sources, claim, units)
         for mention in _dedupe(mentions):
-            if unit is not None:
+            if named:
+                outcomes.append(_named_work_finding(claim, citation, mention, named))
+            elif unit is not None:
                 outcomes.append(
                     _finding(sources, claim, citation, mention, unit, pdf, bibliography)
                 )
             outcomes += _details(claim, citation, mention, target.source, bibliography)
     return outcomes
+
+
+_WORK_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[a-z]*)(?![\w-])"
+)
+"""A method or model as papers name it: HeavyKeep, StreamingLLM, H2O, SnapKV, BERT."""
+
+
+@dataclass(frozen=True)
+class _NamedWork:
+    """A work the claim names, with the markers the paper writes right after it."""
+
+    term: str
+    markers: list[Marker]
+    unit: SourceUnit
+
+
+def _named_works(
+    claim: Claim, mentions: list[NameMention], units: list[SourceUnit], bibliography: list[BibEntry]
+) -> list[_NamedWork]:
+    """The works the claim names ("HeavyKeep 由 X 提出") that the paper credits with a
+    marker written right after the name ("HeavyKeep (Marwick et al., 2023)"), searched in the
+    cited passages first, then in the whole paper."""
+    credited = {m.name.casefold() for m in mentions}
+    terms = dict.fromkeys(
+        t for t in _WORK_NAME.findall(claim_body(claim)) if t.casefold() not in credited
+    )
+    works = []
+    for term in terms:
+        for unit in units:
+            markers = attached_markers(unit.text, term, bibliography)
+            if markers:
+                works.append(_NamedWork(term, markers, unit))
+                break
+    return works
+
+
+def _named_work_finding(
+    claim: Claim, citation: Citation, mention: NameMention, works: list[_NamedWork]
+) -> AttributionOutcome:
+    known = [s for w in works for m in w.markers for s in m.surnames]
+    credited = "; ".join(f"{w.term} ({', '.join(m.text for m in w.markers)})" for w in works)
+    name = mention.name if is_cjk_name(mention.name) else surname_of(mention.name)
+    return name_outcome(
+        kind="finding",
+        match=match_against(name, known),
+        claim=claim,
+        name=mention.name,
+        known=known,
+        evidence=[
+            Evidence(source=w.unit.source, locator=w.unit.locator, text=w.unit.text[:400])
+            for w in works
+        ],
+        what=f"the paper credits {credited}, naming",
+        citation=citation,
+    )
 
 
 def _dedupe(mentions: list[NameMention]) -> list[NameMention]:
@@ -336,3 +443,67 @@ def _details(
             )
         )
     return outcomes
+
+
+# ------------------------------------------------- a blog writer's own work
+
+_PAPER_AUTHORS = re.compile(
+    r"^[^，。；,;]{0,16}?(?<![笔博帖主])(?:论文|原文|本文)?作者(?:们|团队)?(?![：:])"
+    r"|^[^,;.]{0,40}?\b[Tt]he (?:paper's |original )?authors\b(?! of (?:the|this) (?:blog|post))"
+)
+"""The claim credits the paper's authors: '作者还在…', 'The authors also measured…'."""
+_FIRST_PERSON = re.compile(
+    r"笔者|本人|博主|我们?(?:自己|用|在|跑|复现|实测|测了|测试|试了|尝试)|我自己"
+    r"|\b(?:I|we) (?:reproduced|re-ran|reran|ran|tried|tested|measured|benchmarked)\b"
+    r"|\b(?:my|our) own\b"
+)
+"""The writer of a blog post speaking of their own run: 笔者复现, 我用…跑了, "we reproduced"."""
+_THIRD_PERSON = re.compile(r"作者|论文|原文|\b(?:the|The) (?:authors|paper)\b")
+
+
+def _writers_own_work(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
+    """What a cited blog post's writer did (笔者复现…, "we reproduced on our RTX 4090")
+    credited to the paper's authors: an error when the paragraph of the cited chunk that
+    states the claim speaks in the first person and refers to the authors in the third."""
+    if not _PAPER_AUTHORS.search(claim_body(claim)):
+        return []
+    outcomes = []
+    for citation in claim.citations:
+        units = [
+            u
+            for r in sources.resolutions_for(citation)
+            if r.status == "resolved"
+            for u in r.units
+            if u.kind == "chunk"
+        ]
+        unit = _supporting_unit(sources, claim, units) if units else None
+        if unit is None or not _THIRD_PERSON.search(unit.text):
+            continue
+        paragraph = _stating_paragraph(claim, unit.text)
+        own = _FIRST_PERSON.search(paragraph) if paragraph else None
+        if paragraph is None or own is None:
+            continue
+        where = f'"{unit.title}", {unit.locator}' if unit.title else unit.locator
+        outcomes.append(
+            AttributionOutcome(
+                kind="finding",
+                verdict="wrong",
+                claim=claim,
+                name="作者" if re.search("作者", claim.text) else "the authors",
+                message=f"this is credited to the paper's authors, but {where} reports the "
+                f"writer's own work ('{own.group(0)}'): {paragraph[:80]}",
+                evidence=[Evidence(source=unit.source, locator=unit.locator, text=paragraph)],
+                fix="credit the blog post's writer, or cite the paper for the authors' results",
+                citation=citation,
+            )
+        )
+    return outcomes
+
+
+def _stating_paragraph(claim: Claim, text: str) -> str | None:
+    """The paragraph (line) of a chunk sharing most content with the claim, None when none
+    shares anything."""
+    wanted = tokens(claim_body(claim))
+    scored = [(len(wanted & tokens(p)), p.strip()) for p in text.splitlines() if p.strip()]
+    best = max(scored, default=(0, ""))
+    return best[1] if best[0] > 0 else None

@@ -14,8 +14,12 @@ class WrongAuthor(AttributionRule):
 
     An '作者：…' / 'Authors: …' line is compared with the author block of the
     PDF's first page (affiliation markers ¹²³ * † stripped): every listed author
-    must be one of the paper's authors, and every affiliation written after a
-    name must appear in the paper. "X is the first / corresponding author"
+    must be one of the paper's authors. An affiliation written after a name is an
+    error only when it names an institution found nowhere on the first page
+    ("Shanghai AI Lab" is "Shanghai Artificial Intelligence Laboratory"; a Chinese
+    affiliation against an English paper is matched through the dictionary and
+    pinyin, and never reported when that fails). A role written there (通讯作者,
+    corresponding author) is checked as a role. "X is the first / corresponding author"
     (第一作者为X, 通讯作者是X) must name the author the paper marks so: the first
     listed, or the one its ``*``/"Corresponding author" footnote marks.
 

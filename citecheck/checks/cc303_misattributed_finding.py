@@ -17,7 +17,11 @@ class MisattributedFinding(AttributionRule):
     the passage of the cited pages that supports the statement is found, and
     the citation markers in it (``(Holtzman et al., 2020)``, ``[12]`` resolved
     through the reference list) must name X. A passage without markers is the
-    paper's own work, so X must be one of its authors.
+    paper's own work, so X must be one of its authors. A work the claim names
+    ("HeavyKeep 由 X 提出", "proposed by X") is credited by the marker the paper writes
+    right after its name. A cited blog chunk whose writer reports their own run
+    (笔者复现, "we reproduced on our RTX 4090") must not be credited to the paper's
+    authors.
 
     A remark in a talk credited to X (X在讲座中强调…, "X said that …") is
     compared with the speaker of the transcript turn that backs it: it is an

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from citecheck.textutil import CJK_NAME, CJK_RE
+from citecheck.textutil import CJK_NAME, CJK_RE, LATIN_LETTERS, LATIN_UPPER
 
 AuthorRole = Literal["first", "corresponding", "equal"]
 
@@ -32,13 +32,16 @@ _AFFILIATION = re.compile(
 )
 _CORRESPONDING = re.compile(r"correspond|通讯作者|通信作者", re.I)
 _EQUAL = re.compile(r"equal(?:ly)? contribut|contributed equally|共同第一|同等贡献", re.I)
+_WORD = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]*"
 _NAME = re.compile(
-    r"(?P<name>[A-Z][a-zA-Z'\-]*\.?(?:[ \u00a0](?:[A-Z][a-zA-Z'\-]*\.?|de|van|von|der|la)){0,4}"
+    rf"(?P<name>{_WORD}\.?(?:[ \u00a0](?:{_WORD}\.?|de|van|von|der|la)){{0,4}}"
     rf"|{CJK_NAME})"
     rf"(?P<marks>(?:\^\{{[^}}]*\}}|[{_MARK_CHARS}]|(?<=[a-z])[a-e](?![a-z]))*)"
 )
 _MARK_TOKEN = re.compile(rf"[0-9]+|[{_SUPERSCRIPTS}]|[{_SYMBOLS}]|[a-e]")
 _NOT_NAMES = re.compile(r"^(?:and|The|Abstract|Proceedings|Findings|Published|arXiv)\b")
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
+_AFFILIATION_CUT = re.compile(r"\^\{[^}]*\}|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\s{3,}|\s*[·•;；]\s*")
 
 
 class PaperAuthor(BaseModel):
@@ -69,7 +72,7 @@ def _line_text(spans: list[dict[str, Any]]) -> str:
         raised = span["origin"][1] < baseline - 1.0 or span["size"] < 0.8 * size
         text = span["text"]
         parts.append(f"^{{{text.strip()}}}" if raised and text.strip() else text)
-    return "".join(parts)
+    return "".join(parts).translate(_LIGATURES)
 
 
 def _marks(text: str) -> list[str]:
@@ -112,7 +115,7 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
     largest = max(sizes)
     title_rows = [i for i, size in enumerate(sizes) if size >= largest - 0.5]
     authors: list[PaperAuthor] = []
-    affiliations: list[str] = []
+    affiliation_lines: list[str] = []
     corresponding: set[str] = set()
     equal: set[str] = set()
     for spans in lines[title_rows[-1] + 1 :]:
@@ -132,16 +135,37 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         if "@" in plain:
             continue
         if leading or _AFFILIATION.search(plain):
-            parts = re.split(r"\^\{[^}]*\}|[¹²³⁴⁵⁶⁷⁸⁹]|\s{3,}", text)
-            affiliations.extend(p.strip().lstrip("0123456789 ") for p in parts if p.strip())
+            affiliation_lines.append(text)
             continue
         authors.extend(_names(text))
+    affiliations = _affiliations(affiliation_lines)
     for index, author in enumerate(authors):
         roles: list[AuthorRole] = ["first"] if index == 0 else []
         roles += ["corresponding"] if set(author.marks) & corresponding else []
         roles += ["equal"] if set(author.marks) & equal else []
         author.roles = roles
     return AuthorBlock(authors=authors, affiliations=affiliations)
+
+
+def _affiliations(lines: list[str]) -> list[str]:
+    """The affiliations of the affiliation lines, split at their marks and separators; a
+    line that continues a wrapped one ("…, ³Department" / "of Computer Science, ETH") is
+    joined to it first."""
+    joined: list[str] = []
+    for line in lines:
+        previous = _AFFILIATION_CUT.split(joined[-1])[-1].strip() if joined else ""
+        wrapped = bool(previous) and (
+            line.lstrip()[:1].islower()
+            or " " not in previous
+            or re.search(r"(?:,|\bof|\band|&|-)$", previous) is not None
+        )
+        if wrapped and not _leading_marks(line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
+        else:
+            joined.append(line)
+    parts = [p for line in joined for p in _AFFILIATION_CUT.split(line)]
+    cleaned = (p.strip().lstrip(f"0123456789{_SYMBOLS} ").strip() for p in parts)
+    return [p for p in cleaned if p]
 
 
 def _footnotes(text: str) -> list[tuple[str, str]]:

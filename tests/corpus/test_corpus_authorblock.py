@@ -95,3 +95,38 @@ def test_digits_glued_to_names_and_a_marked_email(tmp_path: Path, email_line: st
 def test_no_marks_means_no_corresponding_author(tmp_path: Path) -> None:
     lines = [[("Mara Okafor    Tomas Lindqvist", 11.0, 0.0)]]
     assert _read(tmp_path, lines) == [("Mara Okafor", ["first"]), ("Tomas Lindqvist", [])]
+
+
+def test_chinese_names_with_superscripts_and_a_chinese_footnote(tmp_path: Path) -> None:
+    lines = [
+        [("林巧雨¹，陈浩然²*，Marcus Feldt³", 11.0, 0.0)],
+        [("¹浙江大学计算机学院   ²上海人工智能实验室   ³苏黎世联邦理工学院", 9.0, 0.0)],
+        [("*通讯作者：chen@example.org", 8.0, 0.0)],
+    ]
+    assert _read(tmp_path, lines) == [
+        ("林巧雨", ["first"]),
+        ("陈浩然", ["corresponding"]),
+        ("Marcus Feldt", []),
+    ]
+    block = read_author_block(PdfDocument(tmp_path / "p.pdf").page_lines(1))
+    assert block.affiliations == ["浙江大学计算机学院", "上海人工智能实验室", "苏黎世联邦理工学院"]
+
+
+def test_affiliations_separated_by_dots_and_wrapped_over_lines(tmp_path: Path) -> None:
+    lines = [
+        [("Ana Souza¹, Kenji Mori², Lea Brandt¹,²*", 11.0, 0.0)],
+        [("¹Faculty of Informatics, Masaryk University · ²Department", 9.0, 0.0)],
+        [("of Computer Science, University of Oslo · ³Independent", 9.0, 0.0)],
+        [("*Corresponding author: lea@example.org", 8.0, 0.0)],
+    ]
+    assert _read(tmp_path, lines) == [
+        ("Ana Souza", ["first"]),
+        ("Kenji Mori", []),
+        ("Lea Brandt", ["corresponding"]),
+    ]
+    block = read_author_block(PdfDocument(tmp_path / "p.pdf").page_lines(1))
+    assert block.affiliations == [
+        "Faculty of Informatics, Masaryk University",
+        "Department of Computer Science, University of Oslo",
+        "Independent",
+    ]

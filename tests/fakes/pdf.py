@@ -47,6 +47,9 @@ class FakePdf:
     name: str = "pdf.pdf"
     metadata: FakePdfMeta = field(default_factory=FakePdfMeta)
     bib: list[FakeBib] = field(default_factory=list)
+    layout: list[str] = field(default_factory=list)
+    """Lines of the first page under its title, as one span each (Unicode superscripts and
+    ``*`` marks stay in the text); empty: no layout, the metadata gives the authors."""
     units: dict[int, list[SourceUnit]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -88,7 +91,13 @@ class FakePdf:
         return "\n\n".join(unit.text for unit in self.units[n])
 
     def page_lines(self, n: int) -> list[list[dict[str, Any]]]:
-        return []  # no layout: the author block falls back to the metadata
+        if n != 1 or not self.layout:
+            return []  # no layout: the author block falls back to the metadata
+        rows = [("A Title In The Largest Font", 16.0), *((t, 10.0) for t in self.layout)]
+        return [
+            [{"text": text, "size": size, "origin": (60.0, 80.0 + 20 * i)}]
+            for i, (text, size) in enumerate([*rows, ("Abstract", 11.0)])
+        ]
 
     def passages(self, n: int) -> list[SourceUnit]:
         return self.units.get(n, [])
