@@ -184,6 +184,12 @@ class SourceUnit(BaseModel):
     end: float | None = None
     speaker: str | None = None
 
+    @property
+    def labelled_text(self) -> str:
+        """The text with what labels it (a transcript turn's speaker, a chunk's
+        document title): every fact the unit states, for checks of what it lacks."""
+        return " ".join(part for part in (self.speaker, self.title, self.text) if part)
+
 
 @dataclass(frozen=True)
 class ScoredUnit:

@@ -148,7 +148,7 @@ def _support(sources: Sources, claim: Claim, units: list[SourceUnit], name: str)
         looked_at = [e for e in verdict.evidence if e.source == name] or nearest
         if verdict.label == "supported":
             return _Reading("supported", looked_at, verdict.score)
-        grey = verdict.label == "unsupported" and not verdict.confident
+        grey = not verdict.confident  # unconfirmed, a contradiction included
         reading = _Reading("unconfirmed" if grey else "unsupported", looked_at, verdict.score)
     return (
         _glossed(claim, units, name, reading) if is_across_languages(claim.text, units) else reading
@@ -221,7 +221,9 @@ def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutc
             fix="add a transcript (.srt/.vtt/.transcript.json) or keyframe notes next to the video",
         )
     visual = _matches_any(claim.text, video_terms.visual_terms)
-    unseen = missing_facts(claim.text, [u.text for u in units]) if visual and keyframes else []
+    unseen = (
+        missing_facts(claim.text, [u.labelled_text for u in units]) if visual and keyframes else []
+    )
     if unseen:  # what is on screen is in the keyframe notes, whatever the judge reads
         return VideoOutcome(
             claim=claim,

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from citecheck.judge.coverage import ClaimUnit, claim_units, sentence_terms
+from citecheck.judge.coverage import ClaimUnit, SentenceTerms, claim_units, sentence_terms
 from citecheck.judge.lexical import extract_identifiers, is_small_count
 from citecheck.judge.numerals import FoundQuantity, Quantity, find_quantities
 
@@ -37,6 +37,8 @@ STRONG_ALIGNMENT = 0.6
 """Context coverage from which another value contradicts it."""
 STRONG_MIN_WORDS = 2
 """Claim-clause words a contradicting context must render in full."""
+PREFIX_MIN = 4
+"""Shortest stem that matches its longer forms by prefix."""
 APPROX_TOLERANCE = 0.1
 """Relative difference an "about" number allows."""
 MIN_CHECKED_VALUE = 2
@@ -81,27 +83,9 @@ _LABEL_BEFORE = re.compile(
 )
 _HEADING_NUMBER_AFTER = re.compile(r"^\s+[A-Z]")
 _HEADING_START = re.compile(r"(?:^|\n|[.。]\s)\s*$")
+# words around a number that say nothing about which quantity it is
 _CONTEXT_STOPWORDS = frozenset(
-    [
-        "约",
-        "大约",
-        "每",
-        "个",
-        "后",
-        "至",
-        "从",
-        "到",
-        "为",
-        "仅",
-        "达",
-        "分",
-        "倍",
-        "点",
-        "共",
-        "由",
-        "降至",
-        "提升至",
-    ]
+    ("约 大约 每 时 个 后 至 从 到 为 仅 达 分 倍 点 共 由 降至 提升至").split()  # noqa: SIM905
 )
 _CELL_SEPARATOR = " · "
 _TABLE_ROW = re.compile(r"^Table\s*\S+.*? · ", re.DOTALL)
@@ -305,15 +289,34 @@ def _context_units(context: str) -> tuple[ClaimUnit, ...]:
     )
 
 
-def alignment(claim: Mention, other: Mention) -> tuple[float, int]:
+def alignment(claim: Mention, other: Mention, *, lenient: bool = False) -> tuple[float, int]:
     """How much of the claim clause the other mention's context renders: the
-    weighted share of its words, and how many it renders in full."""
-    units = _context_units(claim.context) or _context_units(claim.sentence)
+    weighted share of its words, and how many it renders in full. ``lenient``
+    (for finding the claim's value stated) lets a clause with no words of its own
+    ("4K, 8K and 16K") stand for its sentence."""
+    units = _context_units(claim.context)
+    if lenient:
+        units = units or _context_units(claim.sentence)
     if not units:
         return 0.0, 0
-    terms = sentence_terms(other.context if _context_units(other.context) else other.sentence)
-    scores = [u.coverage(terms) for u in units]
+    wide = lenient and not _context_units(other.context)
+    terms = sentence_terms(other.sentence if wide else other.context)
+    scores = [_unit_coverage(u, terms) for u in units]
     return sum(scores) / len(units), sum(s == 1.0 for s in scores)
+
+
+def _unit_coverage(unit: ClaimUnit, terms: SentenceTerms) -> float:
+    """A word's coverage, where a stem also matches a longer or shorter form of
+    itself ("drop" and "dropped", whose crude stem is "dropp")."""
+    covered = unit.coverage(terms)
+    if covered == 1.0:
+        return covered
+    for stem in unit.stems:
+        if len(stem) >= PREFIX_MIN and any(
+            t.startswith(stem) or (len(t) >= PREFIX_MIN and stem.startswith(t)) for t in terms.terms
+        ):
+            return 1.0
+    return covered
 
 
 def _normalise(identifier: str) -> str:
@@ -380,7 +383,7 @@ def _trivial(quantity: Quantity) -> bool:
 
 def _check(mine: Mention, everything: list[Mention], relevant: list[Mention]) -> QuantityCheck:
     equal = [m for m in relevant if same_value(mine, m)]
-    if any(alignment(mine, m)[0] >= WEAK_ALIGNMENT for m in equal):
+    if any(alignment(mine, m, lenient=True)[0] >= WEAK_ALIGNMENT for m in equal):
         return QuantityCheck(mine, "stated", True)
     present = any(same_value(mine, m) for m in everything)
     if mine.quantity.kind == "year" or is_small_count(mine.quantity):

@@ -32,6 +32,7 @@ _SECTION_ENUM_RE = re.compile(
 )
 _ITEM_ENUM_RE = re.compile(r"^(?:\d{1,2}[.、)]|[①-⑳]|[A-Za-z][.)])")
 _WRAPPED_RE = re.compile(r"^(?:【[^【】]+】|《[^《》]+》|\*\*[^*]+\*\*|__[^_]+__)$")
+_SUBTITLED_RE = re.compile(r"^《[^《》]+》\s*(?:——|—|[:：]|-\s)")  # 《报告》——副标题
 _SENTENCE_END = "。！？!?；;：:，,、.…"
 _BOLD_RE = re.compile(r"\*\*|__|`")
 _LINK_RE = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
@@ -171,6 +172,8 @@ class _BlockBuilder:
     def _pseudo_heading_level(self, index: int) -> int:
         """Heading level of a pseudo-heading line, 0 when the line is not one."""
         content = self.lines[index].text.strip()
+        if _SUBTITLED_RE.match(content) and content[-1] not in _SENTENCE_END:
+            return 1  # 《报告》——副标题: the report's title, however long its subtitle
         if (
             not content
             or len(content) > _PSEUDO_HEADING_MAX
@@ -178,7 +181,9 @@ class _BlockBuilder:
             or "[" in content
         ):
             return 0
-        if content.startswith("《") and _WRAPPED_RE.match(content):
+        if content.startswith("《") and (
+            _WRAPPED_RE.match(content) or _SUBTITLED_RE.match(content)
+        ):
             return 1
         if _SECTION_ENUM_RE.match(content):
             return 2

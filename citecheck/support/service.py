@@ -166,7 +166,7 @@ class SupportService:
         verdicts = iter(self.judge.judge_batch(pairs) if pairs else [])
         results = []
         for (part_texts, units), ranked_list in zip(requests, ranked_parts, strict=True):
-            texts = [u.text for u in units]
+            texts = [u.labelled_text for u in units]
             judged = [
                 _decided(part, next(verdicts), ranked, units, texts)
                 for part, ranked in zip(part_texts, ranked_list, strict=True)
