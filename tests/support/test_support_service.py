@@ -243,3 +243,35 @@ def test_a_compound_claim_names_the_part_that_fails(embedder) -> None:
     assert [v.label for v in judgement.parts] == ["supported", "unsupported"]
     assert "doubles the win rate" in judgement.verdict.reason
     assert CLAIM not in judgement.verdict.reason
+
+
+class _AlwaysUnsupported(SequentialBatchMixin):
+    """A backend that never finds support, confidently or not: one signal only."""
+
+    def __init__(self, name: str, confident: bool) -> None:
+        self.name = name
+        self.confident = confident
+
+    def judge(self, claim: str, evidence: list[str]) -> Verdict:
+        return Verdict(label="unsupported", score=0.05, backend=self.name, confident=self.confident)
+
+
+@pytest.mark.parametrize("backend", ["nli", "crossencoder", "llm", "lexical"])
+@pytest.mark.parametrize("confident", [True, False])
+def test_every_backend_goes_through_one_decision_layer(embedder, backend, confident) -> None:
+    """One signal (the backend) is the grey zone; with a fact the cited page lacks,
+    two signals agree and the verdict is confirmed, whichever backend read it."""
+    corpus = pdf_corpus(p3="Page 3 reports 1,240 questions on Llama-3.1-8B.")
+    judge = _AlwaysUnsupported(backend, confident)
+    on_page, _ = cited_claim("The benchmark has 1,240 questions on Llama-3.1-8B")
+    off_page, _ = cited_claim("The benchmark has 1,420 questions on Qwen2.5-7B")
+    _, resolutions = cited_claim()
+    checked = service(corpus, judge, embedder)
+    grey = checked.judge_claim(on_page, resolutions)
+    confirmed = checked.judge_claim(off_page, resolutions)
+    assert grey is not None and (grey.verdict.label, grey.verdict.confident) == (
+        "unsupported",
+        False,
+    )
+    assert confirmed is not None and confirmed.verdict.confident
+    assert "Qwen2.5-7B" in confirmed.verdict.reason
