@@ -25,7 +25,7 @@ from citecheck.attribution.stage import Sources
 from citecheck.corpus.video import is_video_target
 from citecheck.judge.decision import missing_facts
 from citecheck.models import Claim, Evidence, Severity, SourceUnit
-from citecheck.report.claims import is_checkable
+from citecheck.report.claims import claim_body, is_checkable
 from citecheck.textutil import demojibake
 
 if TYPE_CHECKING:
@@ -222,7 +222,9 @@ def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutc
         )
     visual = _matches_any(claim.text, video_terms.visual_terms)
     unseen = (
-        missing_facts(claim.text, [u.labelled_text for u in units]) if visual and keyframes else []
+        missing_facts(claim_body(claim), [u.labelled_text for u in units], small_counts=False)
+        if visual and keyframes
+        else []
     )
     if unseen:  # what is on screen is in the keyframe notes, whatever the judge reads
         return VideoOutcome(

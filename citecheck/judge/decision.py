@@ -29,7 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from citecheck.judge.lexical import extract_entities, extract_identifiers, is_chinese
+from citecheck.judge.lexical import (
+    extract_entities,
+    extract_identifiers,
+    is_chinese,
+    is_small_count,
+)
 from citecheck.judge.quantities import QuantityCheck, align_quantities
 from citecheck.models import Conflict, Verdict
 
@@ -76,16 +81,25 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
 
 
 def missing_facts(
-    claim: str, evidence: Sequence[str], checks: list[QuantityCheck] | None = None
+    claim: str,
+    evidence: Sequence[str],
+    checks: list[QuantityCheck] | None = None,
+    *,
+    small_counts: bool = True,
 ) -> list[str]:
     """The claim's specific facts that occur nowhere in the evidence: numbers it
-    measures, model/dataset identifiers and, when claim and evidence share a
-    script, capitalised Latin names."""
+    measures (``small_counts=False`` leaves out counts up to twelve, the weakest of
+    them), model/dataset identifiers and, when claim and evidence share a script,
+    capitalised Latin names."""
     text = " ".join(evidence)
     folded = _fold(text)
     checks = align_quantities(claim, evidence) if checks is None else checks
     same_script = is_chinese(claim) == is_chinese(text)
-    missing = [c.claim.quantity.raw for c in checks if not c.present]
+    missing = [
+        c.claim.quantity.raw
+        for c in checks
+        if not c.present and (small_counts or not is_small_count(c.claim.quantity))
+    ]
     for name in extract_identifiers(claim):
         if not _SPECIFIC.search(name) or _fold(name) in folded or _named_by_family(name, text):
             continue
