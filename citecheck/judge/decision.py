@@ -12,7 +12,9 @@ as an error — only when a second, independent signal agrees:
   subject and metric states another value, and nothing aligned states the claim's)
   — that is positive evidence by itself; a model's contradiction without one
   needs a fact of the claim that the cited text lacks, or a conflicting name or
-  negation in the window it read;
+  negation in the window it read. A claim the model does not find whose number
+  the cited text lacks, where a weakly aligned statement gives another value, is
+  contradicted too (both signals agree; the category follows the value);
 - **unsupported**: the model does not find the claim in the windows it read
   (below its support threshold), and a specific fact of the claim (a number, a
   model or dataset identifier, a Latin name) occurs nowhere in the cited text;
@@ -53,7 +55,7 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
     contradicted = [c for c in checks if c.status == "contradicted"]
     if contradicted:
         return _aligned_contradiction(verdict, contradicted)
-    missing = missing_facts(claim, evidence, checks)
+    missing = missing_facts(claim, evidence, checks, small_counts=False)
     if verdict.label == "supported":
         unstated = [c.claim.quantity.raw for c in checks if not c.present]
         if not unstated:
@@ -76,6 +78,9 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
             }
         )
     if missing:  # the model does not find it, and the cited text lacks a fact of it
+        replaced = [c for c in checks if not c.present and c.near is not None]
+        if replaced:  # the number is absent, and the text states another in its place
+            return _aligned_contradiction(verdict, replaced)
         return _with_missing(verdict, missing).model_copy(update={"confident": True})
     return verdict.model_copy(update={"confident": False})
 
@@ -150,19 +155,20 @@ def _with_missing(verdict: Verdict, missing: list[str]) -> Verdict:
 
 
 def _aligned_contradiction(verdict: Verdict, checks: list[QuantityCheck]) -> Verdict:
+    rivals = [(c, c.rival or c.near) for c in checks]
     conflicts = [
         Conflict(
             kind=c.claim.quantity.kind,
             claim_value=c.claim.quantity.raw,
-            evidence_value=c.rival.quantity.raw if c.rival else None,
+            evidence_value=r.quantity.raw if r else None,
         )
-        for c in checks
+        for c, r in rivals
     ]
-    first = checks[0].rival
+    first = rivals[0][1]
     said = "; ".join(
         f"the claim says '{c.claim.quantity.raw}', the source says "
-        f"'{c.rival.quantity.raw if c.rival else '?'}' for the same quantity"
-        for c in checks
+        f"'{r.quantity.raw if r else '?'}' for the same quantity"
+        for c, r in rivals
     )
     return verdict.model_copy(
         update={

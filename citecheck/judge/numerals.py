@@ -109,13 +109,16 @@ def _parse_zh_integer(text: str) -> int | None:
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_NUM = f"[{_ZH_NUM_CHARS}]+(?:点[{''.join(_ZH_DIGITS)}]+)?"
+# a unit written against its number: 512KB, 16GB, 30ms
+_GLUED_UNIT = r"(?:[KMGT]i?B|ms)(?![A-Za-z])"
 _EN_SCALE_RE = "|".join(sorted(_EN_SCALES, key=len, reverse=True))
 _QUANTITY_RE = re.compile(
     rf"(?P<zhpct>百分之(?P<zhpctnum>{_ZH_NUM}|{_NUM}))"
     rf"|(?P<arabic>(?<![A-Za-z0-9_.\-])(?P<num>{_NUM})(?:\s*(?P<zhbig>[万亿]+))?"
     rf"(?:\s*(?:(?P<pp>个?百分点|percentage points?\b|points?\b)"
     rf"|(?P<pct>%|％|percent\b|per cent\b|成(?![功为立就果员本长熟]))))?"
-    rf"(?:\s*(?P<scale>(?:{_EN_SCALE_RE})\b))?(?P<year>\s*年)?)(?![A-Za-z0-9_]|\.\d)"
+    rf"(?:\s*(?P<scale>(?:{_EN_SCALE_RE})\b))?(?P<year>\s*年)?)"
+    rf"(?:(?={_GLUED_UNIT})|(?![A-Za-z0-9_]|\.\d))"
     rf"|(?P<zh>(?P<zhnum>{_ZH_NUM})(?P<zhsuffix>成(?![功为立就果员本长熟])|年|倍|个|次|名|位|项|种|篇|层|%|％)?)"
     rf"|(?P<word>\b(?:{'|'.join(_EN_WORDS)})\b)",
     re.IGNORECASE,

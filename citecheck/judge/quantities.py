@@ -41,6 +41,10 @@ PREFIX_MIN = 4
 """Shortest stem that matches its longer forms by prefix."""
 APPROX_TOLERANCE = 0.1
 """Relative difference an "about" number allows."""
+CROWDED_NUMBERS = 3
+"""A prose clause with at least this many numbers, more numbers than words, is a
+flattened table line whose columns are lost: it can state the claim's value, never
+contradict it."""
 MIN_CHECKED_VALUE = 2
 """Whole numbers below this ("one", 1) are not facts worth checking."""
 MAX_RIVAL_RATIO = 10.0
@@ -88,6 +92,7 @@ _CONTEXT_STOPWORDS = frozenset(
     ("约 大约 每 时 个 后 至 从 到 为 仅 达 分 倍 点 共 由 降至 提升至").split()  # noqa: SIM905
 )
 _CELL_SEPARATOR = " · "
+_WORDS = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]+")
 _TABLE_ROW = re.compile(r"^Table\s*\S+.*? · ", re.DOTALL)
 _NUMERIC = re.compile(r"^[\d.,]+[A-Za-z]?$")
 Status = Literal["stated", "contradicted", "silent"]
@@ -107,6 +112,7 @@ class Mention:
     row_key: str = ""
     table: str = ""
     labels: frozenset[str] = frozenset()
+    crowded: bool = False  # a clause of many numbers: a flattened table line
 
     @property
     def base_value(self) -> float:
@@ -122,6 +128,7 @@ class QuantityCheck:
     status: Status
     present: bool  # the value occurs anywhere in the evidence
     rival: Mention | None = None
+    near: Mention | None = None  # a weakly aligned other value, when not contradicted
 
 
 def mentions_in(text: str) -> tuple[Mention, ...]:
@@ -150,6 +157,7 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
                 text=clause.strip(),
                 sentence=_without_numbers(sentence),
                 labels=identifiers(sentence),
+                crowded=_is_table_line(clause),
             )
         )
     return tuple(found)
@@ -185,6 +193,12 @@ def _row_mentions(text: str) -> tuple[Mention, ...]:
                 )
             )
     return tuple(found)
+
+
+def _is_table_line(clause: str) -> bool:
+    numbers = len(find_quantities(clause))
+    words = len(_WORDS.findall(_without_numbers(clause)))
+    return numbers >= CROWDED_NUMBERS and numbers > words
 
 
 def _is_label(text: str, item: FoundQuantity) -> bool:
@@ -390,11 +404,13 @@ def _check(mine: Mention, everything: list[Mention], relevant: list[Mention]) ->
         return QuantityCheck(mine, "silent", present)
     rivals = []
     for m in relevant:
-        if not _comparable(mine, m) or same_value(mine, m) or is_small_count(m.quantity):
+        if m.crowded or not _comparable(mine, m) or same_value(mine, m):
             continue
-        score, full = alignment(mine, m)
-        if score >= STRONG_ALIGNMENT and full >= STRONG_MIN_WORDS:
-            rivals.append((score, m))
-    if rivals:
-        return QuantityCheck(mine, "contradicted", present, max(rivals, key=lambda r: r[0])[1])
-    return QuantityCheck(mine, "silent", present)
+        if not is_small_count(m.quantity):
+            rivals.append((alignment(mine, m), m))
+    strong = [(a, m) for a, m in rivals if a[0] >= STRONG_ALIGNMENT and a[1] >= STRONG_MIN_WORDS]
+    if strong:
+        return QuantityCheck(mine, "contradicted", present, max(strong, key=lambda r: r[0])[1])
+    weak = [(a, m) for a, m in rivals if a[0] >= WEAK_ALIGNMENT]
+    near = max(weak, key=lambda r: r[0])[1] if weak else None
+    return QuantityCheck(mine, "silent", present, near=near)

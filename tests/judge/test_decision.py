@@ -62,3 +62,16 @@ def test_a_supported_reading_with_a_number_the_page_lacks_is_unconfirmed() -> No
 )
 def test_missing_facts(claim: str, missing: list[str]) -> None:
     assert missing_facts(claim, PAGE) == missing
+
+
+def test_a_missing_number_with_another_value_in_its_place_is_a_contradiction() -> None:
+    # the model finds nothing, 1,420 is nowhere, and the benchmark's count is 1,240
+    verdict = decide("该基准包含 1,420 道题目", model("unsupported", score=0.2), PAGE)
+    assert (verdict.label, verdict.confident) == ("contradicted", True)
+    assert [(c.claim_value, c.evidence_value) for c in verdict.conflicts] == [("1,420", "1,240")]
+
+
+def test_a_flattened_table_line_never_contradicts() -> None:
+    line = ["Llama-3.1-8B Full cache 43.2 41.5 27.8 68.9 52.3 57.9 48.6"]
+    verdict = decide("Llama-3.1-8B 的全量缓存平均分为 47.3", model("supported", score=0.8), line)
+    assert verdict.label != "contradicted"
