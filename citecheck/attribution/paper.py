@@ -282,13 +282,14 @@ def _findings(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
             if named:
                 outcomes.append(_named_work_finding(claim, citation, mention, named))
             elif unit is not None:
-                outcomes.append(
-                    _finding(sources, claim, citation, mention, unit, pdf, bibliography)
-                )
+                found = _finding(sources, claim, citation, mention, unit, pdf, bibliography)
+                outcomes += [found] if found is not None else []
             outcomes += _details(claim, citation, mention, target.source, bibliography)
     return outcomes
 
 
+_AUTHORS_VOICE = re.compile(r"\b(?:we|our|us)\b|本文|我们|本研究", re.IGNORECASE)
+"""The paper speaking of its own work: 'We find…', '本文提出…'."""
 _WORK_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][A-Z0-9]{2,}[a-z]*)(?![\w-])"
 )
@@ -362,16 +363,20 @@ def _finding(
     unit: SourceUnit,
     pdf: PdfDocument,
     bibliography: list[BibEntry],
-) -> AttributionOutcome:
+) -> AttributionOutcome | None:
+    """Who the backing sentence credits: the works it cites, else, when it speaks in
+    the first person, the paper's authors; None when it says neither."""
     sentence = _supporting_sentence(claim, mention, unit)
     markers = find_markers(sentence, bibliography)
     evidence = [Evidence(source=unit.source, locator=unit.locator, text=sentence[:400])]
     if markers:
         known = [s for m in markers for s in m.surnames]
         what = f"the passage cites {', '.join(m.text for m in markers)}, naming"
-    else:
+    elif _AUTHORS_VOICE.search(sentence):
         known = [a.name for a in sources.author_block(pdf).authors]
-        what = "the passage gives no citation, so it is the paper's own work, by"
+        what = "the passage presents it as the paper's own work, by"
+    else:
+        return None  # no citation and no "we": whose work it is, the passage does not say
     if not known:
         return AttributionOutcome(
             kind="finding",

@@ -18,8 +18,9 @@ as an error — only when a second, independent signal agrees:
 - **unsupported**: the model does not find the claim in the windows it read
   (below its support threshold), and a specific fact of the claim (a number, a
   model or dataset identifier, a Latin name) occurs nowhere in the cited text;
-- **supported** stays supported unless a number the claim measures occurs nowhere
-  in the cited text: then it is unconfirmed.
+- **supported** stays supported unless a number the claim measures is neither
+  stated (aligned) in the cited text nor in the window the backend read: then it
+  is unconfirmed.
 
 Everything else is the grey zone (``confident=False``), which CC205 reports as
 info. The layer is deterministic and model-free, so the same policy applies to
@@ -57,7 +58,14 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
         return _aligned_contradiction(verdict, contradicted)
     missing = missing_facts(claim, evidence, checks, small_counts=False)
     if verdict.label == "supported":
-        unstated = [c.claim.quantity.raw for c in checks if not c.present]
+        read = verdict.evidence_span or ""
+        unstated = [
+            c.claim.quantity.raw
+            for c in checks
+            if c.status != "stated"
+            and c.claim.quantity.raw not in read
+            and not is_small_count(c.claim.quantity)
+        ]
         if not unstated:
             return verdict
         return verdict.model_copy(

@@ -385,7 +385,22 @@ def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]
     theirs = [m for text in evidence for m in mentions_in(text)]
     other = _about_other_subject(identifiers(claim), _label_dimensions(theirs))
     relevant = [m for m in theirs if not other(m)]
-    return [_check(m, theirs, relevant) for m in mine]
+    checks = [_check(m, theirs, relevant, mine) for m in mine]
+    stated = [c.claim for c in checks if c.status == "stated"]
+    return [_in_place_of_a_stated_value(c, stated) for c in checks]
+
+
+def _in_place_of_a_stated_value(check: QuantityCheck, stated: list[Mention]) -> QuantityCheck:
+    """A weakly aligned other value that stands beside another of the claim's numbers
+    ("rises from 31% to 78%" for "from 31% to 87%") is the same quantity: the
+    statement the claim was taken from, with one value changed."""
+    near = check.near
+    if check.status != "silent" or check.present or near is None:
+        return check
+    beside = mentions_in(near.text) if not near.table else ()
+    if any(same_value(s, m) for s in stated for m in beside if m.quantity != near.quantity):
+        return QuantityCheck(check.claim, "contradicted", check.present, near)
+    return check
 
 
 def _trivial(quantity: Quantity) -> bool:
@@ -395,7 +410,11 @@ def _trivial(quantity: Quantity) -> bool:
     )
 
 
-def _check(mine: Mention, everything: list[Mention], relevant: list[Mention]) -> QuantityCheck:
+def _check(
+    mine: Mention, everything: list[Mention], relevant: list[Mention], claimed: list[Mention]
+) -> QuantityCheck:
+    """What the evidence says of one of the claim's numbers; a value the claim states
+    itself (another fact of a multi-fact claim) is never its rival."""
     equal = [m for m in relevant if same_value(mine, m)]
     if any(alignment(mine, m, lenient=True)[0] >= WEAK_ALIGNMENT for m in equal):
         return QuantityCheck(mine, "stated", True)
@@ -404,7 +423,7 @@ def _check(mine: Mention, everything: list[Mention], relevant: list[Mention]) ->
         return QuantityCheck(mine, "silent", present)
     rivals = []
     for m in relevant:
-        if m.crowded or not _comparable(mine, m) or same_value(mine, m):
+        if m.crowded or not _comparable(mine, m) or any(same_value(c, m) for c in claimed):
             continue
         if not is_small_count(m.quantity):
             rivals.append((alignment(mine, m), m))

@@ -124,7 +124,7 @@ class SupportService:
         cited = self._judge_tier_batch([(parts[i], plans[i][1][0]) for i in live])
         at_cited = dict(zip(live, cited, strict=True))
         elsewhere: dict[int, SourceUnit | None] = {}
-        waiting = [i for i in live if at_cited[i].verdict.label != "supported"]
+        waiting = [i for i in live if _worth_searching_elsewhere(at_cited[i].verdict)]
         for level in (1, 2):
             waiting = [i for i in waiting if len(plans[i][1]) > level]
             found = self._judge_tier_batch([(parts[i], plans[i][1][level]) for i in waiting])
@@ -320,6 +320,15 @@ def combine_verdicts(part_texts: list[str], verdicts: list[Verdict]) -> Verdict:
         evidence_span=(failing[0][1] if failing else weakest).evidence_span,
         reason=reason or "every part is supported",
         conflicts=[c for v in verdicts for c in v.conflicts],
+    )
+
+
+def _worth_searching_elsewhere(verdict: Verdict) -> bool:
+    """Not supported at the cited location, and not a confirmed contradiction there
+    (the cited unit states another value: that is the finding, wherever else the
+    claim's topic comes up)."""
+    return verdict.label == "unsupported" or (
+        verdict.label == "contradicted" and not verdict.confident
     )
 
 
