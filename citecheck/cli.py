@@ -87,6 +87,7 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, slugs.")
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), help="Lowest level that fails.")
 @click.option("--pack", help="Rule pack: a shipped name or a .toml file.")
+@click.option("--syntax", help="Citation format of the pack to use (default: detected).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Config file.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write output here.")
 def lint(
@@ -99,6 +100,7 @@ def lint(
     ignore: tuple[str, ...],
     fail_on: str | None,
     pack: str | None,
+    syntax: str | None,
     config_file: Path | None,
     output: Path | None,
 ) -> int:
@@ -115,6 +117,7 @@ def lint(
         ignore=split_codes(ignore),
         fail_on=fail_on,
         pack=pack,
+        syntax=syntax,
         format=fmt,
     )
     check_rule_names(config.select, "--select")

@@ -33,6 +33,8 @@ class Config(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     fail_on: FailOn = "error"
     pack: str = "default"
+    # the pack's citation format to use ("numbered", "chatgpt" …); None detects it
+    syntax: str | None = None
     severity: dict[str, Severity] = Field(default_factory=dict)
     judge: dict[str, Any] = Field(default_factory=dict)
     cache_dir: str | None = None

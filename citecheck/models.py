@@ -60,7 +60,7 @@ class Span(BaseModel):
 # --------------------------------------------------------------------------- report
 
 
-TargetKind = Literal["file", "collection"]
+TargetKind = Literal["file", "collection", "reference", "url"]
 
 
 class CitationTarget(BaseModel):
@@ -70,6 +70,10 @@ class CitationTarget(BaseModel):
     and ``pages=[3, 14, 15]``; ``[long_context: "T", chunk 1, chunk 2]`` gives
     one target with ``source="long_context"``, ``title="T"``, ``chunks=[1, 2]``.
     An empty ``pages``/``chunks`` list means the whole source.
+
+    A numbered marker (``[3]``, ``【3†L10-L14】``) gives ``kind="reference"`` with
+    ``key="3"`` (and ``lines=[10, …, 14]``): the report's reference list or the
+    web store's numbering leads to a URL. A link gives ``kind="url"`` with ``url``.
     """
 
     kind: TargetKind
@@ -79,6 +83,19 @@ class CitationTarget(BaseModel):
     chunks: list[int] = Field(default_factory=list)
     syntax: str = ""
     raw: str = ""
+    key: str | None = None
+    url: str | None = None
+    lines: list[int] = Field(default_factory=list)
+
+
+class ReferenceEntry(BaseModel):
+    """One entry of the report's reference list: ``[1] Title: https://…``."""
+
+    key: str | None
+    url: str
+    title: str | None = None
+    line: int
+    syntax: str = ""
 
 
 class Attribution(BaseModel):
@@ -158,6 +175,7 @@ class Report(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    references: list[ReferenceEntry] = Field(default_factory=list)
     suppressions: list[Suppression] = Field(default_factory=list)
     query: str | None = None
 
@@ -166,7 +184,16 @@ class Report(BaseModel):
 
 
 UnitKind = Literal[
-    "page", "passage", "table-row", "chunk", "segment", "keyframe", "meta", "document"
+    "page",
+    "passage",
+    "table-row",
+    "chunk",
+    "segment",
+    "keyframe",
+    "meta",
+    "document",
+    "snippet",
+    "lines",
 ]
 
 

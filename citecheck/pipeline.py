@@ -37,7 +37,7 @@ from citecheck.models import (
     Suppression,
 )
 from citecheck.report.query import find_query_file, is_query_file, read_query, with_query
-from citecheck.rulepack import RulePack, load_pack
+from citecheck.rulepack import RulePack, load_pack, with_syntax
 from citecheck.safeio import require_regular_file
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
     corpus_root = _checked_folder(options.corpus) if options.corpus else None
     trace_path = _checked_file(options.trace, "trace file") if options.trace else None
     stages = options.stages or default_stages()
-    pack = load_pack(config.pack)
+    pack = with_syntax(load_pack(config.pack), config.syntax)
     rules = [rule() for rule in select_rules(config.select, config.ignore, among=options.rules)]
     overrides = severity_overrides(
         [(pack.name, pack.severity), (config.source or "config", config.severity)]

@@ -32,6 +32,42 @@ class CitationSyntax(BaseModel):
     )
 
 
+class MarkerPattern(BaseModel):
+    """One inline citation marker as a regular expression, and where it leads.
+
+    Named groups: ``refs`` (numbers such as ``1, 3`` or ``1–3``, one target each),
+    ``ref`` (one key, e.g. a footnote label), ``url`` and ``title`` (a link),
+    ``line_start`` / ``line_end`` (a line range of the numbered source).
+    ``route="reference"``: key → the report's reference entry (or the web store's
+    numbering) → URL → store; ``route="url"``: the marker's URL → store.
+    """
+
+    pattern: str
+    route: Literal["reference", "url"] = "reference"
+
+
+class CitationFormat(BaseModel):
+    """An agent's citation format: inline markers plus reference-list entries.
+
+    ``kind="labelled"`` is the bracket grammar of the pack's ``citations``
+    (``[文档: pdf.pdf, page 9]``); ``kind="markers"`` is described wholly by
+    ``markers`` and ``entries`` (regexes with named groups ``n``, ``title``,
+    ``url``, matched against each line of the report).
+    """
+
+    name: str
+    description: str = ""
+    kind: Literal["labelled", "markers"] = "markers"
+    markers: list[MarkerPattern] = Field(default_factory=list)
+    entries: list[str] = Field(default_factory=list)
+    detect_min: int = Field(
+        default=2, description="markers a report must hold for the format to be detected"
+    )
+    requires_entries: bool = Field(
+        default=False, description="detected only when a reference entry is present too"
+    )
+
+
 class Locators(BaseModel):
     """Words that introduce page and chunk numbers inside a bracket."""
 
@@ -104,12 +140,28 @@ class RulePack(BaseModel):
 
     name: str
     citations: list[CitationSyntax] = Field(default_factory=list)
+    formats: list[CitationFormat] = Field(default_factory=list)
+    syntax: str | None = Field(
+        default=None, description="the one format to use (--syntax); None detects them"
+    )
     locators: Locators = Field(default_factory=Locators)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     requirements: Requirements = Field(default_factory=Requirements)
     layout: ReportLayout = Field(default_factory=ReportLayout)
     video: VideoCues = Field(default_factory=VideoCues)
     severity: dict[str, str] = Field(default_factory=dict)
+
+
+def with_syntax(pack: RulePack, syntax: str | None) -> RulePack:
+    """``pack`` forced to the format named ``syntax`` (``None`` leaves detection on);
+    :class:`InputError` for a name the pack does not define."""
+    if syntax is None:
+        return pack
+    names = [f.name for f in pack.formats]
+    if syntax not in names:
+        known = ", ".join(names) or "none"
+        raise InputError(pack.name, f"unknown citation syntax {syntax!r} (known: {known})")
+    return pack.model_copy(update={"syntax": syntax})
 
 
 def packs_dir() -> Path:

@@ -19,7 +19,7 @@ from citecheck.batch.worker import TaskJob
 from citecheck.config import Config
 from citecheck.errors import InputError, UsageError
 from citecheck.models import Severity
-from citecheck.rulepack import load_pack
+from citecheck.rulepack import load_pack, with_syntax
 
 EXIT_FINDINGS = 1
 EXIT_TASK_FAILED = 4
@@ -51,7 +51,7 @@ class AuditRun:
 def run_audit(roots: list[Path], options: AuditOptions) -> AuditRun:
     """Audit every task folder under ``roots`` into ``options.store``."""
     config = options.config
-    pack = load_pack(config.pack)
+    pack = with_syntax(load_pack(config.pack), config.syntax)
     discovery = discover_tasks(roots, pack)
     if not discovery.tasks:
         where = roots[0] if len(roots) == 1 else " ".join(map(str, roots))

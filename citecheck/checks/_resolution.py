@@ -16,7 +16,11 @@ from citecheck.resolve.resolver import claim_for_citation
 
 
 def describe_target(target: CitationTarget) -> str:
-    """A target as a reader would name it: ``long_context "Title"`` or ``pdf.pdf``."""
+    """A target as a reader would name it: ``long_context "Title"``, ``pdf.pdf``,
+    ``source [3]`` (a numbered marker) or the URL of a link."""
+    if target.kind == "reference":
+        lines = f", lines {min(target.lines)}–{max(target.lines)}" if target.lines else ""
+        return f"source [{target.key}]{lines}"
     if target.kind == "collection":
         return f'{target.source} "{target.title}"' if target.title else target.source
     return target.source

@@ -39,7 +39,7 @@ class CitationOutOfRange(ResolutionRule):
         unit = self._unit(resolution)
         numbers = number_runs(resolution.missing)
         named = f"{unit}s" if len(resolution.missing) > 1 else unit
-        container = "document" if unit == "chunk" else "PDF"
+        container = {"chunk": "document", "line": "numbered page"}.get(unit, "PDF")
         return (
             f"{named} {numbers} of a {resolution.unit_count}-{unit} {container}"
             f" ({describe_target(resolution.target)}) does not exist"
@@ -60,6 +60,8 @@ class CitationOutOfRange(ResolutionRule):
 
     @staticmethod
     def _unit(resolution: Resolution) -> str:
+        if resolution.target.lines:
+            return "line"
         return "chunk" if resolution.target.kind == "collection" else "page"
 
     def _valid_range(self, resolution: Resolution) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from citecheck.checks._resolution import ResolutionRule, describe_target
 from citecheck.checks.base import LintContext, register
 from citecheck.models import Category, Evidence, Resolution, Severity
+from citecheck.resolve.web import WEB_KINDS
 
 if TYPE_CHECKING:
     from citecheck.corpus.trace import Retrieval
@@ -17,12 +18,14 @@ LISTED_RETRIEVALS = 5
 
 @register
 class UngroundedCitation(ResolutionRule):
-    """A citation names a chunk the agent never retrieved, according to its own trace.
+    """A citation names a chunk or web page the agent never retrieved, by its own record.
 
     An agent can only have read what its retrieval tools returned. When the trace
     shows every retrieval's full result list and the cited chunk is in none of
     them, the citation was not taken from the source: it is likely made up. A
-    truncated log settles nothing and raises no finding.
+    truncated log settles nothing and raises no finding. Likewise a numbered marker
+    or link whose URL is missing from the agent's complete web sources (its fetch
+    log, STORM's url_to_info.json, a saved-pages index) names a page never read.
 
     Anti-pattern
     ------------
@@ -42,12 +45,14 @@ class UngroundedCitation(ResolutionRule):
     slug = "ungrounded-citation"
     category = Category.UNGROUNDED_CITATION
     severity = Severity.ERROR
-    summary = "A citation names a chunk the agent's complete trace never retrieved."
+    summary = "A citation names a chunk or page the agent's complete record never retrieved."
 
     def selects(self, resolution: Resolution) -> bool:
         return resolution.retrieved is False
 
     def message(self, ctx: LintContext, resolution: Resolution) -> str:
+        if resolution.target.kind in WEB_KINDS:
+            return f"{describe_target(resolution.target)}: {resolution.detail}"
         never = ", ".join(str(n) for n in resolution.never_retrieved)
         complete = len(self._complete(ctx))
         message = (
@@ -86,6 +91,8 @@ class UngroundedCitation(ResolutionRule):
         ]
 
     def fix(self, ctx: LintContext, resolution: Resolution) -> str:
+        if resolution.target.kind in WEB_KINDS:
+            return "cite a page the agent fetched, or fetch this one and check the claim against it"
         return (
             "cite a chunk the agent retrieved, or retrieve this one and check the claim against it"
         )

@@ -18,6 +18,8 @@ from citecheck.cachedir import usable_as_cache
 from citecheck.corpus.collection import DOCUMENT_LIST_KEYS, Collection
 from citecheck.corpus.pdf import PdfDocument
 from citecheck.corpus.video import MEDIA_SUFFIXES, Transcriber, VideoEvidence
+from citecheck.corpus.web import WebStore
+from citecheck.corpus.webstores import find_web_store, store_kind
 from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.safeio import confine, is_regular_file, read_head
 from citecheck.usercache import user_cache_dir
@@ -40,7 +42,8 @@ def looks_like_collection(path: Path) -> bool:
 
 
 def holds_sources(folder: Path) -> bool:
-    """Whether ``folder`` directly holds a PDF, a collection, a video or a transcript."""
+    """Whether ``folder`` directly holds a PDF, a collection, a video, a transcript or
+    a web source file (a fetch log, STORM's url_to_info.json, a saved-pages index)."""
     for entry in folder.iterdir():
         if not is_regular_file(entry):
             continue
@@ -48,6 +51,8 @@ def holds_sources(folder: Path) -> bool:
         if suffix == ".pdf" or suffix in MEDIA_SUFFIXES or suffix in TRANSCRIPT_SUFFIXES:
             return True
         if suffix == ".json" and looks_like_collection(entry):
+            return True
+        if store_kind(entry) is not None:
             return True
     return False
 
@@ -73,6 +78,7 @@ class Corpus:
         self._pdfs: dict[str, PdfDocument] = {}
         self._collections: dict[str, Collection | None] = {}
         self._videos: dict[str, VideoEvidence] = {}
+        self._web: list[WebStore | None] = []
 
     @classmethod
     def open(
@@ -169,6 +175,12 @@ class Corpus:
             problem = "is empty" if exact.stat().st_size == 0 else "does not start like one"
             raise InputError(exact, f"not a document collection: the file {problem}")
         return None
+
+    def web(self) -> WebStore | None:
+        """The web pages the agent fetched, from the folder's web source files (None: none)."""
+        if not self._web:
+            self._web.append(find_web_store(self.root))
+        return self._web[0]
 
     def _transcriber(self) -> Transcriber | None:
         from citecheck.corpus.transcribe import transcribe, whisper_available

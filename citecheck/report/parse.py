@@ -16,9 +16,9 @@ from pathlib import Path
 
 from citecheck.gcpause import collector_paused
 from citecheck.models import Citation, Claim, Report, Section
-from citecheck.report.citations import find_citations
 from citecheck.report.decode import read_text
 from citecheck.report.extract import locate_report
+from citecheck.report.formats import find_all_citations
 from citecheck.report.markdown import Block, heading_title, parse_blocks, plain_text
 from citecheck.report.repair import map_back, repaired_view
 from citecheck.report.sentences import split_sentences
@@ -56,11 +56,10 @@ def _parse(text: str, path: str, pack: RulePack) -> Report:
     index = LineIndex(text)
     blocks = parse_blocks(text, region.start, region.end)
     code = [(b.start, b.end) for b in blocks if b.kind == "code"]
-    citations = [
-        c
-        for c in find_citations(text[region.start : region.end], pack, region.start, index=index)
-        if not any(start <= c.span.start < end for start, end in code)
-    ]
+    found, references = find_all_citations(
+        text[region.start : region.end], pack, region.start, index
+    )
+    citations = [c for c in found if not any(start <= c.span.start < end for start, end in code)]
     sections = _sections(text, blocks, index, pack, region.end)
     builder = _ClaimBuilder(text, index, citations, sections)
     for block in blocks:
@@ -75,6 +74,7 @@ def _parse(text: str, path: str, pack: RulePack) -> Report:
         sections=sections,
         claims=builder.claims,
         citations=citations,
+        references=references,
         suppressions=parse_suppressions(text),
         query=region.query,
     )
@@ -134,13 +134,24 @@ class _ClaimBuilder:
         """Add the claims of one block and let a closing citation cover earlier sentences."""
         block_claims: list[Claim] = []
         for segment in block.segments:
-            for start, end in split_sentences(self.text[segment.start : segment.end]):
+            held = self._citation_spans(segment.start, segment.end)
+            for start, end in split_sentences(self.text[segment.start : segment.end], held):
                 claim = self._claim(block, segment.start + start, segment.start + end)
                 if claim is not None:
                     block_claims.append(claim)
         if block.kind != "heading":
             _inherit_closing_citations(block_claims)
         self.claims.extend(block_claims)
+
+    def _citation_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The citations inside ``[start, end)``, relative to ``start``."""
+        first = bisect.bisect_left(self._citation_starts, start)
+        last = bisect.bisect_left(self._citation_starts, end)
+        return [
+            (c.span.start - start, c.span.end - start)
+            for c in self.citations[first:last]
+            if c.span.end <= end
+        ]
 
     def _claim(self, block: Block, start: int, end: int) -> Claim | None:
         raw = self.text[start:end]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 
 PUNCT_CHARS = ["。", "！", "？", "!", "?", ".", "；", "…", "……", "．"]
 _PROTECTED_RE = re.compile(
@@ -31,6 +32,7 @@ _PROTECTED_RE = re.compile(
     re.IGNORECASE,
 )
 _FINAL_CHARS = "".join(PUNCT_CHARS)
+_SPACE_RE = re.compile(r"\s*")
 _ATTACHED_RE = re.compile(r"\s*(?:\[[^\[\]\n]*\](?!\()|[”’」』）)】\"'。！？!?；…])")
 
 
@@ -44,17 +46,23 @@ def candidate_starts(text: str) -> list[int]:
     return [m.end() for m in _CANDIDATE_RE.finditer(text) if m.end() < len(text)]
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` offsets of the sentences of ``text``, whitespace trimmed."""
+def split_sentences(text: str, citations: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """``[start, end)`` offsets of the sentences of ``text``, whitespace trimmed.
+
+    ``citations`` are the ``[start, end)`` spans of the citation markers the pack's
+    formats found in ``text`` (``【3†source】``, ``[2][4]``): never cut inside, and
+    kept with the sentence they follow.
+    """
     if not text.strip():
         return []
-    protected = _Spans([m.span() for m in _PROTECTED_RE.finditer(text)])
+    protected = _Spans(_merged([m.span() for m in _PROTECTED_RE.finditer(text)], citations))
+    starts = {start: end for start, end in citations}
     cuts = [0]
     for candidate in candidate_starts(text):
         boundary = _boundary(text, candidate, protected)
         if boundary is None:
             continue
-        boundary = _past_attached(text, boundary)
+        boundary = _past_attached(text, boundary, starts)
         if cuts[-1] < boundary < len(text):
             cuts.append(boundary)
     cuts.append(len(text))
@@ -100,11 +108,28 @@ class _Spans:
         return None
 
 
-def _past_attached(text: str, boundary: int) -> int:
-    """Move ``boundary`` past closing quotes and citation brackets that follow it."""
-    while match := _ATTACHED_RE.match(text, boundary):
-        boundary = match.end()
-    return boundary
+def _merged(spans: list[tuple[int, int]], more: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` and ``more`` as sorted, disjoint spans (overlapping ones joined)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted([*spans, *more]):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _past_attached(text: str, boundary: int, citations: dict[int, int]) -> int:
+    """Move ``boundary`` past closing quotes and citations that follow it."""
+    while True:
+        if match := _ATTACHED_RE.match(text, boundary):
+            boundary = match.end()
+            continue
+        after = _SPACE_RE.match(text, boundary).end()  # type: ignore[union-attr]
+        if after in citations:
+            boundary = citations[after]
+            continue
+        return boundary
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -11,7 +11,6 @@ tools print them). An empty page or chunk list means the whole source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -21,13 +20,15 @@ from citecheck.models import (
     Citation,
     CitationTarget,
     Claim,
+    ReferenceEntry,
     Report,
     Resolution,
     ResolutionStatus,
     ScoredCandidate,
-    SourceUnit,
     TitleMatch,
 )
+from citecheck.resolve.outcome import Outcome
+from citecheck.resolve.web import WEB_KINDS, resolve_web
 from citecheck.safeio import is_regular_file
 
 if TYPE_CHECKING:
@@ -39,36 +40,6 @@ if TYPE_CHECKING:
 NO_CORPUS = "no corpus given or found"
 
 
-@dataclass
-class _Outcome:
-    """What resolving one target found; copied into a :class:`Resolution`."""
-
-    status: ResolutionStatus
-    units: list[SourceUnit] = field(default_factory=list)
-    match: TitleMatch | None = None
-    candidates: list[ScoredCandidate] = field(default_factory=list)
-    missing: list[int] = field(default_factory=list)
-    unit_count: int | None = None
-    retrieved: bool | None = None
-    never_retrieved: list[int] = field(default_factory=list)
-    detail: str = ""
-
-    def to_resolution(self, citation: Citation, target: CitationTarget) -> Resolution:
-        return Resolution(
-            citation=citation,
-            target=target,
-            status=self.status,
-            units=self.units,
-            match=self.match,
-            candidates=self.candidates,
-            missing=self.missing,
-            unit_count=self.unit_count,
-            retrieved=self.retrieved,
-            never_retrieved=self.never_retrieved,
-            detail=self.detail,
-        )
-
-
 _NO_TEXT_LAYER = (
     "{} has no text layer (a scanned or image-only PDF?): there is no text to check against"
 )
@@ -78,7 +49,7 @@ def resolve_citations(
     report: Report, corpus: Corpus | None, trace: Trace | None, pack: RulePack
 ) -> list[Resolution]:
     """One :class:`Resolution` per (citation, target) of ``report``, in reading order."""
-    resolver = _Resolver(corpus, trace, pack)
+    resolver = _Resolver(corpus, trace, pack, report.references)
     return [
         resolver.resolve(target).to_resolution(citation, target)
         for citation in report.citations
@@ -114,78 +85,95 @@ def _claims_by_citation(report: Report) -> dict[str, Claim]:
 class _Resolver:
     """Resolves targets against one corpus and trace, memoising per distinct target."""
 
-    def __init__(self, corpus: Corpus | None, trace: Trace | None, pack: RulePack) -> None:
+    def __init__(
+        self,
+        corpus: Corpus | None,
+        trace: Trace | None,
+        pack: RulePack,
+        references: list[ReferenceEntry],
+    ) -> None:
         self.corpus = corpus
+        self.references = references
         self.trace = trace
         self.pack = pack
-        self._memo: dict[tuple[object, ...], _Outcome] = {}
+        self._memo: dict[tuple[object, ...], Outcome] = {}
         self._lookups: dict[tuple[str, str], TitleLookup] = {}
 
-    def resolve(self, target: CitationTarget) -> _Outcome:
-        key = (target.kind, target.source, target.title, tuple(target.pages), tuple(target.chunks))
+    def resolve(self, target: CitationTarget) -> Outcome:
+        key = (
+            target.kind,
+            target.source,
+            target.title,
+            tuple(target.pages),
+            tuple(target.chunks),
+            target.syntax,
+            tuple(target.lines),
+        )
         if key not in self._memo:
             self._memo[key] = self._resolve(target)
         return self._memo[key]
 
-    def _resolve(self, target: CitationTarget) -> _Outcome:
+    def _resolve(self, target: CitationTarget) -> Outcome:
         if self.corpus is None:
-            return _Outcome("unresolvable", detail=NO_CORPUS)
+            return Outcome("unresolvable", detail=NO_CORPUS)
+        if target.kind in WEB_KINDS:
+            return resolve_web(target, self.references, self.corpus.web())
         if target.kind == "collection":
             return self._resolve_collection(self.corpus, target)
         return self._resolve_file(self.corpus, target)
 
     # ------------------------------------------------------------------ files
 
-    def _resolve_file(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
+    def _resolve_file(self, corpus: Corpus, target: CitationTarget) -> Outcome:
         try:
             path = corpus.safe_path(target.source)
         except OutsideCorpusError as error:  # reported, never read
-            return _Outcome("outside-corpus", detail=error.problem)
+            return Outcome("outside-corpus", detail=error.problem)
         except InputError as error:  # a name the system cannot resolve
-            return _Outcome("unresolvable", detail=error.problem)
+            return Outcome("unresolvable", detail=error.problem)
         if not is_regular_file(path):
             nearest = corpus.nearest_names(target.source, self.pack.thresholds.title_candidates)
-            return _Outcome(
+            return Outcome(
                 "unresolvable",
                 candidates=[ScoredCandidate(name=name) for name in nearest],
                 detail=f"no file named {target.source!r} in the corpus",
             )
         if is_video_target(target):
             video = corpus.video(target.source)
-            return _Outcome("resolved", units=[*video.segments, *video.keyframes])
+            return Outcome("resolved", units=[*video.segments, *video.keyframes])
         if PurePath(target.source).suffix.lower() == ".pdf":
             return self._resolve_pdf(corpus, target)
-        return _Outcome("resolved", detail="not a PDF or video: its content is not indexed")
+        return Outcome("resolved", detail="not a PDF or video: its content is not indexed")
 
-    def _resolve_pdf(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
+    def _resolve_pdf(self, corpus: Corpus, target: CitationTarget) -> Outcome:
         document = corpus.pdf(target.source)  # InputError (corrupt, encrypted…) ends the run
         if document is None:
-            return _Outcome("unresolvable", detail=f"{target.source!r} is not a readable PDF")
+            return Outcome("unresolvable", detail=f"{target.source!r} is not a readable PDF")
         count = document.page_count
         if not target.pages:
             units = document.all_passages()
             if not units:
-                return _Outcome("unresolvable", detail=_NO_TEXT_LAYER.format("it"))
-            return _Outcome("resolved", units=units, unit_count=count)
+                return Outcome("unresolvable", detail=_NO_TEXT_LAYER.format("it"))
+            return Outcome("resolved", units=units, unit_count=count)
         valid, missing = _split_in_range(target.pages, range(1, count + 1))
         units = [unit for page in valid for unit in document.passages(page)]
         if valid and not units:
             pages = ", ".join(str(page) for page in valid)
-            return _Outcome("unresolvable", detail=_NO_TEXT_LAYER.format(f"page {pages}"))
+            return Outcome("unresolvable", detail=_NO_TEXT_LAYER.format(f"page {pages}"))
         status: ResolutionStatus = "out-of-range" if missing else "resolved"
-        return _Outcome(status, units=units, missing=missing, unit_count=count)
+        return Outcome(status, units=units, missing=missing, unit_count=count)
 
     # ------------------------------------------------------------ collections
 
-    def _resolve_collection(self, corpus: Corpus, target: CitationTarget) -> _Outcome:
+    def _resolve_collection(self, corpus: Corpus, target: CitationTarget) -> Outcome:
         if not target.title:
-            return _Outcome(
+            return Outcome(
                 "vague",
                 detail=f"{target.raw or target.source!r} names no document of the collection",
             )
         collection = corpus.collection(target.source)
         if collection is None:
-            return _Outcome("unresolvable", detail=f"no collection named {target.source!r}")
+            return Outcome("unresolvable", detail=f"no collection named {target.source!r}")
         lookup = self._lookups.get((target.source, target.title))
         if lookup is None:
             lookup = collection.lookup(
@@ -195,7 +183,7 @@ class _Resolver:
             )
             self._lookups[target.source, target.title] = lookup
         if lookup.match is None:
-            return _Outcome(
+            return Outcome(
                 "unresolvable",
                 candidates=[
                     ScoredCandidate(name=title, score=float(score))
@@ -210,7 +198,7 @@ class _Resolver:
         valid, missing = _split_in_range(target.chunks or numbers, set(numbers))
         units = [u for n in valid if (u := collection.chunk(match.doc_index, n)) is not None]
         status: ResolutionStatus = "out-of-range" if missing else "resolved"
-        outcome = _Outcome(status, units=units, match=match, missing=missing, unit_count=count)
+        outcome = Outcome(status, units=units, match=match, missing=missing, unit_count=count)
         if target.chunks:
             outcome.retrieved, outcome.never_retrieved = self._grounding(target.title, match, valid)
         return outcome
