@@ -190,6 +190,23 @@ def main() -> None:
             show(scored, defects)
     if len(tasks) > 1:
         print_table("all tasks", everything, labels["defects"], labels["traps"])
+    print_gate(everything)
+
+
+def print_gate(scored: list[Scored]) -> None:
+    """The rules whose findings here are right less often than the gate asks, with
+    the severity they ship at: an error among them must be downgraded."""
+    by_rule: dict[str, list[bool]] = defaultdict(list)
+    severity: dict[str, str] = {}
+    for s in scored:
+        by_rule[s.finding.code].append(s.right)
+        severity[s.finding.code] = _severity(s.finding)
+    below = {c: sum(r) / len(r) for c, r in by_rule.items() if sum(r) / len(r) < PRECISION_GATE}
+    listed = ", ".join(
+        f"{c} {p:.2f} ({'ERROR: ship at warning' if severity[c] == 'error' else severity[c]})"
+        for c, p in sorted(below.items())
+    )
+    print(f"\nprecision gate ({PRECISION_GATE}): below it: {listed or 'none'}")
 
 
 if __name__ == "__main__":

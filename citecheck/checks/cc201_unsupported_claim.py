@@ -19,8 +19,11 @@ class UnsupportedClaim(Rule):
     chunk or document. A claim is supported only if every part is: a citation
     that backs half a sentence does not back the sentence. Claims supported on
     a neighbouring page or chunk are reported by CC204 instead. Only confident
-    verdicts (beyond the judge's calibrated grey zone) are errors; the grey
-    zone is reported as CC205 unconfirmed-claim.
+    verdicts (two signals agree: the judge does not find the claim, and a fact
+    of it is absent from the cited text) are reported; the grey zone is CC205
+    unconfirmed-claim. The rule ships at warning: on the planted development
+    corpus its findings are right 3 times in 4 (``benchmarks/bench_planted.py``),
+    below the 0.9 an error needs.
 
     Anti-pattern
     ------------
@@ -38,7 +41,7 @@ class UnsupportedClaim(Rule):
     code = "CC201"
     slug = "unsupported-claim"
     category = Category.UNSUPPORTED_CLAIM
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     summary = "A cited claim is not supported by the cited source."
     confident: ClassVar[bool] = True
     verb: ClassVar[str] = "does not support this claim"
