@@ -17,6 +17,7 @@ from citecheck.batch.progress import Progress, make_progress
 from citecheck.batch.store import AuditStore, StoredTask
 from citecheck.batch.worker import TaskJob
 from citecheck.config import Config
+from citecheck.emitters.destination import refuse_input_as_output
 from citecheck.errors import InputError, UsageError
 from citecheck.models import Severity
 from citecheck.rulepack import load_pack
@@ -107,11 +108,19 @@ def _pending_jobs(
 
 def _refuse_outputs_inside_tasks(outputs: list[Path], discovery: Discovery) -> None:
     folders = [task.folder for task in discovery.tasks]
+    files = [path for task in discovery.tasks for path in task.files]
+    refuse_outputs_over_tasks(outputs, folders, files)
+
+
+def refuse_outputs_over_tasks(outputs: list[Path], folders: list[Path], files: list[Path]) -> None:
+    """:class:`UsageError` for an output inside one of the task ``folders`` or that is
+    (a hard link or symlink to) one of their ``files``."""
     for output in outputs:
         target = output.resolve()
         for folder in folders:
             if target.is_relative_to(folder):
                 raise UsageError(f"{output}: inside the task folder {folder}; write it elsewhere")
+        refuse_input_as_output(output, files, [])
 
 
 def audit_exit_code(tasks: list[StoredTask], fail_on: str) -> int:

@@ -128,6 +128,8 @@ def audit_command(
         tasks = results.run_tasks(overview.run)
     finally:
         results.close()
+    if output is not None:
+        _refuse_output_over_stored_tasks(output, tasks)
     if fmt == "html" and output is not None:
         index = write_batch_html(output, tasks, overview)
         click.echo(f"HTML audit: {index}", err=True)
@@ -150,11 +152,20 @@ def _render(fmt: str, summary: bool, tasks: list[StoredTask], overview: AuditSum
     return render_text(tasks, overview)
 
 
+def _refuse_output_over_stored_tasks(output: Path, tasks: list[StoredTask]) -> None:
+    """``--output`` may not land in a task folder of the run shown, nor on one of its
+    reports (``--summary`` reads them from the store, not from a discovery)."""
+    from citecheck.batch.audit import refuse_outputs_over_tasks
+
+    results = [task.result() for task in tasks]
+    files = [Path(name) for result in results if result for name in result.files]
+    refuse_outputs_over_tasks([output], [Path(task.folder) for task in tasks], files)
+
+
 def _emit(text: str, output: Path | None) -> None:
+    from citecheck.emitters.destination import write_output
+
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{output}: cannot write output: {error.strerror}") from None
+    write_output(output, text)
