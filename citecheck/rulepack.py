@@ -8,13 +8,13 @@ agent with a new citation format needs a data change, not a code change.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
 from citecheck.errors import InputError
+from citecheck.tomlfile import read_toml
 
 
 class CitationSyntax(BaseModel):
@@ -141,12 +141,7 @@ def _load_raw(name_or_path: str | Path, seen: set[Path]) -> dict[str, Any]:
     if path in seen:
         raise InputError(path, "rule pack extends itself")
     seen.add(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, "rule pack not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(path, f"invalid TOML: {error}") from None
+    data = read_toml(path, "rule pack")
     parent = data.pop("extends", None)
     if parent is None:
         return data
