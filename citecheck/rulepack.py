@@ -110,6 +110,7 @@ class RulePack(BaseModel):
     layout: ReportLayout = Field(default_factory=ReportLayout)
     video: VideoCues = Field(default_factory=VideoCues)
     severity: dict[str, str] = Field(default_factory=dict)
+    source: str | None = Field(default=None, exclude=True, description="the pack's file")
 
 
 def packs_dir() -> Path:
@@ -121,6 +122,7 @@ def packs_dir() -> Path:
 def load_pack(name_or_path: str | Path = "default") -> RulePack:
     """Load a pack by shipped name (``default``) or by path, following ``extends``."""
     data = _load_raw(name_or_path, seen=set())
+    data["source"] = str(_locate(name_or_path))
     try:
         return RulePack.model_validate(data)
     except ValidationError as error:
