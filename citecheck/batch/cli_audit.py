@@ -15,6 +15,7 @@ import click
 from citecheck.batch.engines import ENGINES
 from citecheck.batch.output import BATCH_FORMATS, render_json, render_jsonl, render_text
 from citecheck.errors import UsageError
+from citecheck.textutil import escape_line
 
 if TYPE_CHECKING:  # the store and the pipeline load only when the command runs
     from citecheck.batch.store import StoredTask
@@ -114,7 +115,8 @@ def audit_command(
         run = run_audit(list(roots), options)
         if not no_progress:
             for path, reason in run.discovery.skipped:
-                click.echo(f"citecheck audit: skipped {path}: {reason}", err=True)
+                shown = escape_line(str(path))
+                click.echo(f"citecheck audit: skipped {shown}: {escape_line(reason)}", err=True)
         run_id: int | None = run.run_id
     elif summary:
         if not store.is_file():
