@@ -2,8 +2,9 @@
 
 Task pages are the single-run HTML report (:func:`citecheck.emitters.html.render`),
 reading only reports that still lie in their task folder (a report swapped for a
-symlink to elsewhere after the audit is not shown); the index is this module's own: the run's counts by category and rule, then one
-row per task with its counts, its error if it failed, and a link to its page.
+symlink to elsewhere after the audit is not shown); the index is this module's
+own: the run's counts by category and rule, then one row per task with its
+counts, its error if it failed, and a link to its page.
 Inline CSS only; every path and message is escaped.
 """
 
