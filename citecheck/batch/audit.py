@@ -16,6 +16,7 @@ from citecheck.batch.fingerprint import TaskKey, settings_fingerprint, task_key
 from citecheck.batch.progress import Progress, make_progress
 from citecheck.batch.store import AuditStore, StoredTask
 from citecheck.batch.worker import TaskJob
+from citecheck.checks._crash import has_crashed
 from citecheck.config import Config
 from citecheck.emitters.destination import refuse_input_as_output
 from citecheck.errors import InputError, UsageError
@@ -123,9 +124,15 @@ def refuse_outputs_over_tasks(outputs: list[Path], folders: list[Path], files: l
         refuse_input_as_output(output, files, [])
 
 
+def _failed(task: StoredTask) -> bool:
+    result = task.result()
+    return task.status == "failed" or (result is not None and has_crashed(result.findings))
+
+
 def audit_exit_code(tasks: list[StoredTask], fail_on: str) -> int:
-    """Bit 1: a finding at or above ``fail_on``; bit 4: a task failed."""
-    code = EXIT_TASK_FAILED if any(task.status == "failed" for task in tasks) else 0
+    """Bit 1: a finding at or above ``fail_on``; bit 4: a task failed, or one of its
+    rules crashed (an internal-error finding)."""
+    code = EXIT_TASK_FAILED if any(_failed(task) for task in tasks) else 0
     if fail_on != "never":
         levels = [level for level in Severity if level.rank >= Severity(fail_on).rank]
         if any(task.count(level) for task in tasks for level in levels):
