@@ -9,10 +9,12 @@ it creates one. The ``.gitignore`` holding ``*`` keeps git and pre-commit out.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
 
 from citecheck.errors import InputError
-from citecheck.safeio import os_problem
+from citecheck.safeio import is_regular_file, os_problem
 
 TAG_NAME = "CACHEDIR.TAG"
 TAG_TEXT = (
@@ -62,3 +64,30 @@ def prepare_cache_dir(folder: Path) -> Path:
     except OSError as error:
         raise CacheError(folder, f"cannot create cache folder: {os_problem(error)}") from None
     return folder
+
+
+def open_cache_db(path: Path, schema: str) -> sqlite3.Connection:
+    """The SQLite cache at ``path`` with ``schema`` (``CREATE TABLE IF NOT EXISTS``),
+    shared by threads. Every cache database opens through here: a damaged file is
+    moved aside to ``*.corrupt`` and rebuilt, and a cache that cannot be written at
+    all lives in memory (a cache only saves time)."""
+    for attempt in range(2):
+        try:
+            prepare_cache_dir(path.parent)
+            db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(schema)
+                db.commit()
+            except sqlite3.DatabaseError:
+                db.close()
+                if attempt == 0 and is_regular_file(path):
+                    os.replace(path, path.with_name(path.name + ".corrupt"))
+                    continue
+                raise
+            return db
+        except (CacheError, OSError, sqlite3.DatabaseError):
+            break
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    memory.executescript(schema)
+    return memory

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +20,9 @@ from citecheck.batch.cli_audit import audit_command
 from citecheck.checks.base import check_rule_names, split_codes
 from citecheck.errors import CitecheckError, UsageError
 from citecheck.judge.cli_judge import judge_command
+
+if TYPE_CHECKING:
+    from citecheck.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "json", "sarif", "github", "html")
@@ -124,7 +127,8 @@ def lint(
     check_rule_names(config.ignore, "--ignore")
     if output is not None:
         reports = expand_report_paths(paths)
-        refuse_input_as_output(output, reports, _input_folders(reports, corpus, trace))
+        read = [*(path for path in (trace, query) if path), *_config_files(config)]
+        refuse_input_as_output(output, reports, [*_corpus_folders(reports, corpus), *read])
     result = run_lint(paths, LintOptions(corpus=corpus, trace=trace, query=query, config=config))
     color = output is None and config.format == "text" and sys.stdout.isatty()
     rendered = scrub_surrogates(render(result, config.format, color=color))  # undecodable names
@@ -135,8 +139,8 @@ def lint(
     return exit_code(result, config.fail_on)
 
 
-def _input_folders(reports: list[Path], corpus: Path | None, trace: Path | None) -> list[Path]:
-    """The trace and the corpus folders (given, or discovered from each report)."""
+def _corpus_folders(reports: list[Path], corpus: Path | None) -> list[Path]:
+    """The corpus folders (given, or discovered from each report)."""
     from citecheck.corpus.folder import Corpus
 
     folders = {corpus} if corpus else set()
@@ -144,7 +148,13 @@ def _input_folders(reports: list[Path], corpus: Path | None, trace: Path | None)
         found = Corpus.discover(report)
         if found is not None:
             folders.add(found.root)
-    return [*([trace] if trace else []), *sorted(folders)]
+    return sorted(folders)
+
+
+def _config_files(config: Config) -> list[Path]:
+    """The config file and the rule-pack file a run read, if any."""
+    files = [Path(config.source)] if config.source else []
+    return [*files, *([Path(config.pack)] if config.pack.endswith(".toml") else [])]
 
 
 @main.command()

@@ -8,7 +8,6 @@ override what the file says (:meth:`Config.with_overrides`).
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,12 +15,40 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from citecheck.errors import InputError
 from citecheck.models import Severity
+from citecheck.tomlfile import read_toml
 
 FailOn = Literal["error", "warning", "info", "never"]
 OutputFormat = Literal["text", "json", "sarif", "github", "html"]
 
+BackendName = Literal["default", "nli", "lexical", "verifier", "crossencoder", "llm"]
+
 CONFIG_FILE = ".citecheck.toml"
 PYPROJECT = "pyproject.toml"
+
+
+class JudgeConfig(BaseModel):
+    """Which backend judges, and its settings (the ``[judge]`` table)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    backend: BackendName = "default"
+    model: str | None = Field(
+        default=None,
+        description=(
+            "nli: a bundle folder (model.onnx + manifest.json); crossencoder: local path or "
+            "model name; verifier: weights JSON path"
+        ),
+    )
+    llm_url: str | None = Field(
+        default=None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1"
+    )
+    llm_model: str | None = None
+    llm_api_key_env: str = "OPENAI_API_KEY"
+    timeout_s: float = 60.0
+    # None: the backend's own calibration (the nli bundle ships its thresholds)
+    supported_min: float | None = Field(default=None, ge=0.0, le=1.0)
+    unsupported_max: float | None = Field(default=None, ge=0.0, le=1.0)
+    contradicted_min: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 class Config(BaseModel):
@@ -82,12 +109,7 @@ def _upward(start: Path) -> list[Path]:
 
 def _read_table(path: Path) -> dict[str, Any] | None:
     """The citecheck table of ``path``; ``None`` for a pyproject without one."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(path, f"invalid TOML: {error}") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read config: {error.strerror}") from None
+    data = read_toml(path, "config file")
     if path.name != PYPROJECT:
         return data
     table = data.get("tool", {}).get("citecheck")
@@ -97,12 +119,17 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 
 
 def _validate(path: Path, table: dict[str, Any]) -> Config:
+    """The config of ``table``, its ``[judge]`` table checked too (not only once a
+    rule first asks the judge)."""
     normalised = {key.replace("-", "_"): value for key, value in table.items()}
     try:
         config = Config.model_validate(normalised)
+        JudgeConfig.model_validate(config.judge)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
+        if error.title == JudgeConfig.__name__:
+            where = f"judge.{where}"
         if first["type"] == "extra_forbidden":
             raise InputError(path, f"unknown config key '{where}'") from None
         raise InputError(path, f"invalid config value for '{where}': {first['msg']}") from None

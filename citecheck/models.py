@@ -44,6 +44,7 @@ class Category(StrEnum):
     WRONG_SPEAKER = "wrong-speaker"
     FABRICATED_VIDEO_DETAIL = "fabricated-video-detail"
     INPUT_QUALITY = "input-quality"
+    INTERNAL_ERROR = "internal-error"  # a rule crashed (citecheck.checks._crash)
 
 
 class Span(BaseModel):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from citecheck import __version__
+from citecheck.checks._crash import guarded_check, has_crashed
 from citecheck.checks.base import LintContext, Rule, rule_by_name, select_rules
 from citecheck.config import Config, FailOn
 from citecheck.errors import InputError
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from citecheck.support.service import SupportService
 
 REPORT_SUFFIXES = (".md", ".markdown", ".txt")
+EXIT_RULE_CRASHED = 2
 SKIPPED_FOLDERS = {".citecheck-cache", "__pycache__", "node_modules"}
 
 
@@ -172,10 +174,11 @@ def run_rules(
     overrides: dict[str, Severity],
     is_suppressed: Callable[[Finding, list[Suppression]], bool],
 ) -> list[Finding]:
-    """The findings of ``rules`` on one report, re-levelled and minus suppressed ones."""
+    """The findings of ``rules`` on one report, re-levelled and minus suppressed ones;
+    a rule that crashes is one internal-error finding (:mod:`citecheck.checks._crash`)."""
     kept = []
     for rule in rules:
-        for finding in rule.check(ctx):
+        for finding in guarded_check(rule, ctx):
             level = overrides.get(finding.code)
             if level is not None:
                 finding = finding.model_copy(update={"severity": level})
@@ -217,7 +220,10 @@ def summarise(
 
 
 def exit_code(result: Result, fail_on: FailOn) -> int:
-    """1 when a finding is at or above ``fail_on``, else 0."""
+    """2 when a rule crashed (:data:`EXIT_RULE_CRASHED`); else 1 when a finding is at
+    or above ``fail_on``, else 0."""
+    if has_crashed(result.findings):
+        return EXIT_RULE_CRASHED
     if fail_on == "never":
         return 0
     threshold = Severity(fail_on).rank

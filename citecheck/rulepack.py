@@ -8,13 +8,13 @@ agent with a new citation format needs a data change, not a code change.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
 from citecheck.errors import InputError
+from citecheck.tomlfile import read_toml
 
 
 class CitationSyntax(BaseModel):
@@ -150,6 +150,7 @@ class RulePack(BaseModel):
     layout: ReportLayout = Field(default_factory=ReportLayout)
     video: VideoCues = Field(default_factory=VideoCues)
     severity: dict[str, str] = Field(default_factory=dict)
+    source: str | None = Field(default=None, exclude=True, description="the pack's file")
 
 
 def with_syntax(pack: RulePack, syntax: str | None) -> RulePack:
@@ -173,6 +174,7 @@ def packs_dir() -> Path:
 def load_pack(name_or_path: str | Path = "default") -> RulePack:
     """Load a pack by shipped name (``default``) or by path, following ``extends``."""
     data = _load_raw(name_or_path, seen=set())
+    data["source"] = str(_locate(name_or_path))
     try:
         return RulePack.model_validate(data)
     except ValidationError as error:
@@ -193,12 +195,7 @@ def _load_raw(name_or_path: str | Path, seen: set[Path]) -> dict[str, Any]:
     if path in seen:
         raise InputError(path, "rule pack extends itself")
     seen.add(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, "rule pack not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(path, f"invalid TOML: {error}") from None
+    data = read_toml(path, "rule pack")
     parent = data.pop("extends", None)
     if parent is None:
         return data

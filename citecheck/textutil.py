@@ -215,6 +215,12 @@ def escape_controls(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+def escape_line(text: str) -> str:
+    """``text`` as one line of output: :func:`escape_controls`, and newline and tab
+    escaped too, so a name (a task folder) cannot start a line of its own."""
+    return escape_controls(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 class LineIndex:
     """Maps 0-based offsets of a text to 1-based lines and columns (code points)."""
 

@@ -16,7 +16,9 @@ from citecheck.batch.fingerprint import TaskKey, settings_fingerprint, task_key
 from citecheck.batch.progress import Progress, make_progress
 from citecheck.batch.store import AuditStore, StoredTask
 from citecheck.batch.worker import TaskJob
+from citecheck.checks._crash import has_crashed
 from citecheck.config import Config
+from citecheck.emitters.destination import refuse_input_as_output
 from citecheck.errors import InputError, UsageError
 from citecheck.models import Severity
 from citecheck.rulepack import load_pack, with_syntax
@@ -107,16 +109,30 @@ def _pending_jobs(
 
 def _refuse_outputs_inside_tasks(outputs: list[Path], discovery: Discovery) -> None:
     folders = [task.folder for task in discovery.tasks]
+    files = [path for task in discovery.tasks for path in task.files]
+    refuse_outputs_over_tasks(outputs, folders, files)
+
+
+def refuse_outputs_over_tasks(outputs: list[Path], folders: list[Path], files: list[Path]) -> None:
+    """:class:`UsageError` for an output inside one of the task ``folders`` or that is
+    (a hard link or symlink to) one of their ``files``."""
     for output in outputs:
         target = output.resolve()
         for folder in folders:
             if target.is_relative_to(folder):
                 raise UsageError(f"{output}: inside the task folder {folder}; write it elsewhere")
+        refuse_input_as_output(output, files, [])
+
+
+def _failed(task: StoredTask) -> bool:
+    result = task.result()
+    return task.status == "failed" or (result is not None and has_crashed(result.findings))
 
 
 def audit_exit_code(tasks: list[StoredTask], fail_on: str) -> int:
-    """Bit 1: a finding at or above ``fail_on``; bit 4: a task failed."""
-    code = EXIT_TASK_FAILED if any(task.status == "failed" for task in tasks) else 0
+    """Bit 1: a finding at or above ``fail_on``; bit 4: a task failed, or one of its
+    rules crashed (an internal-error finding)."""
+    code = EXIT_TASK_FAILED if any(_failed(task) for task in tasks) else 0
     if fail_on != "never":
         levels = [level for level in Severity if level.rank >= Severity(fail_on).rank]
         if any(task.count(level) for task in tasks for level in levels):

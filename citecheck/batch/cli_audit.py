@@ -15,6 +15,7 @@ import click
 from citecheck.batch.engines import ENGINES
 from citecheck.batch.output import BATCH_FORMATS, render_json, render_jsonl, render_text
 from citecheck.errors import UsageError
+from citecheck.textutil import escape_line
 
 if TYPE_CHECKING:  # the store and the pipeline load only when the command runs
     from citecheck.batch.store import StoredTask
@@ -114,7 +115,8 @@ def audit_command(
         run = run_audit(list(roots), options)
         if not no_progress:
             for path, reason in run.discovery.skipped:
-                click.echo(f"citecheck audit: skipped {path}: {reason}", err=True)
+                shown = escape_line(str(path))
+                click.echo(f"citecheck audit: skipped {shown}: {escape_line(reason)}", err=True)
         run_id: int | None = run.run_id
     elif summary:
         if not store.is_file():
@@ -128,6 +130,8 @@ def audit_command(
         tasks = results.run_tasks(overview.run)
     finally:
         results.close()
+    if output is not None:
+        _refuse_output_over_stored_tasks(output, tasks)
     if fmt == "html" and output is not None:
         index = write_batch_html(output, tasks, overview)
         click.echo(f"HTML audit: {index}", err=True)
@@ -150,11 +154,20 @@ def _render(fmt: str, summary: bool, tasks: list[StoredTask], overview: AuditSum
     return render_text(tasks, overview)
 
 
+def _refuse_output_over_stored_tasks(output: Path, tasks: list[StoredTask]) -> None:
+    """``--output`` may not land in a task folder of the run shown, nor on one of its
+    reports (``--summary`` reads them from the store, not from a discovery)."""
+    from citecheck.batch.audit import refuse_outputs_over_tasks
+
+    results = [task.result() for task in tasks]
+    files = [Path(name) for result in results if result for name in result.files]
+    refuse_outputs_over_tasks([output], [Path(task.folder) for task in tasks], files)
+
+
 def _emit(text: str, output: Path | None) -> None:
+    from citecheck.emitters.destination import write_output
+
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{output}: cannot write output: {error.strerror}") from None
+    write_output(output, text)

@@ -15,7 +15,8 @@ text files of one agent task. Each text file is classed by its content:
 The task's reports are its task files; without any, the run logs holding a
 final answer; without any, its plain reports. A folder with sources but no
 report, and text files under no source folder, are listed as skipped with the
-reason. Hidden folders, caches and symlinked folders are never entered.
+reason, as is a symlink that leaves its task folder, loops or leads nowhere.
+Hidden folders, caches and symlinked folders are never entered.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from citecheck.report.citations import find_citations
 from citecheck.report.decode import read_text
 from citecheck.report.extract import locate_report
 from citecheck.rulepack import RulePack
+from citecheck.safeio import confine
 
 TEXT_SUFFIXES = (*REPORT_SUFFIXES, ".log")
 
@@ -84,6 +86,7 @@ def discover_tasks(roots: Iterable[str | Path], pack: RulePack) -> Discovery:
         else:
             found.tasks.append(task)
     found.skipped.extend((path, "report without sources") for path in sorted(set(walker.orphans)))
+    found.skipped.extend(walker.passed_over)
     return found
 
 
@@ -94,6 +97,7 @@ class _Walker:
         self.pack = pack
         self.owned: dict[Path, _Owned] = {}
         self.orphans: list[Path] = []
+        self.passed_over: list[tuple[Path, str]] = []
 
     def walk(self, root: Path) -> None:
         owner_of: dict[Path, Path | None] = {}
@@ -107,8 +111,12 @@ class _Walker:
                 self._take(folder / name, owner)
 
     def _take(self, path: Path, owner: Path | None) -> None:
-        if path.is_symlink() and not path.resolve().is_relative_to(owner or path.parent):
-            return
+        if path.is_symlink():
+            try:
+                confine(path, owner or path.parent)
+            except InputError as error:  # leaves the task, loops, or leads nowhere
+                self.passed_over.append((path, error.problem))
+                return
         is_text = path.suffix.lower() in TEXT_SUFFIXES
         if owner is None:
             if is_text and self._classify(path) == "plain":

@@ -1,8 +1,10 @@
 """The HTML audit of a whole batch: an index page linking one page per task.
 
-Task pages are the single-run HTML report (:func:`citecheck.emitters.render`);
-the index is this module's own: the run's counts by category and rule, then one
-row per task with its counts, its error if it failed, and a link to its page.
+Task pages are the single-run HTML report (:func:`citecheck.emitters.html.render`),
+reading only reports that still lie in their task folder (a report swapped for a
+symlink to elsewhere after the audit is not shown); the index is this module's
+own: the run's counts by category and rule, then one row per task with its
+counts, its error if it failed, and a link to its page.
 Inline CSS only; every path and message is escaped.
 """
 
@@ -14,7 +16,8 @@ from pathlib import Path
 
 from citecheck.batch.store import StoredTask
 from citecheck.batch.summary import AuditSummary
-from citecheck.emitters import render
+from citecheck.emitters.html import HtmlOptions
+from citecheck.emitters.html import render as render_html
 from citecheck.errors import UsageError
 
 TASK_PAGES = "tasks"
@@ -48,7 +51,8 @@ def write_batch_html(folder: Path, tasks: list[StoredTask], summary: AuditSummar
                 links.append(None)
                 continue
             name = task_page_name(index, task)
-            (folder / name).write_text(render(result, "html"), encoding="utf-8")
+            page = render_html(result, HtmlOptions(confine_to=Path(task.folder)))
+            (folder / name).write_text(page, encoding="utf-8")
             links.append(name)
         index_path = folder / "index.html"
         index_path.write_text(render_index(tasks, links, summary), encoding="utf-8")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from citecheck.textutil import escape_line
+
 if TYPE_CHECKING:
     from citecheck.batch.store import StoredTask
     from citecheck.batch.summary import AuditSummary
@@ -39,14 +41,15 @@ def render_json(tasks: list[StoredTask], summary: AuditSummary) -> str:
 
 
 def render_text(tasks: list[StoredTask], summary: AuditSummary) -> str:
-    """One line per task, then the totals."""
+    """One line per task, then the totals; folder names and errors escaped
+    (:func:`~citecheck.textutil.escape_line`)."""
     lines = []
     for task in tasks:
         if task.error:
-            lines.append(f"{task.folder}: FAILED: {task.error}")
+            lines.append(f"{escape_line(task.folder)}: FAILED: {escape_line(task.error)}")
         else:
             lines.append(
-                f"{task.folder}: {task.errors} errors, {task.warnings} warnings, "
+                f"{escape_line(task.folder)}: {task.errors} errors, {task.warnings} warnings, "
                 f"{task.infos} info" + (" (unchanged)" if task.reused else "")
             )
     lines.append(

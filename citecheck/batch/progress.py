@@ -6,6 +6,7 @@ import sys
 from typing import Protocol, TextIO
 
 from citecheck.batch.worker import TaskOutcome
+from citecheck.textutil import escape_line
 
 
 class Progress(Protocol):
@@ -22,10 +23,11 @@ class Progress(Protocol):
 
 
 def outcome_line(outcome: TaskOutcome) -> str:
-    """``ok <folder> (1.2 s)`` or ``FAILED <folder>: <error>``."""
+    """``ok <folder> (1.2 s)`` or ``FAILED <folder>: <error>``, escaped to one line."""
+    folder = escape_line(outcome.folder)
     if outcome.error:
-        return f"FAILED {outcome.folder}: {outcome.error}"
-    return f"ok {outcome.folder} ({outcome.seconds:.1f} s)"
+        return f"FAILED {folder}: {escape_line(outcome.error)}"
+    return f"ok {folder} ({outcome.seconds:.1f} s)"
 
 
 class LineProgress:

@@ -29,6 +29,8 @@ from citecheck.errors import InputError
 from citecheck.models import Result, Severity
 
 SCHEMA_VERSION = "1"
+APPLICATION_ID = 0x43434155
+"""SQLite's application id of a citecheck audit store ("CCAU")."""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
@@ -100,16 +102,39 @@ class AuditStore:
         if self.path.is_dir():
             raise InputError(self.path, "audit store is a folder, not a database file")
         try:
+            existed = self.path.exists()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30)
+            if existed:
+                self._refuse_foreign()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self._check_schema()
         except sqlite3.DatabaseError as error:
             raise InputError(self.path, f"not a citecheck audit store: {error}") from None
         except OSError as error:
             raise InputError(self.path, f"cannot open audit store: {error.strerror}") from None
+
+    def _refuse_foreign(self) -> None:
+        """:class:`InputError` unless the existing file is a citecheck store: its
+        application id, or (stores made before the id) the ``meta`` schema row."""
+        if self.path.stat().st_size == 0:
+            self._db.close()
+            raise InputError(self.path, "not a citecheck audit store: an empty file")
+        owner = self._db.execute("PRAGMA application_id").fetchone()[0]
+        if owner == APPLICATION_ID or (owner == 0 and self._has_schema_row()):
+            return
+        self._db.close()
+        raise InputError(self.path, "not a citecheck audit store: another application's database")
+
+    def _has_schema_row(self) -> bool:
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.DatabaseError:  # no meta table
+            return False
+        return row is not None
 
     def _check_schema(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()

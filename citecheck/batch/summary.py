@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from citecheck.batch.store import AuditStore, RunRecord, StoredTask
 from citecheck.errors import UsageError
+from citecheck.textutil import escape_line
 
 WORST_TASKS = 10
 
@@ -127,7 +128,7 @@ def _change(
 
 
 def render_summary_text(summary: AuditSummary) -> str:
-    """The summary as a few aligned text blocks."""
+    """The summary as a few aligned text blocks; folder names and errors escaped."""
     lines = [
         f"audit run {summary.run} ({summary.status}): {summary.tasks} tasks, "
         f"{summary.ran} linted, {summary.reused} unchanged, {summary.failed} failed; "
@@ -140,12 +141,13 @@ def render_summary_text(summary: AuditSummary) -> str:
     if summary.worst:
         lines.append("worst tasks (errors/warnings/info)")
         lines += [
-            f"  {t.errors:>4} {t.warnings:>4} {t.infos:>4}  {t.folder}" for t in summary.worst
+            f"  {t.errors:>4} {t.warnings:>4} {t.infos:>4}  {escape_line(t.folder)}"
+            for t in summary.worst
         ]
         lines.append("")
     if summary.failures:
         lines.append("failed tasks")
-        lines += [f"  {f.folder}: {f.error}" for f in summary.failures]
+        lines += [f"  {escape_line(f.folder)}: {escape_line(f.error)}" for f in summary.failures]
         lines.append("")
     lines += _change_lines(summary.change)
     return "\n".join(lines).rstrip() + "\n"
@@ -171,5 +173,6 @@ def _change_lines(change: Change | None) -> list[str]:
         ("fewer errors", change.fewer_errors),
     ):
         if folders:
-            lines.append(f"  {label} ({len(folders)}): " + ", ".join(folders[:WORST_TASKS]))
+            shown = ", ".join(map(escape_line, folders[:WORST_TASKS]))
+            lines.append(f"  {label} ({len(folders)}): {shown}")
     return lines

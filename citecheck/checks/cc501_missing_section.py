@@ -13,6 +13,7 @@ from citecheck.requirements.measure import (
     missing_sections,
     region_start_span,
 )
+from citecheck.requirements.patterns import pack_owner
 
 
 @register
@@ -62,7 +63,9 @@ class MissingSection(Rule):
             Evidence(source=report.path, locator=f"line {s.line}", text=s.title)
             for s in report.sections
         ]
-        for missing in missing_sections(report, requirements_for(report, ctx.pack)):
+        for missing in missing_sections(
+            report, requirements_for(report, ctx.pack), pack_owner(ctx.pack)
+        ):
             section, substitute = missing.section, missing.substitute
             if substitute is not None:
                 yield self.finding(

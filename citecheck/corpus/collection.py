@@ -171,6 +171,11 @@ class _JsonStream:
                         self._path,
                         f"invalid collection JSON: {error.msg} near byte {self._byte_pos}",
                     ) from None
+            except ValueError:  # Python's int-string limit (4,300 digits)
+                raise InputError(
+                    self._path,
+                    f"invalid collection JSON: a number too long near byte {self._byte_pos}",
+                ) from None
         offset = self._byte_pos
         self._advance(end)
         return parsed, offset, self._byte_pos - offset
@@ -245,7 +250,7 @@ def read_chunk_map(path: Path) -> Iterator[tuple[str, int, str]]:
 def _chunk_map_row(line: str) -> tuple[str, int, str] | None:
     try:
         row = json.loads(line)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # bad JSON, or a number over 4,300 digits
         return None
     if not isinstance(row, dict):
         return None
@@ -478,7 +483,7 @@ class Collection:
             raw = handle.read(row[1])
         try:
             return document_title_and_text(json.loads(raw))[1]
-        except (json.JSONDecodeError, UnicodeDecodeError):
+        except ValueError:  # bad JSON or UTF-8: the file is no longer what was indexed
             raise InputError(
                 self.path, "collection changed while citecheck was reading it"
             ) from None

@@ -27,6 +27,8 @@ from citecheck.usercache import user_cache_dir
 TRANSCRIPT_SUFFIXES = frozenset({".srt", ".vtt"})
 CACHE_DIR_NAME = ".citecheck-cache"
 COLLECTION_SNIFF_BYTES = 4096
+MAX_LISTED_FILES = 20_000
+"""Most corpus files listed for "did you mean" suggestions (``--corpus /`` is allowed)."""
 
 
 def looks_like_collection(path: Path) -> bool:
@@ -132,12 +134,19 @@ class Corpus:
         return confine(self.root / candidate, self.root, shown=name)
 
     def file_names(self) -> list[str]:
-        """Names (relative to the root) of the files in the corpus, cache excluded."""
-        return sorted(
-            str(path.relative_to(self.root))
-            for path in self.root.rglob("*")
-            if path.is_file() and CACHE_DIR_NAME not in path.relative_to(self.root).parts
-        )
+        """Names (relative to the root) of the regular files in the corpus, cache and
+        unreadable folders left out, symlinked folders not entered, at most
+        :data:`MAX_LISTED_FILES` of them."""
+        names: list[str] = []
+        for folder, subfolders, files in os.walk(self.root):
+            subfolders[:] = sorted(name for name in subfolders if name != CACHE_DIR_NAME)
+            for name in sorted(files):
+                path = Path(folder) / name
+                if is_regular_file(path):
+                    names.append(str(path.relative_to(self.root)))
+                if len(names) >= MAX_LISTED_FILES:
+                    return sorted(names)
+        return sorted(names)
 
     def nearest_names(self, name: str, k: int = 3) -> list[str]:
         """The ``k`` corpus file names most like ``name`` (rapidfuzz WRatio)."""

@@ -1,10 +1,12 @@
 """Writing ``--output`` without ever destroying an input.
 
-An output path is refused when it is (or is a hard link or symlink to) a report
-being linted, the trace, or a source file of a corpus: a PDF, a collection or
-chunk map, a video or one of its sidecars. The file is written to a temporary
-sibling and renamed into place, so a full disk leaves the old output whole (a
-device or pipe such as ``/dev/stdout`` is written in place).
+An output path is refused when it is (or is a hard link or symlink to) a file the
+run reads: a report being linted, the trace, the query, the config file or rule
+pack, or a file of a task folder: a source (a PDF, a collection or chunk map, a
+video or one of its sidecars), the task's query file or a config file. The file
+is written to a temporary sibling and renamed into place, so a full disk leaves
+the old output whole (a device or pipe such as ``/dev/stdout`` is written in
+place).
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from citecheck.config import CONFIG_FILE, PYPROJECT
 from citecheck.corpus.folder import CACHE_DIR_NAME, looks_like_collection
 from citecheck.corpus.video import MEDIA_SUFFIXES
 from citecheck.errors import InputError, UsageError
+from citecheck.report.query import is_query_file
 from citecheck.safeio import atomic_write_text, is_regular_file, os_problem
 
 SOURCE_SUFFIXES = frozenset({".pdf", ".jsonl", ".srt", ".vtt", *MEDIA_SUFFIXES})
@@ -49,18 +53,25 @@ def is_source_file(path: Path) -> bool:
         return True
 
 
+def is_task_input(path: Path) -> bool:
+    """Whether a file of a task folder is read by a run: a source, the task's query
+    file, or a config file (``.citecheck.toml``, ``pyproject.toml``)."""
+    return path.name in (CONFIG_FILE, PYPROJECT) or is_query_file(path) or is_source_file(path)
+
+
 def corpus_sources(root: Path) -> Iterator[Path]:
-    """The source files under ``root`` (the cache folder excluded)."""
+    """The files under ``root`` a run reads (the cache folder excluded)."""
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = [name for name in subfolders if name != CACHE_DIR_NAME]
         for name in files:
-            if is_source_file(Path(folder) / name):
+            if is_task_input(Path(folder) / name):
                 yield Path(folder) / name
 
 
 def refuse_input_as_output(output: Path, reports: list[Path], others: list[Path]) -> None:
     """:class:`UsageError` when ``output`` exists and is (a link to) one of ``reports``,
-    one of ``others`` (the trace), or a source file of a corpus folder in ``others``."""
+    one of the files in ``others`` (trace, query, config, pack), or an input of a
+    corpus folder in ``others`` (:func:`is_task_input`)."""
     target = _identity(output)
     if target is None:
         return

@@ -18,8 +18,7 @@ from typing import Literal, Protocol
 
 import numpy as np
 
-from citecheck.cachedir import CacheError, prepare_cache_dir
-from citecheck.safeio import is_regular_file
+from citecheck.cachedir import open_cache_db
 
 Kind = Literal["query", "passage"]
 
@@ -105,7 +104,7 @@ class CachedEmbedder:
         self.name = inner.name
         self.path = Path(sqlite_path)
         self._lock = threading.Lock()
-        self._db = _open_cache(self.path)
+        self._db = open_cache_db(self.path, _SCHEMA)
 
     @property
     def dim(self) -> int:
@@ -177,31 +176,6 @@ _SCHEMA = (
     " model TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, vec BLOB NOT NULL,"
     " PRIMARY KEY (model, kind, key))"
 )
-
-
-def _open_cache(path: Path) -> sqlite3.Connection:
-    """The cache database at ``path``; a damaged file is moved aside to ``*.corrupt``
-    and rebuilt, and a cache that cannot be written at all lives in memory."""
-    for attempt in range(2):
-        try:
-            prepare_cache_dir(path.parent)
-            db = sqlite3.connect(path, timeout=30, check_same_thread=False)
-            try:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute(_SCHEMA)
-                db.commit()
-            except sqlite3.DatabaseError:
-                db.close()
-                if attempt == 0 and is_regular_file(path):
-                    os.replace(path, path.with_name(path.name + ".corrupt"))
-                    continue
-                raise
-            return db
-        except (CacheError, OSError, sqlite3.DatabaseError):
-            break
-    memory = sqlite3.connect(":memory:", check_same_thread=False)
-    memory.execute(_SCHEMA)
-    return memory
 
 
 def _text_key(text: str) -> str:

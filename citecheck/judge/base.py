@@ -8,37 +8,12 @@ Every backend (lexical, learned verifier, NLI cross-encoder, LLM) implements
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-from pydantic import BaseModel, Field
-
+from citecheck.config import BackendName as BackendName
+from citecheck.config import JudgeConfig as JudgeConfig
 from citecheck.models import Verdict
 from citecheck.textutil import plain_sentences
-
-BackendName = Literal["default", "nli", "lexical", "verifier", "crossencoder", "llm"]
-
-
-class JudgeConfig(BaseModel):
-    """Which backend judges, and its settings."""
-
-    backend: BackendName = "default"
-    model: str | None = Field(
-        default=None,
-        description=(
-            "nli: a bundle folder (model.onnx + manifest.json); crossencoder: local path or "
-            "model name; verifier: weights JSON path"
-        ),
-    )
-    llm_url: str | None = Field(
-        default=None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1"
-    )
-    llm_model: str | None = None
-    llm_api_key_env: str = "OPENAI_API_KEY"
-    timeout_s: float = 60.0
-    # None: the backend's own calibration (the nli bundle ships its thresholds)
-    supported_min: float | None = Field(default=None, ge=0.0, le=1.0)
-    unsupported_max: float | None = Field(default=None, ge=0.0, le=1.0)
-    contradicted_min: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 @runtime_checkable

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from citecheck.errors import InputError
 from citecheck.models import Report, Section, Span
 from citecheck.requirements.derive import (
     Counting,
@@ -28,6 +27,7 @@ from citecheck.requirements.derive import (
     report_language,
     to_int,
 )
+from citecheck.requirements.patterns import pack_owner, pack_patterns
 from citecheck.rulepack import LengthRequirement, Requirements, RulePack, SectionRequirement
 from citecheck.textutil import (
     CJK_RE,
@@ -168,7 +168,7 @@ def self_reported_lengths(report: Report, pack: RulePack) -> list[SelfReportedLe
     region = report.text[start:end]
     found: dict[int, SelfReportedLength] = {}
     lines = LineIndex(report.text)
-    for pattern in _compile_all(pack.requirements.self_reported_length_patterns, pack.name):
+    for pattern in pack_patterns(pack.requirements.self_reported_length_patterns, pack_owner(pack)):
         for match in pattern.finditer(region):
             number = match.group("n") if "n" in pattern.groupindex else match.group(1)
             where = start + match.start()
@@ -188,7 +188,9 @@ class MissingSection:
     substitute: Section | None = None
 
 
-def missing_sections(report: Report, requirements: Requirements) -> list[MissingSection]:
+def missing_sections(
+    report: Report, requirements: Requirements, owner: str = "rule pack"
+) -> list[MissingSection]:
     """The required sections no heading of the report matches.
 
     Headings are the parser's sections, which include the plain-text headings
@@ -202,11 +204,13 @@ def missing_sections(report: Report, requirements: Requirements) -> list[Missing
     substitute, when that heading answers no other required section and is numbered
     in the style of the headings that do match numbered sections (so a sub-heading
     ``4. …`` under section 3 is never taken for section （4））.
+
+    ``owner`` names the patterns' source in errors (:func:`pack_owner`).
     """
     sections = report.sections
     matched: dict[int, list[int]] = {}
     for index, section in enumerate(requirements.sections):
-        matched[index] = [i for i, s in enumerate(sections) if _matches(section, s.title)]
+        matched[index] = [i for i, s in enumerate(sections) if _matches(section, s.title, owner)]
     used = {i for found in matched.values() for i in found}
     styles = {
         number[0]
@@ -254,8 +258,8 @@ def heading_name(title: str) -> str:
     return re.sub(r"[（(]\s*对应要求\s*[（(]\s*\d+\s*[）)]\s*[）)]", "", text).strip(" *")
 
 
-def _matches(section: SectionRequirement, heading: str) -> bool:
-    if any(p.search(heading) for p in _compile_all(section.patterns, section.name)):
+def _matches(section: SectionRequirement, heading: str, owner: str) -> bool:
+    if any(p.search(heading) for p in pack_patterns(section.patterns, owner)):
         return True
     return paraphrases(section.name, heading_name(heading))
 
@@ -285,10 +289,3 @@ def paraphrases(name: str, heading: str) -> bool:
 def _content_stems(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9]+", text.casefold())
     return {w[:5] for w in words if w not in _STOPWORDS}
-
-
-def _compile_all(patterns: list[str], owner: str) -> list[re.Pattern[str]]:
-    try:
-        return [re.compile(p, re.IGNORECASE) for p in patterns]
-    except re.error as error:
-        raise InputError(f"rule pack ({owner})", f"invalid pattern: {error}") from None

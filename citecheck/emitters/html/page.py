@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from importlib import resources
+from pathlib import Path
 
 from citecheck.emitters import jsonfmt
 from citecheck.emitters.html.document import DocumentRenderer
@@ -22,6 +23,7 @@ from citecheck.emitters.html.marks import Mark, finding_marks
 from citecheck.errors import InputError
 from citecheck.models import Finding, Result
 from citecheck.report.decode import read_text
+from citecheck.safeio import confine
 from citecheck.textutil import LineIndex, detect_lang
 
 SEVERITIES = tuple(reversed(SEVERITY_ORDER))
@@ -33,11 +35,13 @@ class HtmlOptions:
 
     ``texts`` maps a report path (as in ``Result.files``) to its text; a report
     missing there is read from its file through the report decoder, and only
-    that file is read. ``title`` heads the page.
+    that file is read; with ``confine_to`` only when it (symlinks resolved) lies
+    in that folder. ``title`` heads the page.
     """
 
     title: str = "citecheck audit"
     texts: Mapping[str, str] = field(default_factory=dict)
+    confine_to: Path | None = None
 
 
 def _asset(name: str) -> str:
@@ -54,6 +58,8 @@ def _report_text(path: str, options: HtmlOptions) -> tuple[str | None, str | Non
     if path in options.texts:
         return options.texts[path], None
     try:
+        if options.confine_to is not None:
+            confine(Path(path), options.confine_to)
         return read_text(path).text, None
     except InputError as error:
         return None, str(error)

@@ -17,7 +17,12 @@ from typing import Protocol
 
 import numpy as np
 
+from citecheck.cachedir import open_cache_db
+
 _BATCH = 500
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS pair_probabilities (key TEXT PRIMARY KEY, probs BLOB NOT NULL)"
+)
 LABELS = 3  # supported, unsupported, contradicted
 
 
@@ -37,19 +42,13 @@ def _key(model: str, claim: str, evidence: str) -> str:
 
 
 class VerdictCache:
-    """One SQLite file shared by threads (a lock) and processes (WAL, busy timeout)."""
+    """One SQLite file shared by threads (a lock) and processes (WAL, busy timeout);
+    a damaged file is rebuilt (:func:`~citecheck.cachedir.open_cache_db`)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS pair_probabilities"
-            " (key TEXT PRIMARY KEY, probs BLOB NOT NULL)"
-        )
-        self._db.commit()
+        self._db = open_cache_db(path, _SCHEMA)
 
     def probabilities(self, model: PairModel, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """The model's probabilities for ``pairs``, computing only the unseen ones."""
@@ -60,15 +59,27 @@ class VerdictCache:
             if missing:
                 computed = model.probabilities([pairs[i] for i in missing])
                 rows = {keys[i]: computed[j] for j, i in enumerate(missing)}
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO pair_probabilities (key, probs) VALUES (?, ?)",
-                    [(k, v.astype(np.float32).tobytes()) for k, v in rows.items()],
-                )
-                self._db.commit()
+                self._save(rows)
                 found.update(rows)
         return np.array([found[k] for k in keys], dtype=np.float32).reshape(len(keys), LABELS)
 
+    def _save(self, rows: dict[str, np.ndarray]) -> None:
+        try:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO pair_probabilities (key, probs) VALUES (?, ?)",
+                [(k, v.astype(np.float32).tobytes()) for k, v in rows.items()],
+            )
+            self._db.commit()
+        except sqlite3.Error:  # disk full, read-only, damaged under us: computed again
+            self._db.rollback()
+
     def _lookup(self, keys: list[str]) -> dict[str, np.ndarray]:
+        try:
+            return self._stored(keys)
+        except sqlite3.DatabaseError:  # damaged under us: every pair is a miss
+            return {}
+
+    def _stored(self, keys: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), _BATCH):
             batch = keys[start : start + _BATCH]
