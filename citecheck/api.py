@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from citecheck.config import Config, load_config
+from citecheck.errors import UsageError
 from citecheck.models import Result
 from citecheck.pipeline import LintOptions, lint
 
@@ -34,6 +35,9 @@ def check(
     :class:`~citecheck.errors.InputError` for unusable input. ``query`` names a file
     holding the task's request (else the report's own, else the task folder's).
     """
+    _expect(report, (str, Path), "report", "a path")
+    for name, value in (("corpus", corpus), ("trace", trace), ("query", query)):
+        _expect(value, (str, Path, type(None)), name, "a path or None")
     path = Path(report)
     base = config if isinstance(config, Config) else load_config(path.parent, config)
     settings = base.with_overrides(select=select, ignore=ignore, pack=pack, judge=judge)
@@ -48,6 +52,7 @@ def check(
 
 def revision_list(result: Result) -> list[dict[str, Any]]:
     """What an agent should fix: one compact dict per finding, in report order."""
+    _expect(result, (Result,), "result", "the Result that check() returns")
     return [
         {
             "path": finding.path,
@@ -61,3 +66,9 @@ def revision_list(result: Result) -> list[dict[str, Any]]:
         }
         for finding in result.findings
     ]
+
+
+def _expect(value: object, types: tuple[type, ...], name: str, wanted: str) -> None:
+    """Refuse a wrongly typed argument with citecheck's own error, naming it."""
+    if not isinstance(value, types):
+        raise UsageError(f"{name} must be {wanted}, not {type(value).__name__}")

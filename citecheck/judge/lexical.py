@@ -93,6 +93,13 @@ def content_tokens(text: str) -> list[str]:
     return tokens
 
 
+def has_content(claim: str) -> bool:
+    """Whether a claim says anything checkable: a word of two letters or more, a
+    Chinese character, a number or an identifier ("x" and "!!!" say nothing)."""
+    words = [t for t in content_tokens(claim) if len(t) > 1 or not t.isascii()]
+    return bool(words or extract_quantities(claim) or extract_identifiers(claim))
+
+
 def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(tokens))
 
@@ -260,6 +267,14 @@ class LexicalJudge(SequentialBatchMixin):
 
     def judge(self, claim: str, evidence: list[str]) -> Verdict:
         """Judge by conflicts and by how much of the claim the evidence covers."""
+        if not has_content(claim):
+            return Verdict(
+                label="unsupported",
+                score=0.0,
+                confident=False,
+                backend=self.name,
+                reason="the claim has no content words: not judged",
+            )
         a = analyse(claim, evidence)
         if a.best_index is None:
             return Verdict(label="unsupported", score=0.0, backend=self.name, reason="no evidence")

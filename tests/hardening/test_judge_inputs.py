@@ -46,3 +46,13 @@ def test_lone_surrogates_give_valid_json_lines(tmp_path: Path) -> None:
     code, stdout, _ = _judge(tmp_path, row.encode("utf-8") + b"\n")
     assert code == 0
     assert json.loads(stdout)["id"] == "x\ufffd"
+
+
+@pytest.mark.parametrize("claim", ["x", "!!!", "。。"])
+def test_a_claim_without_content_words_is_not_judged(tmp_path: Path, claim: str) -> None:
+    row = json.dumps({"id": "a", "claim": claim, "evidence": "x !!! anything at all"})
+    code, stdout, _ = _judge(tmp_path, (row + "\n").encode("utf-8"))
+    verdict = json.loads(stdout.splitlines()[0])
+    assert code in (0, 1)
+    assert verdict["label"] != "supported"
+    assert "not judged" in json.dumps(verdict)
