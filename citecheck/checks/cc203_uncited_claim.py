@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Finding, Severity
-from citecheck.report.claims import is_checkable, is_specific_factual
+from citecheck.report.claims import is_checkable, is_specific_factual, report_topics
 
 
 @register
@@ -39,8 +39,11 @@ class UncitedClaim(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         """One finding per uncited, checkable, specific factual sentence."""
+        topics = report_topics(ctx.report.claims)
         for claim in ctx.report.claims:
-            if claim.citations or not is_checkable(claim) or not is_specific_factual(claim):
+            if claim.citations or not is_checkable(claim):
+                continue
+            if not is_specific_factual(claim, topics):
                 continue
             yield self.finding(
                 ctx,

@@ -9,6 +9,8 @@ questions and meta sentences about the report itself are not claims.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from typing import Literal
 
 from citecheck.models import Claim
@@ -128,13 +130,27 @@ def split_claim(text: str, lang: Literal["zh", "en"] = "zh") -> list[str]:
     return parts or [text.strip()]
 
 
-def is_specific_factual(claim: Claim) -> bool:
+TOPIC_MIN_CLAIMS = 5
+"""Claims of a report an identifier must occur in to be the report's topic."""
+
+
+def report_topics(claims: Sequence[Claim]) -> frozenset[str]:
+    """Identifiers the report keeps coming back to (the method it reads, say): a
+    sentence naming one of them is not specific for that alone."""
+    counts = Counter(
+        name for claim in claims for name in {m.group(0) for m in _IDENTIFIER.finditer(claim.text)}
+    )
+    return frozenset(name for name, n in counts.items() if n >= TOPIC_MIN_CLAIMS)
+
+
+def is_specific_factual(claim: Claim, topics: frozenset[str] = frozenset()) -> bool:
     """True when the sentence states a checkable specific: a number, percentage
-    or year, a model/dataset identifier, a named result or a direct quote."""
+    or year, a model/dataset identifier other than the report's ``topics``, a named
+    result or a direct quote."""
     body = _ENUMERATOR.sub("", claim_body(claim))
     return bool(
         _NUMBER.search(body)
-        or _IDENTIFIER.search(body)
+        or any(m.group(0) not in topics for m in _IDENTIFIER.finditer(body))
         or _NAMED_RESULT.search(body)
         or _QUOTE.search(body)
     )

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.report.claims import claim_body, is_checkable, is_specific_factual, split_claim
+from citecheck.report.claims import (
+    claim_body,
+    is_checkable,
+    is_specific_factual,
+    report_topics,
+    split_claim,
+)
 from tests import fakes
 
 
@@ -93,3 +99,14 @@ def test_specific_factual_sentences(text: str) -> None:
 )
 def test_generic_sentences_are_not_specific(text: str) -> None:
     assert not is_specific_factual(fakes.make_claim(text))
+
+
+def test_the_reports_topic_alone_does_not_make_a_sentence_specific() -> None:
+    """A report about OrcaKV names it everywhere: a transition sentence naming only
+    it is not a specific fact, one naming another model or a number still is."""
+    claims = [fakes.make_claim(f"OrcaKV 的第{n}个特点很重要") for n in "一二三四五"]
+    topics = report_topics(claims)
+    assert topics == frozenset({"OrcaKV"})
+    assert not is_specific_factual(fakes.make_claim("OrcaKV 正是针对这两点进行改进"), topics)
+    assert is_specific_factual(fakes.make_claim("OrcaKV 在 Qwen1.5-0.5B 上测试"), topics)
+    assert is_specific_factual(fakes.make_claim("OrcaKV 将显存减少了 81%"), topics)
