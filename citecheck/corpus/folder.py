@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -131,7 +132,14 @@ class Corpus:
         candidate = Path(name)
         if candidate.is_absolute() or candidate.drive:
             raise OutsideCorpusError(name, "absolute path: citations must name files in the corpus")
-        return confine(self.root / candidate, self.root, shown=name)
+        path = confine(self.root / candidate, self.root, shown=name)
+        if path.exists():
+            return path
+        for form in ("NFC", "NFD"):  # café.pdf cited in one Unicode form, stored in the other
+            other = unicodedata.normalize(form, name)
+            if other != name and (self.root / other).exists():
+                return confine(self.root / other, self.root, shown=name)
+        return path
 
     def file_names(self) -> list[str]:
         """Names (relative to the root) of the regular files in the corpus, cache and

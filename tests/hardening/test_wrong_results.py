@@ -126,3 +126,13 @@ def test_messages_say_what_is_wrong(task: Path, setup: str, fragments: tuple[str
     else:
         assert_clean_error(outcome, *fragments)
     assert "invalid entry: :" not in outcome.stderr + outcome.stdout
+
+
+def test_a_file_name_cited_in_nfc_resolves_to_its_nfd_file(task: Path) -> None:
+    import unicodedata
+
+    stored = unicodedata.normalize("NFD", "café.pdf")
+    (task / "pdf.pdf").rename(task / stored)
+    cited = unicodedata.normalize("NFC", "café.pdf")
+    findings = _findings(task, f"Greedy decoding repeats itself [Doc: {cited}, page 1].\n")
+    assert [f["code"] for f in findings if str(f["code"]).startswith("CC10")] == []
