@@ -9,10 +9,12 @@ from citecheck.models import Category, Resolution, Severity
 
 @register
 class CitationTooVague(ResolutionRule):
-    """A citation names a whole document collection but no document in it.
+    """A citation names a whole document collection but no document in it, or a
+    title that several of its documents share.
 
     A collection holds thousands of documents; a bracket that only names the
-    collection points a reader nowhere and cannot be checked.
+    collection, or a title two documents carry, points a reader nowhere certain
+    and cannot be checked.
 
     Anti-pattern
     ------------
@@ -35,7 +37,7 @@ class CitationTooVague(ResolutionRule):
     status = "vague"
 
     def message(self, ctx: LintContext, resolution: Resolution) -> str:
-        return f"{resolution.citation.text} names no document: {resolution.detail}"
+        return f"{resolution.citation.text} names no single document: {resolution.detail}"
 
     def fix(self, ctx: LintContext, resolution: Resolution) -> str:
         return f'name the document and chunk: [{resolution.target.source}: "<title>", chunk N]'

@@ -68,6 +68,8 @@ class TitleLookup(BaseModel):
 
     match: TitleMatch | None = None
     candidates: list[tuple[str, float]] = Field(default_factory=list)
+    # documents that all carry the cited title: the citation cannot say which
+    same_title: list[int] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -406,6 +408,9 @@ class Collection:
         """
         repaired = demojibake(title)
         query = normalise_title(repaired or title)
+        twins = self._documents_titled(title)
+        if len(twins) > 1:
+            return TitleLookup(candidates=[(title, 100.0)] * len(twins), same_title=twins)
         match = self._exact_or_normalised(title, "exact", "normalised")
         if match is None and repaired:
             match = self._exact_or_normalised(repaired, "demojibaked", "demojibaked")
@@ -417,6 +422,13 @@ class Collection:
             doc_index, best_title, score = nearest[0]
             match = TitleMatch(title=best_title, method="fuzzy", score=score, doc_index=doc_index)
         return TitleLookup(match=match, candidates=[(t, s) for _, t, s in nearest[:k]])
+
+    def _documents_titled(self, title: str) -> list[int]:
+        """The indices of the documents whose title is exactly ``title`` (a few at most)."""
+        rows = self._db.execute(
+            "SELECT doc_index FROM documents WHERE title = ? ORDER BY doc_index LIMIT 5", (title,)
+        ).fetchall()
+        return [int(row[0]) for row in rows]
 
     def _exact_or_normalised(self, title: str, exact: str, normalised: str) -> TitleMatch | None:
         row = self._db.execute(

@@ -182,6 +182,17 @@ class _Resolver:
                 k=self.pack.thresholds.title_candidates,
             )
             self._lookups[target.source, target.title] = lookup
+        if lookup.same_title:
+            indices = ", ".join(str(i) for i in lookup.same_title)
+            return Outcome(
+                "vague",
+                candidates=[
+                    ScoredCandidate(name=f"{target.title} (document {i})", score=100.0)
+                    for i in lookup.same_title
+                ],
+                detail=f"{len(lookup.same_title)} documents in {target.source!r} are titled "
+                f"{target.title!r} (documents {indices}); the citation cannot say which",
+            )
         if lookup.match is None:
             return Outcome(
                 "unresolvable",

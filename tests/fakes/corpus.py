@@ -28,6 +28,7 @@ class FakeLookup:
 
     match: TitleMatch | None
     candidates: list[tuple[str, float]]
+    same_title: list[int] = field(default_factory=list)
 
 
 class FakeCollection:

@@ -136,3 +136,17 @@ def test_a_file_name_cited_in_nfc_resolves_to_its_nfd_file(task: Path) -> None:
     cited = unicodedata.normalize("NFC", "café.pdf")
     findings = _findings(task, f"Greedy decoding repeats itself [Doc: {cited}, page 1].\n")
     assert [f["code"] for f in findings if str(f["code"]).startswith("CC10")] == []
+
+
+def test_two_documents_with_the_cited_title_are_an_ambiguity_with_both_as_candidates(
+    task: Path,
+) -> None:
+    twins = [
+        {"title": TITLE, "content": "Top-p sampling keeps " * 40},
+        {"title": TITLE, "content": "Beam search is greedy. " * 40},
+    ]
+    (task / "long_context.json").write_text(json.dumps(twins), encoding="utf-8")
+    findings = _findings(task, f'Top-p keeps a nucleus [long_context: "{TITLE}", chunk 0].\n')
+    assert [f["code"] for f in findings] == ["CC103"]
+    message = str(findings[0]["message"])
+    assert "2 documents" in message and "documents 0, 1" in message
