@@ -19,7 +19,7 @@ from citecheck.models import BlockKind
 from citecheck.report.extract import Line, iter_lines
 
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
-COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
+COMMENT_RE = re.compile(r"^\s*<!--(?:(?!-->).)*-->\s*$")  # one comment, the whole line
 RULE_RE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$")
 TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")

@@ -150,3 +150,14 @@ def test_two_documents_with_the_cited_title_are_an_ambiguity_with_both_as_candid
     assert [f["code"] for f in findings] == ["CC103"]
     message = str(findings[0]["message"])
     assert "2 documents" in message and "documents 0, 1" in message
+
+
+def test_a_claim_between_two_comments_is_shown_in_the_html_audit(task: Path) -> None:
+    line = "<!-- a --> Greedy decoding repeats itself [文档: pdf.pdf, page 99] <!-- b -->\n"
+    (task / "report.md").write_text(line, encoding="utf-8")
+    outcome = run_cli(
+        "lint", task / "report.md", "--corpus", task, "--select", "CC1", "--format", "html"
+    )
+    assert outcome.code == 1
+    body = outcome.stdout.split('id="citecheck-result"')[0]
+    assert "Greedy decoding repeats itself" in body
