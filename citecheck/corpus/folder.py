@@ -133,11 +133,11 @@ class Corpus:
         if candidate.is_absolute() or candidate.drive:
             raise OutsideCorpusError(name, "absolute path: citations must name files in the corpus")
         path = confine(self.root / candidate, self.root, shown=name)
-        if path.exists():
+        if _exists(path):
             return path
         for form in ("NFC", "NFD"):  # café.pdf cited in one Unicode form, stored in the other
             other = unicodedata.normalize(form, name)
-            if other != name and (self.root / other).exists():
+            if other != name and _exists(self.root / other):
                 return confine(self.root / other, self.root, shown=name)
         return path
 
@@ -216,3 +216,12 @@ class Corpus:
                 self.safe_path(name), self._transcriber(), root=self.root
             )
         return self._videos[name]
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` names something; a name the system cannot look up
+    (too long, a symlink loop) is simply not there, for the resolver to report."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
