@@ -117,6 +117,9 @@ class _Walker:
             except InputError as error:  # leaves the task, loops, or leads nowhere
                 self.passed_over.append((path, error.problem))
                 return
+        if not path.is_file():  # a link that leads nowhere, a FIFO, a socket
+            self.passed_over.append((path, "not a regular file"))
+            return
         is_text = path.suffix.lower() in TEXT_SUFFIXES
         if owner is None:
             if is_text and self._classify(path) == "plain":

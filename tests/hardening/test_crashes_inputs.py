@@ -31,6 +31,16 @@ def test_a_self_looping_symlink_in_an_audit_root_is_passed_over(task: Path, tmp_
     assert "1 tasks (1 linted" in outcome.stdout
 
 
+@pytest.mark.parametrize("make", [lambda p: os.symlink("nowhere/at/all", p), os.mkfifo])
+def test_a_dangling_link_or_fifo_in_a_task_folder_is_passed_over(
+    task: Path, tmp_path: Path, make: object
+) -> None:
+    make(task / "entry")  # type: ignore[operator]
+    outcome = run_cli(*AUDIT, task, "--store", tmp_path / "s.sqlite")
+    assert outcome.code in (0, 1), outcome
+    assert "1 tasks (1 linted" in outcome.stdout
+
+
 @pytest.mark.parametrize("field", ["n", "content"])
 def test_a_100000_digit_integer_in_a_collection_is_no_crash(task: Path, field: str) -> None:
     number = "9" * 100_000
