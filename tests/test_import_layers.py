@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "usercache": 1,
     "safeio": 1,
     "cachedir": 1,
+    "derived": 1,
     "gcpause": 1,
     "config": 1,
     "tomlfile": 1,

@@ -18,9 +18,9 @@ from typing import Protocol
 from citecheck import __version__
 from citecheck.batch.discovery import TaskFolder
 from citecheck.config import Config
+from citecheck.derived import file_digest as file_sha256
 from citecheck.rulepack import RulePack
 
-READ_BLOCK = 1 << 20
 # settings that change what is printed or when the run fails, not the findings
 PRESENTATION_FIELDS = {"format", "fail_on", "source", "cache_dir"}
 
@@ -76,11 +76,7 @@ def file_digest(path: Path, memo: DigestMemo | None = None) -> str:
         known = memo.digest_for(str(path), stat.st_size, stat.st_mtime_ns)
         if known is not None:
             return known
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(READ_BLOCK):
-            digest.update(block)
-    hexdigest = digest.hexdigest()
+    hexdigest = file_sha256(path)
     if memo is not None:
         memo.remember_digest(str(path), stat.st_size, stat.st_mtime_ns, hexdigest)
     return hexdigest
