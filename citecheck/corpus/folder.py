@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -21,6 +22,7 @@ from citecheck.corpus.pdf import PdfDocument
 from citecheck.corpus.video import MEDIA_SUFFIXES, Transcriber, VideoEvidence
 from citecheck.corpus.web import WebStore
 from citecheck.corpus.webstores import find_web_store, store_kind
+from citecheck.derived import DERIVED_FILE, DerivedStore
 from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.safeio import confine, is_regular_file, read_head
 from citecheck.usercache import user_cache_dir
@@ -163,13 +165,18 @@ class Corpus:
 
     # ------------------------------------------------------------ sources
 
+    @cached_property
+    def derived(self) -> DerivedStore:
+        """What is derived from this corpus's files, kept in its cache folder."""
+        return DerivedStore(self.cache_dir / DERIVED_FILE)
+
     def pdf(self, name: str) -> PdfDocument | None:
         """The PDF called ``name``; None when there is no such file."""
         path = self.safe_path(name)
         if name not in self._pdfs:
             if not is_regular_file(path):
                 return None
-            self._pdfs[name] = PdfDocument(path)
+            self._pdfs[name] = PdfDocument(path, self.derived)
         return self._pdfs[name]
 
     def collection(self, name: str = "long_context") -> Collection | None:

@@ -10,13 +10,15 @@ curious case of neural text degeneration. In ICLR, 2020.``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, Field
 
-from citecheck.corpus.tables import table_row_units
+from citecheck.corpus import tables
+from citecheck.derived import DerivedStore, code_fingerprint, file_digest
 from citecheck.errors import InputError
 from citecheck.models import SourceUnit
 from citecheck.safeio import read_head
@@ -52,6 +54,8 @@ AUTHORS_END = re.compile(r"^(.+?(?:[a-z\u00c0-\u024f]{2}|et al))\.\s+(.+)$", re.
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Za-z0-9])")
 AUTHOR_SPLIT = re.compile(r",\s*and\s+|\s+and\s+|\s*&\s*|,\s*")
 FOOTNOTE_MARKS = re.compile(r"[\d*†‡§¶∗,]+$")
+_SPAN_KEYS = ("text", "size", "bbox", "origin", "flags")
+T = TypeVar("T")
 
 
 class PdfMeta(BaseModel):
@@ -84,6 +88,11 @@ def _load_pymupdf() -> Any:
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
     return pymupdf
+
+
+def _json_native(value: Any) -> Any:
+    """A span field as it reads back from the store (tuples become lists)."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -128,13 +137,42 @@ def parse_bib_entry(raw: str, page: int) -> BibEntry:
 
 
 class PdfDocument:
-    """Pages, passages, metadata and bibliography of one PDF file."""
+    """Pages, passages, metadata and bibliography of one PDF file.
 
-    def __init__(self, path: str | Path) -> None:
+    With a :class:`~citecheck.derived.DerivedStore`, what pymupdf reads from a page
+    (text, blocks, spans, table rows) is stored under the file's SHA-256 and the
+    fingerprint of this code, and the file is opened only when something asked for
+    is not stored yet: a second lint of an unchanged PDF runs no layout analysis.
+    """
+
+    def __init__(self, path: str | Path, store: DerivedStore | None = None) -> None:
         self.path = Path(path)
         self.name = self.path.name
-        self._doc = self._open()
+        self._store = store
+        self._key = (
+            (code_fingerprint(__name__, tables.__name__), file_digest(self.path)) if store else ()
+        )
+        self._opened: pymupdf.Document | None = None
+        self.page_count: int = self._derived("page_count", lambda: self._doc.page_count)
         self.passages = lru_cache(maxsize=None)(self._passages)  # type: ignore[method-assign]
+
+    def _derived(
+        self,
+        part: str,
+        derive: Callable[[], T],
+        encode: Callable[[T], Any] = lambda value: value,
+        decode: Callable[[Any], T] = lambda raw: raw,
+    ) -> T:
+        if self._store is None:
+            return derive()
+        return self._store.get_or_derive((*self._key, part), derive, encode, decode)
+
+    @property
+    def _doc(self) -> pymupdf.Document:
+        """The open document, opened (and checked) on first use."""
+        if self._opened is None:
+            self._opened = self._open()
+        return self._opened
 
     def _open(self) -> pymupdf.Document:
         pymupdf = _load_pymupdf()
@@ -153,32 +191,51 @@ class PdfDocument:
             raise InputError(self.path, "PDF has no pages")
         return doc
 
-    @property
-    def page_count(self) -> int:
-        """Number of pages."""
-        return int(self._doc.page_count)
-
     def _page(self, n: int) -> Any:
+        self._check_page(n)
+        return self._doc[n - 1]
+
+    def _check_page(self, n: int) -> None:
         if not 1 <= n <= self.page_count:
             raise IndexError(f"{self.name} has pages 1-{self.page_count}, not {n}")
-        return self._doc[n - 1]
 
     def page_text(self, n: int) -> str:
         """The plain text of page ``n`` (1-based)."""
-        return str(self._page(n).get_text("text"))
+        self._check_page(n)
+        return self._derived(f"text {n}", lambda: str(self._page(n).get_text("text")))
 
     def page_lines(self, n: int) -> list[list[dict[str, Any]]]:
         """The text spans of each line of page ``n``, in reading order (pymupdf
-        ``dict`` spans: ``text``, ``size``, ``bbox``, ``origin``, ``flags``)."""
+        ``dict`` spans reduced to ``text``, ``size``, ``bbox``, ``origin``, ``flags``)."""
+        self._check_page(n)
+        return self._derived(f"lines {n}", lambda: self._read_lines(n))
+
+    def _read_lines(self, n: int) -> list[list[dict[str, Any]]]:
         blocks = self._page(n).get_text("dict", sort=True)["blocks"]
-        lines = [line["spans"] for block in blocks for line in block.get("lines", [])]
+        lines = [
+            [{key: _json_native(span[key]) for key in _SPAN_KEYS} for span in line["spans"]]
+            for block in blocks
+            for line in block.get("lines", [])
+        ]
         return [spans for spans in lines if any(s["text"].strip() for s in spans)]
 
     def _blocks(self, n: int) -> list[str]:
         """The text blocks of page ``n`` in reading order, lines joined."""
+        self._check_page(n)
+        return self._derived(f"blocks {n}", lambda: self._read_blocks(n))
+
+    def _read_blocks(self, n: int) -> list[str]:
         blocks = self._page(n).get_text("blocks", sort=True)
         texts = (_join_lines(str(b[4]).splitlines()) for b in blocks if b[6] == 0)
         return [t for t in texts if t]
+
+    def _table_rows(self, n: int) -> list[SourceUnit]:
+        return self._derived(
+            f"table rows {n}",
+            lambda: tables.table_row_units(self._page(n), n, self.name),
+            encode=lambda units: [unit.model_dump(mode="json") for unit in units],
+            decode=lambda raw: [SourceUnit.model_validate(unit) for unit in raw],
+        )
 
     def _passages(self, n: int) -> list[SourceUnit]:
         """Paragraph-level passages of page ``n`` (blocks merged to ~300-800 chars),
@@ -203,7 +260,7 @@ class PdfDocument:
             )
             for i, text in enumerate(merged, start=1)
         ]
-        return passages + table_row_units(self._page(n), n, self.name)
+        return passages + self._table_rows(n)
 
     def all_passages(self) -> list[SourceUnit]:
         """The passages of every page, in order."""
@@ -214,18 +271,16 @@ class PdfDocument:
     def _first_page_lines(self) -> list[tuple[str, float]]:
         """(text, largest font size) per line of page 1."""
         lines: list[tuple[str, float]] = []
-        for block in self._page(1).get_text("dict", sort=True)["blocks"]:
-            for line in block.get("lines", []):
-                spans = [s for s in line["spans"] if s["text"].strip()]
-                if spans:
-                    text = "".join(s["text"] for s in spans).strip()
-                    lines.append((text, max(s["size"] for s in spans)))
+        for line in self.page_lines(1):
+            spans = [s for s in line if s["text"].strip()]
+            text = "".join(s["text"] for s in spans).strip()
+            lines.append((text, max(s["size"] for s in spans)))
         return lines
 
     @cached_property
     def metadata(self) -> PdfMeta:
         """Title, authors, affiliations, venue and year of the paper."""
-        info = self._doc.metadata or {}
+        info = self._derived("info", lambda: dict(self._doc.metadata or {}))
         lines = self._first_page_lines()
         title, authors, affiliations = None, [], []
         if lines:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from citecheck.corpus.pdf import PdfDocument, parse_bib_entry
+from citecheck.derived import DerivedStore
 from citecheck.errors import InputError
 from tests.corpus.corpus_factories import REFERENCES, TITLE, build_encrypted, build_paper
 
@@ -79,3 +80,28 @@ def test_empty_or_corrupt_pdf_is_an_input_error(
         PdfDocument(path)
     assert "\n" not in str(caught.value)
     assert path.read_bytes() == content
+
+
+def test_a_stored_pdf_is_read_again_without_opening_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = build_paper(tmp_path / "paper.pdf", body_pages=2)
+    store = DerivedStore(tmp_path / "derived.sqlite")
+    first = PdfDocument(path, store)
+    read = [first.all_passages(), first.metadata, first.page_lines(2)]
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("pymupdf opened although every page was stored")
+
+    monkeypatch.setattr(PdfDocument, "_open", refuse)
+    second = PdfDocument(path, store)
+    assert [second.all_passages(), second.metadata, second.page_lines(2)] == read
+    assert second.page_count == first.page_count
+
+
+def test_a_changed_pdf_is_not_served_from_the_store(tmp_path: Path) -> None:
+    path = build_paper(tmp_path / "paper.pdf", body_pages=2)
+    store = DerivedStore(tmp_path / "derived.sqlite")
+    assert PdfDocument(path, store).page_count == 4
+    build_paper(path, body_pages=3)
+    assert PdfDocument(path, store).page_count == 5
