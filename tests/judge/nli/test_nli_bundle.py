@@ -76,8 +76,10 @@ def test_the_shipped_bundle_loads_offline_from_a_clean_user_cache(tmp_path, monk
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     model = NliModel(DEFAULT_BUNDLE, threads=1)
+    assert not {"e5", "tokenizer", "_session"} & set(vars(model))  # nothing loaded yet
     short = ("The sky is blue.", "The sky is blue today.")
     alone = model.probabilities([short])
+    assert {"e5", "tokenizer", "_session"} <= set(vars(model))
     filler = "The experiments cover four models and two datasets. " * 20
     long = ("论文在四个模型上做了实验。", filler)
     together = model.probabilities([long, short])
