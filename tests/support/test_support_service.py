@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from citecheck.derived import DerivedStore
 from citecheck.judge.base import SequentialBatchMixin
 from citecheck.models import CitationTarget, TitleMatch, Verdict
 from citecheck.rulepack import RulePack, Thresholds
 from citecheck.support.service import SupportService
 from tests import fakes
+from tests.fakes import FakeJudge
 
 CLAIM = "The squeezing effect appears under DPO training"
 FILLER = {n: f"Page {n} discusses unrelated experimental details." for n in range(1, 7)}
@@ -275,3 +279,29 @@ def test_every_backend_goes_through_one_decision_layer(embedder, backend, confid
     )
     assert confirmed is not None and confirmed.verdict.confident
     assert "Qwen2.5-7B" in confirmed.verdict.reason
+
+
+class FingerprintedJudge(FakeJudge):
+    """The fake judge declaring that its verdicts depend on its inputs only."""
+
+    fingerprint = "fake-1"
+
+
+@pytest.mark.parametrize(("judge_class", "calls_again"), [(FingerprintedJudge, 0), (FakeJudge, 1)])
+def test_a_stored_tier_is_not_judged_again_by_a_deterministic_judge(
+    tmp_path: Path, embedder, judge_class: type[FakeJudge], calls_again: int
+) -> None:
+    corpus = pdf_corpus(p3=f"Page 3 shows that {CLAIM.lower()}.")
+    claim, resolutions = cited_claim()
+    pack = RulePack(name="test", thresholds=Thresholds(neighbour_pages=1))
+    judgements, judges = [], []
+    for _ in range(2):
+        judge = judge_class()
+        store = DerivedStore(tmp_path / "derived.sqlite")
+        judgements.append(
+            SupportService(corpus, judge, embedder, pack, store).judge_claim(claim, resolutions)
+        )
+        judges.append(judge)
+    assert len(judges[0].calls) == 1
+    assert len(judges[1].calls) == calls_again
+    assert judgements[0] == judgements[1]

@@ -58,6 +58,13 @@ class NliJudge:
         return self._model
 
     @property
+    def fingerprint(self) -> str:
+        """The model's name (its checksum, input length) and the thresholds in use."""
+        cal = self.calibration
+        thresholds = (cal.supported_min, cal.unsupported_max, cal.contradicted_min)
+        return f"{self.model.name}:{thresholds}"
+
+    @property
     def calibration(self) -> Calibration:
         """Explicit thresholds, else the bundle's."""
         return self._calibration or self.model.manifest.calibration
