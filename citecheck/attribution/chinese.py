@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from citecheck.derived import DERIVED_FILE, DerivedStore, code_fingerprint
 from citecheck.textutil import CJK_RE
+from citecheck.usercache import user_cache_dir
 
 COMPOUND_SURNAMES = frozenset(
     [
@@ -125,7 +127,26 @@ def chinese_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def person_names(text: str) -> tuple[FoundName, ...]:
-    """The Chinese person names jieba finds in ``text``, in order."""
+    """The Chinese person names jieba finds in ``text``, in order.
+
+    Kept in the user cache's derived store, so a text read before (the same report
+    linted again) needs no segmenter: loading jieba's dictionaries costs more than a
+    second.
+    """
+    return _derived_store().get_or_derive(
+        (code_fingerprint(__name__, packages=("jieba",)), "person names", text),
+        lambda: _segmented_person_names(text),
+        encode=lambda names: [[n.name, n.start, n.end] for n in names],
+        decode=lambda raw: tuple(FoundName(str(n), int(s), int(e)) for n, s, e in raw),
+    )
+
+
+@lru_cache(maxsize=1)
+def _derived_store() -> DerivedStore:
+    return DerivedStore(user_cache_dir() / DERIVED_FILE)
+
+
+def _segmented_person_names(text: str) -> tuple[FoundName, ...]:
     tokens = [(t.word, t.flag) for t in _posseg().cut(text)]
     offsets = list(itertools.accumulate((len(w) for w, _ in tokens), initial=0))
     found: list[FoundName] = []

@@ -16,6 +16,7 @@ import re
 from collections.abc import Hashable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from citecheck.judge.base import SequentialBatchMixin, evidence_sentences
 from citecheck.judge.numerals import Quantity, extract_quantities
@@ -54,6 +55,7 @@ _SENTENCE_INITIAL_TEXT = (
 _SENTENCE_INITIAL_WORDS = frozenset(_SENTENCE_INITIAL_TEXT.split())
 
 
+@lru_cache(maxsize=8192)
 def is_chinese(text: str) -> bool:
     """True when CJK characters make up a noticeable share of the text."""
     letters = sum(ch.isalpha() for ch in text)
