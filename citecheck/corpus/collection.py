@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ DOCUMENT_LIST_KEYS = ("documents", "data", "docs")
 TITLE_KEYS = ("title", "name")
 TEXT_KEYS = ("content", "text", "body", "page_content")
 READ_SIZE = 1 << 22
+_WHITESPACE = re.compile(r"\s*")
 INDEX_VERSION = 1
 MIN_PREFIX_CHARS = 4
 DEFAULT_THRESHOLDS = Thresholds()
@@ -135,9 +137,8 @@ class _JsonStream:
 
     def peek(self) -> str:
         """The next non-whitespace character, without consuming it ('' at the end)."""
-        while True:
-            rest = self._buffer[self._pos :]
-            self._advance(self._pos + len(rest) - len(rest.lstrip()))
+        while True:  # matching at the position: slicing the rest would copy the buffer
+            self._advance(_after_whitespace(self._buffer, self._pos))
             if self._pos < len(self._buffer):
                 return self._buffer[self._pos]
             if not self._fill():
@@ -181,6 +182,12 @@ class _JsonStream:
         offset = self._byte_pos
         self._advance(end)
         return parsed, offset, self._byte_pos - offset
+
+
+def _after_whitespace(text: str, pos: int) -> int:
+    """The position of the first non-whitespace character of ``text`` from ``pos``."""
+    match = _WHITESPACE.match(text, pos)
+    return match.end() if match else pos
 
 
 def iter_documents(path: Path) -> Iterator[RawDocument]:

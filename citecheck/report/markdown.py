@@ -10,6 +10,7 @@ that no sentence crosses (lines, except soft-wrapped Latin text).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -103,6 +104,7 @@ class _BlockBuilder:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
+        self._starts = [line.start for line in lines]
         self.blocks: list[Block] = []
         self.open: Block | None = None
 
@@ -207,13 +209,18 @@ class _BlockBuilder:
         segment = _trimmed(line, content_start)
         if self.open is not None and self.open.kind == kind:
             previous = self.open.segments[-1]
-            if _soft_wrapped(self.lines, previous, segment):
+            if _soft_wrapped(self._line_at(previous.end), line, segment):
                 self.open.segments[-1] = Segment(previous.start, segment.end)
             else:
                 self.open.segments.append(segment)
             return
         self._close()
         self.open = Block(kind, [segment])
+
+    def _line_at(self, offset: int) -> Line:
+        """The line holding ``offset`` (a bisection: a paragraph of 100,000 lines
+        stays linear)."""
+        return self.lines[bisect.bisect_right(self._starts, offset) - 1]
 
     def _emit(self, block: Block) -> None:
         self._close()
@@ -246,12 +253,12 @@ def _cells(line: Line) -> list[Segment]:
     return cells
 
 
-def _soft_wrapped(lines: list[Line], previous: Segment, segment: Segment) -> bool:
-    """Whether two lines are one wrapped Latin sentence (no hard break between them)."""
-    line = next(ln for ln in lines if ln.start <= previous.end <= ln.end)
+def _soft_wrapped(line: Line, segment_line: Line, segment: Segment) -> bool:
+    """Whether ``line`` and the segment that follows it on ``segment_line`` are one
+    wrapped Latin sentence (no hard break between them)."""
     if line.text.endswith("  ") or line.text.endswith("\\"):
         return False
     before = line.text.rstrip()[-1:]
-    after_line = next(ln for ln in lines if ln.start <= segment.start <= ln.end)
-    after = after_line.text[segment.start - after_line.start : segment.start - after_line.start + 1]
+    offset = segment.start - segment_line.start
+    after = segment_line.text[offset : offset + 1]
     return bool(re.match(r"[A-Za-z0-9,;(\-]", before) and re.match(r"[A-Za-z0-9(]", after))
