@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 from citecheck.attribution.chinese import is_other_romanisation, is_pinyin, readings
 from citecheck.attribution.names import is_cjk_name
 from citecheck.textutil import CJK_NAME, LATIN_LETTERS, LATIN_UPPER
+
+T = TypeVar("T")
 
 
 class NameMatch(StrEnum):
@@ -41,18 +45,18 @@ class AliasBook:
     """Groups of names known to denote one person."""
 
     def __init__(self) -> None:
-        self._groups: list[set[str]] = []
+        self._group_of: dict[str, set[str]] = {}  # a name's key → its whole group
 
     def add(self, names: Iterable[str]) -> None:
         """Record that all ``names`` are one person (merging existing groups)."""
         group = {_key(n) for n in names if n and n.strip()}
         if len(group) < 2:
             return
-        merged = [g for g in self._groups if g & group]
-        for g in merged:
-            group |= g
-            self._groups.remove(g)
-        self._groups.append(group)
+        merged = set(group)
+        for key in group:
+            merged |= self._group_of.get(key, set())
+        for key in merged:
+            self._group_of[key] = merged
 
     def add_mapping(self, aliases: Mapping[str, Iterable[str]] | Iterable[Iterable[str]]) -> None:
         """Add aliases given as ``{name: [alias, …]}`` or as ``[[name, alias, …], …]``."""
@@ -73,10 +77,7 @@ class AliasBook:
     def aliases_of(self, name: str) -> set[str]:
         """Every name recorded as the same person as ``name`` (excluding itself)."""
         key = _key(name)
-        for group in self._groups:
-            if key in group:
-                return group - {key}
-        return set()
+        return self._group_of.get(key, set()) - {key}
 
 
 def _key(name: str) -> str:
@@ -107,10 +108,19 @@ def _compare_latin(a: str, b: str) -> NameMatch:
     return NameMatch.SAME if ta[0][0] == tb[0][0] else NameMatch.DIFFERENT
 
 
+def _romanised_words(latin: str) -> list[str]:
+    """The words of a Latin name as pinyin would spell them ('Hao-ran' → 'haoran')."""
+    words = [re.sub(r"[\-'’]", "", t) for t in re.split(r"[\s.]+", _key(latin)) if t]
+    return [w for w in words if w]
+
+
+def _surname_readings(chinese: str) -> set[str]:
+    return {surname for surname, _ in readings(chinese.replace("·", ""))}
+
+
 def _compare_across(chinese: str, latin: str) -> NameMatch:
     """A Chinese name against a Latin one, through the Chinese name's pinyin."""
-    words = [re.sub(r"[\-'’]", "", t) for t in re.split(r"[\s.]+", _key(latin)) if t]
-    words = [w for w in words if w]
+    words = _romanised_words(latin)
     if not words:
         return NameMatch.UNKNOWN
     if len(words) == 1:
@@ -170,3 +180,64 @@ def match_against(name: str, known: Iterable[str], aliases: AliasBook | None = N
     if NameMatch.UNKNOWN in outcomes:
         return NameMatch.UNKNOWN
     return NameMatch.DIFFERENT
+
+
+def index_keys(name: str) -> set[str]:
+    """The keys a :class:`NameIndex` files ``name`` under.
+
+    Whenever :func:`compare_names` (aliases aside) finds ``a`` and ``b`` the SAME,
+    ``probe_keys(a)`` and ``index_keys(b)`` share a key: Latin names that are the
+    same share a token that is the last of one of them; a Chinese name and a Latin
+    one share the surname's pinyin as the Latin name's first or last word; two
+    Chinese names are equal.
+    """
+    if is_cjk_name(name):
+        return {f"cjk:{_key(name)}", *(f"pinyin:{s}" for s in _surname_readings(name))}
+    tokens, words = _latin_tokens(name), _romanised_words(name)
+    keys = {f"token:{t}" for t in tokens} | {f"last:{t}" for t in tokens[-1:]}
+    return keys | {f"romanised:{w}" for w in words[:1] + words[-1:]}
+
+
+def probe_keys(name: str) -> set[str]:
+    """The keys to look ``name`` up by in a :class:`NameIndex` (see :func:`index_keys`)."""
+    if is_cjk_name(name):
+        return {f"cjk:{_key(name)}", *(f"romanised:{s}" for s in _surname_readings(name))}
+    tokens, words = _latin_tokens(name), _romanised_words(name)
+    keys = {f"last:{t}" for t in tokens} | {f"token:{t}" for t in tokens[-1:]}
+    return keys | {f"pinyin:{w}" for w in words[:1] + words[-1:]}
+
+
+class NameIndex(Generic[T]):
+    """Items (people) filed under the names they go by, for finding the ones a name may
+    denote without comparing it with every item: a cast of 10,000 speakers is
+    de-duplicated in linear time.
+
+    ``aliases`` must be complete before items are added: an item is filed under its
+    names and their aliases.
+    """
+
+    def __init__(self, aliases: AliasBook | None = None) -> None:
+        self._aliases = aliases
+        self._items: list[T] = []
+        self._by_key: defaultdict[str, list[int]] = defaultdict(list)
+
+    def add(self, item: T, names: Iterable[str]) -> None:
+        """File ``item`` under ``names``."""
+        position = len(self._items)
+        self._items.append(item)
+        for key in set().union(*map(index_keys, self._spellings(names))):
+            self._by_key[key].append(position)
+
+    def candidates(self, name: str) -> list[T]:
+        """The items, in the order added, that ``name`` may be the SAME as; every item
+        :func:`compare_names` finds the SAME is among them."""
+        keys = set().union(*map(probe_keys, self._spellings([name])))
+        positions = {p for key in keys for p in self._by_key.get(key, ())}
+        return [self._items[p] for p in sorted(positions)]
+
+    def _spellings(self, names: Iterable[str]) -> set[str]:
+        spellings = set(names)
+        if self._aliases is not None:
+            for name in list(spellings):
+                spellings |= self._aliases.aliases_of(name)
+        return spellings

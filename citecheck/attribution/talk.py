@@ -11,10 +11,10 @@ says it); anything less is ``unverifiable`` or nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
-from citecheck.attribution.matching import AliasBook, NameMatch
+from citecheck.attribution.matching import AliasBook, NameIndex, NameMatch
 from citecheck.attribution.names import (
     NameMention,
     credited_part,
@@ -48,13 +48,23 @@ class Person:
     evidence: Evidence | None = None
 
 
-@dataclass
 class Cast:
-    """The people of one talk, and the aliases that tie their spellings together."""
+    """The people of one talk, and the aliases that tie their spellings together.
 
-    video_name: str
-    people: list[Person] = field(default_factory=list)
-    aliases: AliasBook = field(default_factory=AliasBook)
+    The aliases are complete before the first person is added (a person is filed
+    under the aliases of its names, :class:`~citecheck.attribution.matching.NameIndex`).
+    """
+
+    def __init__(self, video_name: str, aliases: AliasBook | None = None) -> None:
+        self.video_name = video_name
+        self.aliases = aliases or AliasBook()
+        self.people: list[Person] = []
+        self._index: NameIndex[Person] = NameIndex(self.aliases)
+
+    def add(self, person: Person) -> None:
+        """Add ``person`` to the cast."""
+        self.people.append(person)
+        self._index.add(person, person.names)
 
     def holding(self, role: str) -> list[Person]:
         """The people the meta gives ``role``."""
@@ -63,24 +73,31 @@ class Cast:
     def matching(self, name: str) -> Person | None:
         """The person ``name`` certainly denotes, if any."""
         return next(
-            (p for p in self.people if match_person(name, p.names, self.aliases) is NameMatch.SAME),
+            (
+                p
+                for p in self._index.candidates(name)
+                if match_person(name, p.names, self.aliases) is NameMatch.SAME
+            ),
             None,
         )
 
 
 def cast_of(video_name: str, video: VideoEvidence) -> Cast:
     """The cast from the meta (presenter first) and the transcript's speaker labels."""
-    cast = Cast(video_name)
     meta = video.meta
-    cast.aliases.add_mapping(meta.aliases)
-    for text in [meta.title or "", *(s.text for s in video.segments)]:
-        cast.aliases.add_from_text(text)
     presenter = video.presenter
-    for record in [*([presenter] if presenter else []), *meta.speakers]:
-        cast.aliases.add(record.names)
+    records = [*([presenter] if presenter else []), *meta.speakers]
+    aliases = AliasBook()
+    aliases.add_mapping(meta.aliases)
+    for text in [meta.title or "", *(s.text for s in video.segments)]:
+        aliases.add_from_text(text)
+    for record in records:
+        aliases.add(record.names)
+    cast = Cast(video_name, aliases)
+    for record in records:
         if cast.matching(record.name) is None:
             role = "presenter" if record is presenter else record.normal_role
-            cast.people.append(
+            cast.add(
                 Person(
                     names=record.names,
                     role=role or record.normal_role,
@@ -88,10 +105,10 @@ def cast_of(video_name: str, video: VideoEvidence) -> Cast:
                 )
             )
     if meta.moderator and cast.matching(meta.moderator) is None:
-        cast.people.append(Person([meta.moderator], "moderator"))
+        cast.add(Person([meta.moderator], "moderator"))
     for segment in video.segments:
         if segment.speaker and cast.matching(segment.speaker) is None:
-            cast.people.append(
+            cast.add(
                 Person(
                     names=[segment.speaker],
                     evidence=Evidence(
