@@ -111,7 +111,11 @@ def _run_whisper(media: Path, model: str | Path, language: str | None) -> Transc
 
     whisper = WhisperModel(str(location), device="cpu", compute_type="int8")
     try:
-        segments, info = whisper.transcribe(str(media), language=language, beam_size=1)
+        # greedy decoding only: the default falls back to sampling at higher
+        # temperatures, which gave a different transcript, so different findings, per run
+        segments, info = whisper.transcribe(
+            str(media), language=language, beam_size=1, temperature=0.0
+        )
         detected = language or info.language
         if _english_only(model) and detected and not detected.startswith("en"):
             error = f"cannot transcribe {detected} with {label}"
