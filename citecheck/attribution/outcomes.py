@@ -13,7 +13,6 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from citecheck.corpus.sidecars import SidecarProblem
 from citecheck.models import Citation, Claim, Evidence, Severity
 
 OutcomeKind = Literal["presenter", "role", "remark", "author", "author-role", "finding", "details"]
@@ -57,4 +56,3 @@ class ReportAttribution(BaseModel):
 
     attributions: list[AttributionOutcome] = Field(default_factory=list)
     videos: list[VideoOutcome] = Field(default_factory=list)
-    sidecar_problems: list[SidecarProblem] = Field(default_factory=list)

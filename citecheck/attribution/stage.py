@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from citecheck.corpus.authorblock import AuthorBlock
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.pdf import BibEntry, PdfDocument
+    from citecheck.corpus.sidecars import SidecarProblem
     from citecheck.corpus.trace import Trace
     from citecheck.corpus.video import VideoEvidence
     from citecheck.rulepack import RulePack
@@ -150,7 +151,7 @@ class Sources:
 
 
 def assess_report(inputs: AttributionInputs) -> ReportAttribution:
-    """Every attribution and video outcome of the report, and unreadable sidecars."""
+    """Every attribution and video outcome of the report."""
     from citecheck.attribution.paper import assess_paper_people
     from citecheck.attribution.talk import assess_talk_people
     from citecheck.attribution.video import assess_video_claims
@@ -163,5 +164,9 @@ def assess_report(inputs: AttributionInputs) -> ReportAttribution:
         attributions += assess_talk_people(sources, claim)
         attributions += assess_paper_people(sources, claim)
     videos = list(assess_video_claims(sources))
-    problems = [p for video in sources.all_videos() for p in video.read_all()]
-    return ReportAttribution(attributions=attributions, videos=videos, sidecar_problems=problems)
+    return ReportAttribution(attributions=attributions, videos=videos)
+
+
+def sidecar_problems(inputs: AttributionInputs) -> list[SidecarProblem]:
+    """The corpus's video sidecars that could not be read (nothing judged)."""
+    return [p for video in Sources(inputs).all_videos() for p in video.read_all()]

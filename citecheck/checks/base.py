@@ -37,6 +37,7 @@ from citecheck.models import (
 if TYPE_CHECKING:  # imported for type checking only: keeps rule import cheap
     from citecheck.attribution.outcomes import ReportAttribution
     from citecheck.corpus.folder import Corpus
+    from citecheck.corpus.sidecars import SidecarProblem
     from citecheck.corpus.trace import Trace
     from citecheck.rulepack import RulePack
 
@@ -68,6 +69,12 @@ class LintContext:
 
             self._attribution = assess_report(self)
         return self._attribution
+
+    def sidecar_problems(self) -> list[SidecarProblem]:
+        """The video sidecars that could not be read (without the attribution stage)."""
+        from citecheck.attribution.stage import sidecar_problems
+
+        return sidecar_problems(self)
 
     _by_citation: tuple[int, int, dict[str, list[Resolution]]] | None = field(
         default=None, init=False, repr=False

@@ -37,7 +37,7 @@ class UnreadableSidecar(Rule):
     summary = "A video sidecar could not be read; its evidence was left out."
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        for problem in ctx.attribution().sidecar_problems:
+        for problem in ctx.sidecar_problems():
             expected = f"; expected {problem.expected}" if problem.expected else ""
             yield self.finding(
                 ctx,

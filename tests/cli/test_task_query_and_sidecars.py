@@ -95,3 +95,19 @@ def test_cli_exit_is_not_2_for_a_bad_sidecar(tmp_path: Path) -> None:
     (tmp_path / "video.keyframes.json").write_text(json.dumps([{"note": "x"}]), encoding="utf-8")
     outcome = CliRunner().invoke(main, ["lint", str(report), "--select", "CC902"])
     assert outcome.exit_code == 0 and "CC902" in outcome.output
+
+
+def test_unreadable_sidecars_are_found_without_the_attribution_stage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CC902 alone reads the sidecars: no claim is attributed or judged for it."""
+    from citecheck.attribution import stage
+
+    def refuse(_inputs: object) -> None:
+        raise AssertionError("the attribution stage ran for CC902")
+
+    monkeypatch.setattr(stage, "assess_report", refuse)
+    report = _task(tmp_path, None)
+    (tmp_path / "video.keyframes.json").write_text(json.dumps([{"note": "x"}]), encoding="utf-8")
+    result = lint([report], LintOptions(corpus=tmp_path, config=Config(select=["CC902"])))
+    assert [f.code for f in result.findings] == ["CC902"]
