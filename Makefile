@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.citecheck-installed
 
-.PHONY: demo test lint setup fuzz
+.PHONY: demo test lint setup fuzz reverse-index
 
 setup: $(STAMP)
 
@@ -37,3 +37,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check citecheck tests benchmarks training
 	$(VENV)/bin/ruff format --check citecheck tests benchmarks training
 	$(VENV)/bin/mypy citecheck
+
+# the glossary's reverse index the package ships (after a version bump or a change to the
+# dictionary, the field glossaries or their stemming; a test says when it is stale)
+reverse-index: $(STAMP)
+	rm -f citecheck/judge/data/reverse-index-*.json
+	$(PY) -c "from citecheck.judge.glossary import SHIPPED_INDEX_DIR, write_reverse_index; print(write_reverse_index(SHIPPED_INDEX_DIR))"

@@ -24,6 +24,7 @@ folder (``rules/glossary-ml.toml``) and extendable by users through the
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import itertools
@@ -53,6 +54,7 @@ REVERSE_HEADWORD_CHARS = (2, 4)
 REVERSE_MIN_SHARE = 0.25
 # bump when the index is built differently (stemming, filtering)
 REVERSE_INDEX_FORMAT = 1
+SHIPPED_INDEX_DIR = Path(__file__).parent / "data"
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] (/.*)$", re.MULTILINE)
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -259,25 +261,43 @@ def _reverse_entries() -> Iterable[tuple[str, set[str]]]:
 def _reverse_index() -> dict[str, frozenset[str]]:
     """English stem → the characters that consistently render it.
 
-    Building it takes about 2 s, so it is kept in the user cache as JSON, keyed
-    by the dictionary file, the field glossaries and the build parameters; a
-    cache that cannot be written is only a slower next run.
+    Building it takes about 2 s and 90 MB, so the package ships it for the default
+    dictionary and glossaries (:data:`SHIPPED_INDEX_DIR`); with other glossaries, or
+    after a change its key covers, it is built once and kept in the user cache, keyed
+    by the dictionary file, the field glossaries and the build parameters (a cache
+    that cannot be written is only a slower next run).
     """
-    cache_file = user_cache_dir() / f"reverse-index-{_reverse_index_key()}.json"
-    try:
-        stored = json.loads(cache_file.read_text(encoding="utf-8"))
-        if isinstance(stored, dict) and all(isinstance(c, str) for c in stored.values()):
-            return {s: frozenset(chars) for s, chars in stored.items()}
-    except (OSError, ValueError, RecursionError):
-        pass
+    name = f"reverse-index-{_reverse_index_key()}.json"
+    for folder in (SHIPPED_INDEX_DIR, user_cache_dir()):
+        stored = _read_reverse_index(folder / name)
+        if stored is not None:
+            return stored
     index = _build_reverse_index()
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        data = {s: "".join(sorted(chars)) for s, chars in index.items()}
-        atomic_write_text(cache_file, json.dumps(data, ensure_ascii=False))
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # not writable: only a slower next run
+        write_reverse_index(user_cache_dir(), index)
     return index
+
+
+def _read_reverse_index(path: Path) -> dict[str, frozenset[str]] | None:
+    """The index stored at ``path``; None when absent or not of the stored shape."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if isinstance(stored, dict) and all(isinstance(c, str) for c in stored.values()):
+        return {s: frozenset(chars) for s, chars in stored.items()}
+    return None
+
+
+def write_reverse_index(folder: Path, index: dict[str, frozenset[str]] | None = None) -> Path:
+    """Store ``index`` (default: a fresh build) in ``folder`` under its key; the shipped
+    copy is written this way (``make reverse-index``)."""
+    index = _build_reverse_index() if index is None else index
+    path = folder / f"reverse-index-{_reverse_index_key()}.json"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {s: "".join(sorted(chars)) for s, chars in sorted(index.items())}
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False))
+    return path
 
 
 def _reverse_index_key() -> str:

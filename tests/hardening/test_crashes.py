@@ -95,6 +95,7 @@ def test_forty_yi_is_no_number() -> None:
 def test_a_reverse_index_cache_of_the_wrong_shape_is_rebuilt(
     user_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(glossary, "SHIPPED_INDEX_DIR", user_cache / "nothing shipped")
     cache_file = user_cache / "citecheck" / f"reverse-index-{glossary._reverse_index_key()}.json"
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     built = {"neural": frozenset("神经")}
