@@ -77,7 +77,8 @@ class SupportService:
         self.judge = judge
         self.embedder = embedder
         self.pack = pack
-        self._store = store if isinstance(judge, DeterministicJudge) else None
+        self._store = store
+        self._deterministic = judge if isinstance(judge, DeterministicJudge) else None
 
     def judge_claim(self, claim: Claim, resolutions: list[Resolution]) -> ClaimJudgement | None:
         """Judge ``claim`` against what its resolutions name, then their surroundings.
@@ -163,27 +164,18 @@ class SupportService:
     ) -> list[_TierResult]:
         """Each request's judgement: stored by an earlier run with the same code, judge,
         embedder, parts and units, else computed (the misses in one batch)."""
-        if self._store is None:
+        store, judge = self._store, self._deterministic
+        if store is None or judge is None:
             return self._compute_tier_batch(requests)
-        keys = [self._tier_key(request) for request in requests]
-        found = [self._store.get(key, _TierResult.model_validate) for key in keys]
+        prefix = (package_fingerprint(), "tier", judge.fingerprint, self.embedder.name)
+        keys = [(*prefix, _request_text(request)) for request in requests]
+        found = [store.get(key, _TierResult.model_validate) for key in keys]
         missing = [i for i, result in enumerate(found) if result is None]
         computed = self._compute_tier_batch([requests[i] for i in missing])
         for i, result in zip(missing, computed, strict=True):
-            self._store.put(keys[i], result.model_dump(mode="json"))
+            store.put(keys[i], result.model_dump(mode="json"))
             found[i] = result
         return [result for result in found if result is not None]
-
-    def _tier_key(self, request: tuple[list[str], list[SourceUnit]]) -> tuple[str, ...]:
-        parts, units = request
-        assert isinstance(self.judge, DeterministicJudge)
-        return (
-            package_fingerprint(),
-            "tier",
-            self.judge.fingerprint,
-            self.embedder.name,
-            json.dumps([parts, [u.model_dump(mode="json") for u in units]], ensure_ascii=False),
-        )
 
     def _compute_tier_batch(
         self, requests: list[tuple[list[str], list[SourceUnit]]]
@@ -395,6 +387,12 @@ def is_judged(claim: Claim) -> bool:
 def _cites_only_video(claim: Claim) -> bool:
     targets = [t for citation in claim.citations for t in citation.targets]
     return bool(targets) and all(is_video_target(t) for t in targets)
+
+
+def _request_text(request: tuple[list[str], list[SourceUnit]]) -> str:
+    """A tier request (claim parts and units) as text, for its key in the derived store."""
+    parts, units = request
+    return json.dumps([parts, [u.model_dump(mode="json") for u in units]], ensure_ascii=False)
 
 
 def make_support_service(
