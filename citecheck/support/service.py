@@ -408,7 +408,11 @@ def make_support_service(
     """
     folder = Path(cache_dir) if cache_dir else _default_cache_dir(corpus)
     judge, embedder = make_judge_and_embedder(pack, judge_config, folder)
-    return SupportService(corpus, judge, embedder, pack, DerivedStore(folder / DERIVED_FILE))
+    if corpus is not None and folder == Path(corpus.cache_dir):
+        store = corpus.derived  # the PDFs' store: one connection to the file
+    else:
+        store = DerivedStore(folder / DERIVED_FILE)
+    return SupportService(corpus, judge, embedder, pack, store)
 
 
 def make_judge_and_embedder(
