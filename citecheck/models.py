@@ -99,6 +99,17 @@ class ReferenceEntry(BaseModel):
     syntax: str = ""
 
 
+class EmbeddedSource(BaseModel):
+    """A web source carried inside the report file itself (a Perplexity response's
+    ``search_results``): what the agent saw of the page, and its number, if any."""
+
+    url: str
+    title: str | None = None
+    snippet: str = ""
+    date: str | None = None
+    number: int | None = None
+
+
 class Attribution(BaseModel):
     """A person named as the origin of a statement, e.g. ``Holtzman et al. 2020``."""
 
@@ -179,6 +190,12 @@ class Report(BaseModel):
     references: list[ReferenceEntry] = Field(default_factory=list)
     suppressions: list[Suppression] = Field(default_factory=list)
     query: str | None = None
+    text_origin: str | None = Field(
+        default=None,
+        description="where in the file the report text is (``choices[0].message.content``"
+        " of an API response); lines and columns are then positions in that text",
+    )
+    embedded_sources: list[EmbeddedSource] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- corpus
@@ -353,6 +370,11 @@ class Finding(BaseModel):
     score: float | None = None
     fix: str | None = None
     backend: str | None = None
+    origin: str | None = Field(
+        default=None,
+        description="the field of ``path`` holding the report text when it is not the whole"
+        " file (an API response); line and column are positions in that text",
+    )
 
 
 class Summary(BaseModel):

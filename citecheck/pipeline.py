@@ -37,6 +37,7 @@ from citecheck.models import (
     Summary,
     Suppression,
 )
+from citecheck.report.envelope import is_envelope_file
 from citecheck.report.query import find_query_file, is_query_file, read_query, with_query
 from citecheck.rulepack import RulePack, load_pack, with_syntax
 from citecheck.safeio import require_regular_file
@@ -175,13 +176,17 @@ def run_rules(
     is_suppressed: Callable[[Finding, list[Suppression]], bool],
 ) -> list[Finding]:
     """The findings of ``rules`` on one report, re-levelled and minus suppressed ones;
-    a rule that crashes is one internal-error finding (:mod:`citecheck.checks._crash`)."""
+    a rule that crashes is one internal-error finding (:mod:`citecheck.checks._crash`).
+    In a report that is one field of its file, each finding names that field."""
     kept = []
+    origin = ctx.report.text_origin
     for rule in rules:
         for finding in guarded_check(rule, ctx):
             level = overrides.get(finding.code)
             if level is not None:
                 finding = finding.model_copy(update={"severity": level})
+            if origin is not None:
+                finding = finding.model_copy(update={"origin": origin})
             if not is_suppressed(finding, ctx.report.suppressions):
                 kept.append(finding)
     return kept
@@ -240,7 +245,7 @@ def expand_report_paths(paths: Sequence[str | Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if _is_report_file(p, path))
             if not found:
-                raise InputError(path, "folder holds no reports (*.md, *.txt)")
+                raise InputError(path, "folder holds no reports (*.md, *.txt, API responses)")
             reports.extend(found)
         elif path.exists():
             reports.append(path)
@@ -252,8 +257,11 @@ def expand_report_paths(paths: Sequence[str | Path]) -> list[Path]:
 def _is_report_file(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts[:-1]
     hidden = any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts)
-    report_like = path.suffix.lower() in REPORT_SUFFIXES and not is_query_file(path)
-    return report_like and path.is_file() and not hidden
+    if hidden:
+        return False
+    if path.suffix.lower() in REPORT_SUFFIXES:
+        return path.is_file() and not is_query_file(path)
+    return is_envelope_file(path)
 
 
 def _checked_folder(path: Path) -> Path:

@@ -9,7 +9,9 @@ text files of one agent task. Each text file is classed by its content:
   (``## Final Report``) and is no run log;
 - a *run log* shows tool calls or retrieval listings; it is the task's trace,
   and its report too when it holds a ``FINAL ANSWER``;
-- a *plain report* is any other text file with at least one citation;
+- a *plain report* is any other text file with at least one citation in any of the
+  pack's formats, or an API response holding a report (``.json``), which makes
+  its folder a task folder even without source files (it carries its own);
 - anything else (a README, notes, an empty or binary file) is not looked at again.
 
 The task's reports are its task files; without any, the run logs holding a
@@ -30,11 +32,13 @@ from citecheck.corpus.folder import holds_sources
 from citecheck.corpus.trace import parse_trace
 from citecheck.errors import InputError
 from citecheck.pipeline import REPORT_SUFFIXES, SKIPPED_FOLDERS
-from citecheck.report.citations import find_citations
 from citecheck.report.decode import read_text
+from citecheck.report.envelope import is_envelope_file
 from citecheck.report.extract import locate_report
+from citecheck.report.formats import find_all_citations
 from citecheck.rulepack import RulePack
 from citecheck.safeio import confine
+from citecheck.textutil import LineIndex
 
 TEXT_SUFFIXES = (*REPORT_SUFFIXES, ".log")
 
@@ -120,14 +124,15 @@ class _Walker:
         if not path.is_file():  # a link that leads nowhere, a FIFO, a socket
             self.passed_over.append((path, "not a regular file"))
             return
-        is_text = path.suffix.lower() in TEXT_SUFFIXES
+        kind = self._classify(path)
+        if owner is None and kind == "plain" and is_envelope_file(path):
+            owner = path.parent  # an API response carries its sources: its folder is a task
         if owner is None:
-            if is_text and self._classify(path) == "plain":
+            if kind == "plain":
                 self.orphans.append(path)
             return
         task = self.owned.setdefault(owner, _Owned())
         task.files.append(path)
-        kind = self._classify(path) if is_text else None
         if kind == "task":
             task.task_files.append(path)
         elif kind == "plain":
@@ -138,18 +143,24 @@ class _Walker:
                 task.final_answer_logs.append(path)
 
     def _classify(self, path: Path) -> str | None:
-        """``task``, ``log``, ``log+report``, ``plain`` or None (not a report)."""
+        """``task``, ``log``, ``log+report``, ``plain`` (an API response is one) or None
+        (not a report)."""
+        if is_envelope_file(path):
+            return "plain"
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            return None
         try:
             text = read_text(path).text
         except InputError:
             return None
         trace = parse_trace(text, str(path))
-        has_report_marker = locate_report(text, self.pack.layout).start > 0
+        has_report_marker = locate_report(text, self.pack.layout).marked
         if trace.tool_calls or trace.retrievals:
             return "log+report" if has_report_marker else "log"
         if has_report_marker:
             return "task"
-        return "plain" if find_citations(text, self.pack) else None
+        citations, _ = find_all_citations(text, self.pack, 0, LineIndex(text))
+        return "plain" if citations else None
 
 
 def _enterable(folder: Path) -> bool:

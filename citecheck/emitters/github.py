@@ -22,16 +22,19 @@ def escape_property(text: str) -> str:
 
 def annotation(finding: Finding) -> str:
     """The workflow command for one finding."""
-    properties = {
-        "file": finding.path,
-        "line": finding.line,
-        "col": finding.column,
-        "endLine": finding.end_line,
-        "endColumn": finding.end_column,
-        "title": f"{finding.code} {finding.slug}",
-    }
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    properties: dict[str, object] = {"file": finding.path}
     message = finding.message
+    if finding.origin is None:
+        properties |= {
+            "line": finding.line,
+            "col": finding.column,
+            "endLine": finding.end_line,
+            "endColumn": finding.end_column,
+        }
+    else:  # lines of one JSON field's text are not the file's: a file-level annotation
+        message = f"{finding.origin}:{finding.line}:{finding.column}: {message}"
+    properties["title"] = f"{finding.code} {finding.slug}"
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     if finding.fix:
         message += f"\nFix: {finding.fix}"
     return f"::{LEVELS[finding.severity.value]} {props}::{escape_data(message)}"

@@ -48,24 +48,25 @@ def sarif_result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
     """One SARIF ``result`` for a finding; ``rule_index`` into ``tool.driver.rules``."""
     text = finding.message if not finding.fix else f"{finding.message} Fix: {finding.fix}"
     located = {} if rule_index is None else {"ruleIndex": rule_index}
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.path)}}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if finding.origin is None:
+        physical["region"] = region
+    else:  # the position is in one JSON field's text, not in the file's lines
+        location["logicalLocations"] = [{"fullyQualifiedName": finding.origin, "kind": "member"}]
+        location["properties"] = {"regionInOrigin": region}
     return {
         "ruleId": finding.code,
         **located,
         "level": LEVELS[finding.severity.value],
         "message": {"text": text},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.path)},
-                    "region": {
-                        "startLine": finding.line,
-                        "startColumn": finding.column,
-                        "endLine": finding.end_line,
-                        "endColumn": finding.end_column,
-                    },
-                }
-            }
-        ],
+        "locations": [location],
         "partialFingerprints": {"citecheck/v1": fingerprint(finding)},
         "properties": {
             "slug": finding.slug,

@@ -1,4 +1,7 @@
-"""Human-readable text: ``path:line:col CODE slug message``, then evidence and fix."""
+"""Human-readable text: ``path:line:col CODE slug message``, then evidence and fix.
+
+A report that is one field of its file (an API response) reads
+``path[choices[0].message.content]:line:col``: the position is in that field's text."""
 
 from __future__ import annotations
 
@@ -27,9 +30,9 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
     code = finding.code
     if color:
         code = click.style(code, fg=COLOURS[finding.severity], bold=True)
+    place = one_line(finding.path) + (f"[{one_line(finding.origin)}]" if finding.origin else "")
     lines = [
-        f"{one_line(finding.path)}:{finding.line}:{finding.column} {code} {finding.slug} "
-        f"{one_line(finding.message)}"
+        f"{place}:{finding.line}:{finding.column} {code} {finding.slug} {one_line(finding.message)}"
     ]
     if finding.claim:
         lines.append(f"    claim: {shorten(finding.claim)}")

@@ -1,8 +1,9 @@
 """Finding the report inside files that hold more than a report.
 
 Task files hold a ``## Query`` and a ``## Final Report`` section; agent run logs
-end with a ``FINAL ANSWER`` banner. Offsets stay relative to the whole file so
-that line numbers in findings are the file's own.
+end with a ``FINAL ANSWER`` banner; reasoning models open their answer with a
+``<think>…</think>`` block, which is not report text. Offsets stay relative to the
+whole file so that line numbers in findings are the file's own.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from citecheck.rulepack import ReportLayout
 
 _BANNER_RE = re.compile(r"^\s*([=\-*#~_])\1{2,}\s*$")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s")
+_THINK_RE = re.compile(r"\A\s*<think>.*?</think>[ \t]*\n?", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class ReportRegion:
-    """The report's offsets ``[start, end)`` in the file, and the user's query if any."""
+    """The report's offsets ``[start, end)`` in the file, the user's query if any, and
+    whether a report start marker (``## Final Report``) opened it."""
 
     start: int
     end: int
     query: str | None = None
+    marked: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,20 +59,21 @@ def locate_report(text: str, layout: ReportLayout) -> ReportRegion:
     query = _query(lines, layout)
     starts = [i for i, line in enumerate(lines) if _is_marker(line, layout.report_start_markers)]
     if not starts:
-        return ReportRegion(0, len(text), query)
+        thinking = _THINK_RE.match(text)
+        return ReportRegion(thinking.end() if thinking else 0, len(text), query)
     first = starts[-1] + 1
     while first < len(lines) and (
         not lines[first].text.strip() or _BANNER_RE.match(lines[first].text)
     ):
         first += 1
     if first >= len(lines):
-        return ReportRegion(len(text), len(text), query)
+        return ReportRegion(len(text), len(text), query, marked=True)
     end = len(text)
     for line in lines[first:]:
         if _is_marker(line, layout.report_end_markers):
             end = line.start
             break
-    return ReportRegion(lines[first].start, end, query)
+    return ReportRegion(lines[first].start, end, query, marked=True)
 
 
 def _query(lines: list[Line], layout: ReportLayout) -> str | None:

@@ -8,10 +8,12 @@ always used unless another format is forced. With ``pack.syntax`` (``--syntax``,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from citecheck.models import Citation, ReferenceEntry
-from citecheck.report.citations import find_citations
+from citecheck.models import Citation, CitationTarget, ReferenceEntry
+from citecheck.report.citations import citation_id, find_citations
+from citecheck.report.envelope import ENVELOPE_SYNTAX, Annotation
 from citecheck.report.markers import (
     CompiledFormat,
     compile_formats,
@@ -36,8 +38,9 @@ class Formats:
         return (["labelled"] if self.labelled else []) + [f.name for f in self.markers]
 
 
-def detect_formats(text: str, pack: RulePack) -> Formats:
-    """The formats ``text`` (the report region) is written in."""
+def detect_formats(text: str, pack: RulePack, known: frozenset[str] = frozenset()) -> Formats:
+    """The formats ``text`` (the report region) is written in; ``known`` names formats
+    the report file itself declares (an API response's numbered ``citations``)."""
     compiled = compile_formats(pack.formats)
     labelled_names = {f.name for f in pack.formats if f.kind == "labelled"}
     if pack.syntax is not None:
@@ -49,8 +52,11 @@ def detect_formats(text: str, pack: RulePack) -> Formats:
     used = tuple(
         f
         for f in compiled
-        if count_markers(body, f) >= max(1, f.format.detect_min)
-        and (not f.format.requires_entries or any(e.entry.syntax == f.name for e in entries))
+        if f.name in known
+        or (
+            count_markers(body, f) >= max(1, f.format.detect_min)
+            and (not f.format.requires_entries or any(e.entry.syntax == f.name for e in entries))
+        )
     )
     return Formats(labelled=bool(labelled_names) or not pack.formats, markers=used)
 
@@ -64,14 +70,44 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def find_all_citations(
-    text: str, pack: RulePack, offset: int, index: LineIndex
+    text: str,
+    pack: RulePack,
+    offset: int,
+    index: LineIndex,
+    given: tuple[Sequence[Citation], Sequence[ReferenceEntry]] = ((), ()),
 ) -> tuple[list[Citation], list[ReferenceEntry]]:
     """The citations of ``text`` (the report region starting at ``offset``) in every
-    format it uses, in reading order, and its reference entries."""
-    formats = detect_formats(text, pack)
+    format it uses, in reading order, and its reference entries.
+
+    ``given`` holds the citations and entries the report file states outside its text
+    (an API response's annotations and ``citations`` list); they come first, and a
+    marker over a given citation's span is not found a second time."""
+    given_citations, given_entries = given
+    formats = detect_formats(text, pack, frozenset(e.syntax for e in given_entries))
     entry_lines = find_entries(text, formats.markers, offset, index)
     labelled = find_citations(text, pack, offset, index=index) if formats.labelled else []
-    skip = [(e.start, e.end) for e in entry_lines] + [(c.span.start, c.span.end) for c in labelled]
+    taken = [*given_citations, *labelled]
+    skip = [(e.start, e.end) for e in entry_lines] + [(c.span.start, c.span.end) for c in taken]
     markers = find_markers(text, formats.markers, offset, index, skip)
-    citations = sorted([*labelled, *markers], key=lambda c: c.span.start)
-    return citations, [e.entry for e in entry_lines]
+    citations = sorted([*taken, *markers], key=lambda c: c.span.start)
+    return citations, [*given_entries, *(e.entry for e in entry_lines)]
+
+
+def annotation_citations(
+    text: str, annotations: Sequence[Annotation], index: LineIndex
+) -> list[Citation]:
+    """One URL citation per ``url_citation`` annotation, over the text range it names."""
+    citations = []
+    for note in annotations:
+        span = index.span(note.start, note.end)
+        raw = text[note.start : note.end]
+        target = CitationTarget(
+            kind="url",
+            source=note.url,
+            url=note.url,
+            title=note.title,
+            syntax=ENVELOPE_SYNTAX,
+            raw=raw,
+        )
+        citations.append(Citation(id=citation_id(span), text=raw, span=span, targets=[target]))
+    return citations

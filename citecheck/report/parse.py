@@ -16,9 +16,9 @@ from pathlib import Path
 
 from citecheck.gcpause import collector_paused
 from citecheck.models import Citation, Claim, Report, Section
-from citecheck.report.decode import read_text
+from citecheck.report.envelope import Envelope, read_report_file
 from citecheck.report.extract import locate_report
-from citecheck.report.formats import find_all_citations
+from citecheck.report.formats import annotation_citations, find_all_citations
 from citecheck.report.markdown import Block, heading_title, parse_blocks, plain_text
 from citecheck.report.repair import map_back, repaired_view
 from citecheck.report.sentences import split_sentences
@@ -34,30 +34,45 @@ def parse_report(path: str | Path, pack: RulePack) -> Report:
     """Read and parse the report file at ``path``; :class:`InputError` if unusable.
 
     Mojibake is parsed on its repair, with spans mapped back to the file as written
-    (see :mod:`citecheck.report.repair`); ``damaged_encoding`` stays set."""
-    decoded = read_text(path)
-    view = repaired_view(decoded.text) if decoded.damaged else None
-    report = parse_text(view.text if view else decoded.text, str(path), pack)
-    if view is not None:
-        report = map_back(report, view)
+    (see :mod:`citecheck.report.repair`); ``damaged_encoding`` stays set. An API
+    response (``.json``) is parsed on its answer text (:mod:`citecheck.report.envelope`).
+    """
+    read = read_report_file(path)
+    decoded = read.decoded
+    if read.envelope is not None:
+        report = parse_text(read.envelope.text, str(path), pack, read.envelope)
+    else:
+        view = repaired_view(decoded.text) if decoded.damaged else None
+        report = parse_text(view.text if view else decoded.text, str(path), pack)
+        if view is not None:
+            report = map_back(report, view)
+        report.damaged_encoding = decoded.damaged
     report.encoding = decoded.encoding
-    report.damaged_encoding = decoded.damaged
     return report
 
 
-def parse_text(text: str, path: str, pack: RulePack) -> Report:
-    """Parse already decoded ``text``; ``path`` is only recorded in the result."""
+def parse_text(text: str, path: str, pack: RulePack, envelope: Envelope | None = None) -> Report:
+    """Parse already decoded ``text``; ``path`` is only recorded in the result.
+    ``envelope`` is the API response ``text`` came from, if it did."""
     with collector_paused():
-        return _parse(text, path, pack)
+        return _parse(text, path, pack, envelope)
 
 
-def _parse(text: str, path: str, pack: RulePack) -> Report:
+def _parse(text: str, path: str, pack: RulePack, envelope: Envelope | None) -> Report:
     region = locate_report(text, pack.layout)
     index = LineIndex(text)
     blocks = parse_blocks(text, region.start, region.end)
     code = [(b.start, b.end) for b in blocks if b.kind == "code"]
+    annotated = annotation_citations(text, envelope.annotations, index) if envelope else []
     found, references = find_all_citations(
-        text[region.start : region.end], pack, region.start, index
+        text[region.start : region.end],
+        pack,
+        region.start,
+        index,
+        given=(
+            [c for c in annotated if region.start <= c.span.start < region.end],
+            envelope.references if envelope else [],
+        ),
     )
     citations = [c for c in found if not any(start <= c.span.start < end for start, end in code)]
     sections = _sections(text, blocks, index, pack, region.end)
@@ -77,6 +92,8 @@ def _parse(text: str, path: str, pack: RulePack) -> Report:
         references=references,
         suppressions=parse_suppressions(text),
         query=region.query,
+        text_origin=envelope.origin if envelope else None,
+        embedded_sources=envelope.sources if envelope else [],
     )
 
 

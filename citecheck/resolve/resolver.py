@@ -20,7 +20,6 @@ from citecheck.models import (
     Citation,
     CitationTarget,
     Claim,
-    ReferenceEntry,
     Report,
     Resolution,
     ResolutionStatus,
@@ -28,13 +27,14 @@ from citecheck.models import (
     TitleMatch,
 )
 from citecheck.resolve.outcome import Outcome
-from citecheck.resolve.web import WEB_KINDS, resolve_web
+from citecheck.resolve.web import WEB_KINDS, report_web_store, resolve_web
 from citecheck.safeio import is_regular_file
 
 if TYPE_CHECKING:
     from citecheck.corpus.collection import TitleLookup
     from citecheck.corpus.folder import Corpus
     from citecheck.corpus.trace import Trace
+    from citecheck.corpus.web import WebStore
     from citecheck.rulepack import RulePack
 
 NO_CORPUS = "no corpus given or found"
@@ -49,7 +49,7 @@ def resolve_citations(
     report: Report, corpus: Corpus | None, trace: Trace | None, pack: RulePack
 ) -> list[Resolution]:
     """One :class:`Resolution` per (citation, target) of ``report``, in reading order."""
-    resolver = _Resolver(corpus, trace, pack, report.references)
+    resolver = _Resolver(corpus, trace, pack, report)
     return [
         resolver.resolve(target).to_resolution(citation, target)
         for citation in report.citations
@@ -90,14 +90,15 @@ class _Resolver:
         corpus: Corpus | None,
         trace: Trace | None,
         pack: RulePack,
-        references: list[ReferenceEntry],
+        report: Report,
     ) -> None:
         self.corpus = corpus
-        self.references = references
+        self.report = report
         self.trace = trace
         self.pack = pack
         self._memo: dict[tuple[object, ...], Outcome] = {}
         self._lookups: dict[tuple[str, str], TitleLookup] = {}
+        self._web: list[WebStore | None] = []
 
     def resolve(self, target: CitationTarget) -> Outcome:
         key = (
@@ -114,13 +115,20 @@ class _Resolver:
         return self._memo[key]
 
     def _resolve(self, target: CitationTarget) -> Outcome:
+        if target.kind in WEB_KINDS and (self.corpus or self.report.embedded_sources):
+            return resolve_web(target, self.report.references, self._web_store())
         if self.corpus is None:
             return Outcome("unresolvable", detail=NO_CORPUS)
-        if target.kind in WEB_KINDS:
-            return resolve_web(target, self.references, self.corpus.web())
         if target.kind == "collection":
             return self._resolve_collection(self.corpus, target)
         return self._resolve_file(self.corpus, target)
+
+    def _web_store(self) -> WebStore | None:
+        """The web pages citations reach: the folder's and the report's own, read once."""
+        if not self._web:
+            folder = self.corpus.web() if self.corpus is not None else None
+            self._web.append(report_web_store(self.report, folder))
+        return self._web[0]
 
     # ------------------------------------------------------------------ files
 

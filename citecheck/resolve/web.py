@@ -15,8 +15,10 @@ URL. The URL is then looked up in the corpus's :class:`WebStore`:
 
 from __future__ import annotations
 
-from citecheck.corpus.web import WebPage, WebStore
-from citecheck.models import CitationTarget, ReferenceEntry
+from pathlib import Path
+
+from citecheck.corpus.web import WebPage, WebStore, page_from_snippets
+from citecheck.models import CitationTarget, ReferenceEntry, Report
 from citecheck.resolve.outcome import Outcome
 
 WEB_KINDS = frozenset({"reference", "url"})
@@ -24,6 +26,20 @@ NO_WEB_STORE = (
     "the task folder has no web sources (a fetch-log .jsonl, STORM's url_to_info.json"
     " or a saved-pages index .json)"
 )
+
+
+def report_web_store(report: Report, folder: WebStore | None) -> WebStore | None:
+    """The folder's web store plus the sources the report file itself carries (a
+    Perplexity response's ``search_results``: what it read is their snippets)."""
+    if not report.embedded_sources:
+        return folder
+    store = WebStore(origins=[f"the search_results of {Path(report.path).name}"])
+    for source in report.embedded_sources:
+        page = page_from_snippets(source.url, source.title, [source.snippet])
+        store.add(page, source.number)
+    if folder is not None:
+        store.merge(folder)
+    return store
 
 
 def resolve_web(

@@ -22,7 +22,7 @@ from citecheck.emitters.html.inline import SEVERITY_ORDER, InlineRenderer
 from citecheck.emitters.html.marks import Mark, finding_marks
 from citecheck.errors import InputError
 from citecheck.models import Finding, Result
-from citecheck.report.decode import read_text
+from citecheck.report.envelope import read_report_file
 from citecheck.safeio import confine
 from citecheck.textutil import LineIndex, detect_lang
 
@@ -53,16 +53,26 @@ def embedded_json(result: Result) -> str:
     return jsonfmt.render(result).replace("<", "\\u003c")
 
 
-def _report_text(path: str, options: HtmlOptions) -> tuple[str | None, str | None]:
-    """The text of report ``path`` and, when it cannot be had, why not."""
+@dataclass(frozen=True)
+class _ReportText:
+    """A report's text (None when it cannot be had, and ``problem`` says why) and the
+    field of its file it came from (an API response's answer)."""
+
+    text: str | None
+    origin: str | None = None
+    problem: str | None = None
+
+
+def _report_text(path: str, options: HtmlOptions) -> _ReportText:
     if path in options.texts:
-        return options.texts[path], None
+        return _ReportText(options.texts[path])
     try:
         if options.confine_to is not None:
             confine(Path(path), options.confine_to)
-        return read_text(path).text, None
+        read = read_report_file(path)
     except InputError as error:
-        return None, str(error)
+        return _ReportText(None, problem=str(error))
+    return _ReportText(read.text, read.envelope.origin if read.envelope else None)
 
 
 def _chip(group: str, value: str, count: int) -> str:
@@ -138,10 +148,12 @@ def _overview(paths: list[str], findings: list[Finding]) -> str:
 
 def _section(path: str, findings: list[Finding], ids: list[str], options: HtmlOptions) -> str:
     rid = report_id(path)
-    text, problem = _report_text(path, options)
+    shown = _report_text(path, options)
+    text = shown.text
     placed: set[str] = set()
     if text is None:
-        document = f'<p class="unavailable">report text not shown: {escape(problem or "")}</p>'
+        problem = escape(shown.problem or "")
+        document = f'<p class="unavailable">report text not shown: {problem}</p>'
         lang = "en"
     else:
         index = LineIndex(text)
@@ -157,9 +169,10 @@ def _section(path: str, findings: list[Finding], ids: list[str], options: HtmlOp
         for finding, finding_id in zip(findings, ids, strict=True)
     )
     listing = panels or '<p class="clean">No findings.</p>'
+    origin = f'<span class="origin">{escape(shown.origin)}</span> ' if shown.origin else ""
     return (
         f'<section class="report" id="{rid}" data-path="{escape(path)}">'
-        f'<h2><span class="path">{escape(path)}</span> '
+        f'<h2><span class="path">{escape(path)}</span> {origin}'
         f'<span class="tally"><span data-count="{rid}">{len(findings)}</span> findings</span></h2>'
         f'<div class="panes"><article class="doc" lang="{lang}">{document}</article>'
         f'<aside class="findings" aria-label="findings of {escape(path)}">{listing}</aside>'
