@@ -12,8 +12,10 @@ categories); info findings never count. A trap is flagged when an error of a
 labelled category lands on its line.
 
 Each task folder is scored on its own and then together, so the folder tuned on and
-the one held out are reported separately. ``--show`` lists every wrong finding and
-every missed defect. The precision gate: a rule whose error findings are below
+the one held out are reported separately. The other agents' corpus has the same
+shape (``--root corpora/agents``: one task folder per citation format, API responses
+among the reports), so it is scored per format the same way. ``--show`` lists every
+wrong finding and every missed defect. The precision gate: a rule whose error findings are below
 :data:`PRECISION_GATE` here ships at warning (docs/ARCHITECTURE.md says which).
 """
 
@@ -56,7 +58,7 @@ def lint_task(root: Path, task: Path) -> list[tuple[str, Finding]]:
     trace = task / "trace.log"
     rows = []
     for report in sorted((task / "reports").iterdir()):
-        if report.suffix not in {".md", ".txt"}:
+        if report.suffix not in {".md", ".txt", ".json"}:
             continue
         options = LintOptions(corpus=task, trace=trace if trace.exists() else None)
         result = lint([report], options)

