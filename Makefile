@@ -22,6 +22,9 @@ demo: $(STAMP)
 	-$(VENV)/bin/citecheck lint corpora/demo/reports --corpus corpora/demo --trace corpora/demo/trace.log --format html --output out/demo-audit.html
 	$(VENV)/bin/citecheck lint corpora/demo/reports --corpus corpora/demo --trace corpora/demo/trace.log --format text; \
 	  status=$$?; echo "HTML audit: out/demo-audit.html (exit $$status: findings at or above the fail level)"; [ $$status -le 1 ]
+	-$(VENV)/bin/citecheck audit corpora/agents --store out/agents-audit.sqlite --no-progress --format html --output out/agents-audit
+	$(VENV)/bin/citecheck audit --store out/agents-audit.sqlite --summary; \
+	  echo "other agents' formats (open_deep_research, STORM, GPT-Researcher, ChatGPT, Perplexity): out/agents-audit/"
 
 test: lint
 	@command -v espeak-ng >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null 2>&1) || echo "espeak-ng unavailable: speech tests will skip"

@@ -62,6 +62,24 @@ _UNITS: list[tuple[str, float, str]] = [
     ("step", 1.0, r"steps?\b|步"),
     ("layer", 1.0, r"layers?\b|层"),
     ("head", 1.0, r"heads?\b|个头|头"),
+    # physical units, scaled to one base unit per class, so "over 620 miles" and
+    # "more than 1,000 km" are the same distance; Celsius and Fahrenheit never compare
+    ("length", 1000.0, r"km\b|kilomet(?:re|er)s?\b|公里|千米"),
+    ("length", 1609.344, r"miles?\b|mi\b|英里"),
+    ("length", 1.0, r"m\b|met(?:re|er)s?\b|米"),
+    ("power", 1e-3, r"W\b|watts?\b|瓦(?!时)"),
+    ("power", 1.0, r"kW\b|kilowatts?\b|千瓦(?!时)"),
+    ("power", 1e3, r"MW\b|megawatts?\b|兆瓦(?!时)"),
+    ("power", 1e6, r"GW\b|gigawatts?\b|吉瓦(?!时)"),
+    ("power", 1e9, r"TW\b|terawatts?\b|太瓦(?!时)"),
+    ("energy", 1.0, r"kWh\b|千瓦时|度电"),
+    ("energy", 1e3, r"MWh\b"),
+    ("energy", 1e6, r"GWh\b"),
+    ("energy", 1e9, r"TWh\b"),
+    ("mass", 1.0, r"kg\b|kilograms?\b|公斤|千克"),
+    ("mass", 1000.0, r"t\b|tonnes?\b|tons?\b|吨"),
+    ("celsius", 1.0, r"°\s*C\b|℃|degrees Celsius|摄氏度"),
+    ("fahrenheit", 1.0, r"°\s*F\b|℉|degrees Fahrenheit|华氏度"),
 ]
 _UNIT_AFTER = [
     (name, scale, re.compile(rf"^[\s\-]*(?:个\s*)?(?:{pattern})", re.IGNORECASE))

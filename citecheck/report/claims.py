@@ -23,10 +23,16 @@ _BRACKET_CITATION = re.compile(r"\[[^\[\]]*\]")
 _MARKDOWN_MARKERS = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+[.)]|（\d+）|\(\d+\))\s*|[*`]+")
 _LEAD_IN_END = re.compile(r"[:：]\s*$")
 _QUESTION_END = re.compile(r"[?？]\s*$")
+# sentences about the report itself ("本报告梳理……", "This report reviews …"); 本文
+# only with a future or ordering word: in a reading report it is often the paper read
 _META = re.compile(
-    r"^(?:本(?:报告|文|节|章|部分)(?:将|主要|首先|接下来|下面|以下)|下面(?:将|我们)|以下(?:将|为|是)|"
-    r"接下来|综上所述[，,]?$|"
-    r"(?:in )?this (?:report|section|chapter) (?:will|first|then)|below,? we|as follows)",
+    r"^(?:本(?:报告|文|节|章|部分)(?:将|主要|首先|接下来|下面|以下)|"
+    r"本(?:报告|节|章|部分)(?:梳理|介绍|回顾|讨论|分析|总结|概述|探讨|综述|聚焦|考察|围绕|旨在|"
+    r"从|对|就)|"
+    r"下面(?:将|我们)|以下(?:将|为|是)|接下来|综上所述[，,]?$|"
+    r"(?:in )?this (?:report|section|chapter|overview|brief) (?:will|first|then|reviews|examines|"
+    r"describes|covers|summari[sz]es|discusses|outlines|looks at|focuses|surveys|presents|"
+    r"explores|considers|sets out)|below,? we|as follows)",
     re.IGNORECASE,
 )
 

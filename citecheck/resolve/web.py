@@ -6,8 +6,10 @@ report's reference list (same format first), else the store's own numbering
 URL. The URL is then looked up in the corpus's :class:`WebStore`:
 
 - no entry and no number → ``unresolvable`` (CC101), naming the keys the list has;
+- a link to a URL neither fetched nor in the report's reference list (when it has
+  one) → ``unresolvable``: it points at nothing the agent listed or read;
 - a URL not in a complete store → ``resolved`` with no units and ``retrieved=False``
-  (CC121: the agent cites a page it never fetched); not in an incomplete store, or
+  (CC121: the agent cites a page it lists but never fetched); not in an incomplete store, or
   no store at all → ``unresolvable``;
 - a line range beyond the numbered page → ``out-of-range`` (CC111) with the lines
   that exist as its units.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from citecheck.corpus.urls import normalise_url
 from citecheck.corpus.web import WebPage, WebStore, page_from_snippets
 from citecheck.models import CitationTarget, ReferenceEntry, Report
 from citecheck.resolve.outcome import Outcome
@@ -54,6 +57,11 @@ def resolve_web(
     page = store.page(url)
     if page is None:
         held = f"the {len(store.pages)} pages of {', '.join(store.origins) or 'the web sources'}"
+        if target.kind == "url" and _unlisted(url, references):
+            return Outcome(
+                "unresolvable",
+                detail=f"{url} is neither in the report's reference list nor among {held}",
+            )
         if store.complete:
             return Outcome(
                 "resolved",
@@ -64,6 +72,13 @@ def resolve_web(
     if target.lines:
         return _line_range(page, target.lines)
     return Outcome("resolved", units=list(page.units), unit_count=len(page.units), detail=url)
+
+
+def _unlisted(url: str, references: list[ReferenceEntry]) -> bool:
+    """A link to a page the report's reference list (when it has one) does not name:
+    it points at nothing the agent listed or read."""
+    listed = {normalise_url(entry.url) for entry in references}
+    return bool(listed) and normalise_url(url) not in listed
 
 
 def _url_for_key(

@@ -59,6 +59,16 @@ def test_about_allows_a_rounded_value() -> None:
     assert statuses("KV 显存减少了 60%", evidence)["60%"] == "contradicted"
 
 
+def test_physical_units_convert_and_temperature_scales_never_compare() -> None:
+    evidence = ["Its maker claims a range of more than 1,000 km on the CLTC test cycle."]
+    assert statuses("a claimed CLTC range of over 620 miles", evidence) == {"620": "stated"}
+    assert statuses("a claimed CLTC range of 400 miles", evidence) == {"400": "contradicted"}
+    hot = ["Surface temperatures on the roofs reached 43 °C during the heatwave."]
+    assert statuses("roof surfaces reached 110 °F during the heatwave", hot)["110"] != (
+        "contradicted"
+    )
+
+
 def test_a_row_of_another_model_does_not_state_the_claims_value() -> None:
     # 73.5 is Qwen's; the Llama column of the same row says 59.8
     (check,) = align_quantities("在 Llama-3.1-8B 上，OrcaKV 的准确率为 73.5%", MODELS)

@@ -26,6 +26,8 @@ from tests import fakes
         ("The paper is organised as follows:", {"lang": "en"}),
         ("为什么DPO会导致重复输出？", {}),
         ("本报告将首先介绍论文的基本信息", {}),
+        ("本报告梳理回收工艺、欧美政策以及2023—2024年的市场环境。", {}),
+        ("This report reviews how batteries were recycled in 2023–2024.", {"lang": "en"}),
         ("详见下文", {}),
         ("See below.", {"lang": "en"}),
     ],
