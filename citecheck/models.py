@@ -328,6 +328,11 @@ class Verdict(BaseModel):
     evidence_span: str | None = None
     reason: str = ""
     conflicts: list[Conflict] = Field(default_factory=list)
+    replaced: bool = Field(
+        default=False,
+        description="an unconfirmed contradiction resting on one signal: a number of the claim"
+        " the cited text never states, with another value of the same measure in its place",
+    )
 
 
 class ClaimJudgement(BaseModel):

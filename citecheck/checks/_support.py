@@ -34,14 +34,14 @@ def iter_unsupported_claims(
 
     ``confident`` picks those the decision layer confirmed (two signals agree):
     CC201 reports them, or CC204 when another location supports them; confirmed
-    contradictions are CC202's. Otherwise the grey zone, unconfirmed
-    contradictions included, which CC205 reports, whether or not another location
-    seems better.
+    contradictions are CC202's, replaced values CC206's. Otherwise the grey zone,
+    unconfirmed contradictions included, which CC205 reports, whether or not another
+    location seems better.
     """
     labels = {"unsupported"} if confident else {"unsupported", "contradicted"}
     for claim, judgement in iter_judged_claims(ctx):
         verdict = judgement.verdict
-        if verdict.label in labels and verdict.confident == confident:
+        if verdict.label in labels and verdict.confident == confident and not verdict.replaced:
             yield claim, judgement
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from citecheck.checks._support import cited_as, iter_judged_claims, judgement_finding
 from citecheck.checks.base import LintContext, Rule, register
@@ -35,16 +36,18 @@ class ContradictedClaim(Rule):
     category = Category.CONTRADICTED_CLAIM
     severity = Severity.ERROR
     summary = "A cited claim is contradicted by the cited source."
+    # confirmed contradictions (two signals agree); CC206 takes the replaced values
+    confirmed: ClassVar[bool] = True
+    verb: ClassVar[str] = "contradicts this claim"
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
-        """One finding per cited claim judged contradicted at its cited location."""
+        """One finding per cited claim judged contradicted at its cited location
+        (and not supported at another)."""
         for claim, judgement in iter_judged_claims(ctx):
             verdict = judgement.verdict
-            if (
-                verdict.label != "contradicted"
-                or not verdict.confident
-                or judgement.elsewhere is not None
-            ):
+            if verdict.label != "contradicted" or judgement.elsewhere is not None:
+                continue
+            if not (verdict.confident if self.confirmed else verdict.replaced):
                 continue
             details = "; ".join(_describe(c) for c in verdict.conflicts) or verdict.reason
             span = f' Source: "{verdict.evidence_span}"' if verdict.evidence_span else ""
@@ -53,7 +56,7 @@ class ContradictedClaim(Rule):
                 ctx,
                 claim,
                 verdict,
-                f"{cited_as(claim)} contradicts this claim: {details}.{span}",
+                f"{cited_as(claim)} {self.verb}: {details}.{span}",
                 fix=_fix(verdict.conflicts),
             )
 

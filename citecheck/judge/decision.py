@@ -20,7 +20,9 @@ as an error — only when a second, independent signal agrees:
   model or dataset identifier, a Latin name) occurs nowhere in the cited text;
 - **supported** stays supported unless a number the claim measures is neither
   stated (aligned) in the cited text nor in the window the backend read: then it
-  is unconfirmed.
+  is unconfirmed — or, when a weakly aligned statement gives another value of the
+  same measure (°C, km, GW, a percentage) in its place, an unconfirmed
+  contradiction with ``replaced`` set (one signal: CC206 reports it as a warning).
 
 Everything else is the grey zone (``confident=False``), which CC205 reports as
 info. The layer is deterministic and model-free, so the same policy applies to
@@ -68,6 +70,11 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
         ]
         if not unstated:
             return verdict
+        replaced = [c for c in checks if c.claim.quantity.raw in unstated and _same_measure(c)]
+        if replaced:  # one signal against the model's reading: reported, not an error
+            return _aligned_contradiction(verdict, replaced).model_copy(
+                update={"confident": False, "replaced": True}
+            )
         return verdict.model_copy(
             update={
                 "label": "unsupported",
@@ -127,6 +134,18 @@ def missing_facts(
             if _fold(e) not in folded and not any(_fold(e) in n for n in names)
         ]
     return list(dict.fromkeys(missing))
+
+
+def _same_measure(check: QuantityCheck) -> bool:
+    """A claim number absent from the cited text whose weakly aligned stand-in is of
+    the same explicit measure: a unit class (°C, km, GW …) or both percentages."""
+    near = check.near
+    if check.present or near is None:
+        return False
+    claim = check.claim
+    if claim.unit:
+        return claim.unit == near.unit
+    return claim.quantity.kind == "percent" and near.quantity.kind == "percent"
 
 
 def _named_by_family(name: str, text: str) -> bool:

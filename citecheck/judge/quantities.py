@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -89,6 +89,10 @@ _UNIT_IN_HEADER = [
     (name, scale, re.compile(rf"(?<![A-Za-z])(?:{pattern})", re.IGNORECASE))
     for name, scale, pattern in _UNITS
 ]
+# "–3", "-3.5", "至3", " to 3": the upper bound of a range, whose unit is the range's
+_RANGE_UPPER = re.compile(r"\s*(?:[–—~-]|至|到|to)\s*\d+(?:[.,]\d+)?")
+_RANGE_LOWER_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*(?:[–—~-]|至|到|to)\s*$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|％|percent\b|per cent\b)")
 _APPROX_BEFORE = re.compile(
     r"(?:约为?|大约|大概|近|接近|将近|超过|逾|约合|about|around|approximately|roughly|nearly|"
     r"almost|over|more than|up to|~|≈)\s*$",
@@ -131,6 +135,7 @@ class Mention:
     table: str = ""
     labels: frozenset[str] = frozenset()
     crowded: bool = False  # a clause of many numbers: a flattened table line
+    range_bound: bool = False  # a bound of a range ("50–70%"): rivals only another bound
 
     @property
     def base_value(self) -> float:
@@ -167,7 +172,7 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
         unit, scale = _unit_after(text, item)
         found.append(
             Mention(
-                quantity=item.quantity,
+                quantity=_range_kind(text, item),
                 unit=unit,
                 scale=scale,
                 approx=_is_approx(text, item),
@@ -176,6 +181,7 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
                 sentence=_without_numbers(sentence),
                 labels=identifiers(sentence),
                 crowded=_is_table_line(clause),
+                range_bound=_is_range_bound(text, item),
             )
         )
     return tuple(found)
@@ -250,13 +256,34 @@ def _without_numbers(text: str) -> str:
 
 
 def _unit_after(text: str, item: FoundQuantity) -> tuple[str, float]:
+    """The unit written after a number, or after the upper bound of the range it
+    opens ("2–3 °C": both are °C)."""
     if item.quantity.raw.endswith("倍"):
         return "times", 1.0
-    following = text[item.end : item.end + 16]
-    for name, scale, pattern in _UNIT_AFTER:
-        if pattern.match(following):
-            return name, scale
+    end = item.end
+    upper = _RANGE_UPPER.match(text, end)
+    for start in (end, upper.end() if upper else None):
+        if start is None:
+            continue
+        following = text[start : start + 16]
+        for name, scale, pattern in _UNIT_AFTER:
+            if pattern.match(following):
+                return name, scale
     return "", 1.0
+
+
+def _is_range_bound(text: str, item: FoundQuantity) -> bool:
+    before = text[max(0, item.start - 24) : item.start]
+    return bool(_RANGE_UPPER.match(text, item.end) or _RANGE_LOWER_BEFORE.search(before))
+
+
+def _range_kind(text: str, item: FoundQuantity) -> Quantity:
+    """The lower bound of a percentage range ("50–70%", "70-90%") is a percentage too."""
+    quantity = item.quantity
+    upper = _RANGE_UPPER.match(text, item.end)
+    if quantity.kind != "number" or upper is None or not _PERCENT_AFTER.match(text, upper.end()):
+        return quantity
+    return replace(quantity, kind="percent")
 
 
 def _unit_in(header: str) -> tuple[str, float]:
@@ -299,7 +326,10 @@ def _within(a: float, b: float, tolerance: float) -> bool:
 
 
 def _comparable(claim: Mention, other: Mention) -> bool:
-    """Same kind (numbers and points count as one) and the same unit class."""
+    """Same kind (numbers and points count as one), the same unit class, and both
+    bounds of ranges or neither (a range often gives another scenario's spread)."""
+    if claim.range_bound != other.range_bound:
+        return False
     kinds = {claim.quantity.kind, other.quantity.kind}
     if "year" in kinds or (len(kinds) > 1 and kinds != {"number", "points"}):
         return False

@@ -351,6 +351,9 @@ def combine_verdicts(part_texts: list[str], verdicts: list[Verdict]) -> Verdict:
         evidence_span=(failing[0][1] if failing else weakest).evidence_span,
         reason=reason or "every part is supported",
         conflicts=[c for v in verdicts for c in v.conflicts],
+        replaced=label == "contradicted"
+        and not confident
+        and any(v.replaced for v in verdicts if v.label == label and not v.confident),
     )
 
 

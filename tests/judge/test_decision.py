@@ -51,6 +51,23 @@ def test_a_supported_reading_with_a_number_the_page_lacks_is_unconfirmed() -> No
     assert (supported.label, supported.confident) == ("supported", True)
 
 
+HEAT = [
+    "Across 112 US cities, neighbourhoods that were redlined in the 1930s are on average"
+    " 2.4 °C hotter in summer than non-redlined areas."
+]
+
+
+def test_another_value_of_the_same_measure_in_place_of_the_claims_is_one_signal() -> None:
+    claim = "在美国112个城市中，20世纪30年代被划为红线区的社区夏季平均比非红线区高4.2 °C"
+    verdict = decide(claim, model("supported", score=0.5), HEAT)
+    assert (verdict.label, verdict.confident, verdict.replaced) == ("contradicted", False, True)
+    assert [(c.claim_value, c.evidence_value) for c in verdict.conflicts] == [("4.2", "2.4")]
+    # a number of no stated measure is only unconfirmed: the stand-in may be anything
+    bare = claim.replace(" °C", "")
+    other = decide(bare, model("supported", score=0.5), HEAT)
+    assert (other.label, other.confident, other.replaced) == ("unsupported", False, False)
+
+
 @pytest.mark.parametrize(
     ("claim", "missing"),
     [

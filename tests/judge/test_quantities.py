@@ -69,6 +69,16 @@ def test_physical_units_convert_and_temperature_scales_never_compare() -> None:
     )
 
 
+def test_a_range_shares_its_unit_and_rivals_only_another_range() -> None:
+    lower, upper = mentions_in("could lower peak air temperatures by 2–3 °C")
+    assert (lower.unit, upper.unit) == ("celsius", "celsius")
+    assert lower.range_bound and upper.range_bound
+    (bound,) = mentions_in("reefs decline by a further 70-90%")
+    assert bound.quantity.kind == "percent"
+    spread = ["At 1.5 °C reefs decline by a further 70-90%; at 2 °C more than 99% are lost."]
+    assert statuses("at 2 °C nearly all reefs, 97%, are lost", spread)["97%"] != "contradicted"
+
+
 def test_a_row_of_another_model_does_not_state_the_claims_value() -> None:
     # 73.5 is Qwen's; the Llama column of the same row says 59.8
     (check,) = align_quantities("在 Llama-3.1-8B 上，OrcaKV 的准确率为 73.5%", MODELS)

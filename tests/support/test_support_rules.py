@@ -8,6 +8,7 @@ from citecheck.checks.cc202_contradicted_claim import ContradictedClaim
 from citecheck.checks.cc203_uncited_claim import UncitedClaim
 from citecheck.checks.cc204_misplaced_citation import MisplacedCitation
 from citecheck.checks.cc205_unconfirmed_claim import UnconfirmedClaim
+from citecheck.checks.cc206_different_value import DifferentValue
 from citecheck.models import ClaimJudgement, Conflict, Evidence, Report, Severity, Verdict
 from citecheck.rulepack import RulePack
 from tests import fakes
@@ -110,6 +111,26 @@ def test_cc202_names_both_values() -> None:
     assert "Pythia-2.8B" in message and "Pythia-410M" in message
     assert "Pythia-410M is finetuned with DPO." in message
     assert "'Pythia-2.8B' -> 'Pythia-410M'" in findings[0].fix
+
+
+def test_a_replaced_value_is_a_cc206_warning_and_not_cc202_or_cc205() -> None:
+    sure = cited("DPO相比SFT将胜率提升了40%", 3)
+    replaced = cited("DPO相比SFT将胜率提升了14%", 5)
+    conflict = Conflict(kind="percent", claim_value="14%", evidence_value="41%")
+    ctx = context(
+        [sure, replaced],
+        {
+            sure.id: judgement(sure, "contradicted", 0.1, conflicts=[conflict]),
+            replaced.id: judgement(
+                replaced, "contradicted", 0.5, confident=False, replaced=True, conflicts=[conflict]
+            ),
+        },
+    )
+    assert [f.line for f in ContradictedClaim().check(ctx)] == [3]
+    assert list(UnconfirmedClaim().check(ctx)) == []
+    (warning,) = DifferentValue().check(ctx)
+    assert (warning.code, warning.line, warning.severity) == ("CC206", 5, Severity.WARNING)
+    assert "'14%'" in warning.message and "'41%'" in warning.message
 
 
 def test_cc203_flags_uncited_specifics_only() -> None:
