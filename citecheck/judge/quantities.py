@@ -89,9 +89,10 @@ _UNIT_IN_HEADER = [
     (name, scale, re.compile(rf"(?<![A-Za-z])(?:{pattern})", re.IGNORECASE))
     for name, scale, pattern in _UNITS
 ]
-# "–3", "-3.5", "至3", " to 3": the upper bound of a range, whose unit is the range's
-_RANGE_UPPER = re.compile(r"\s*(?:[–—~-]|至|到|to)\s*\d+(?:[.,]\d+)?")
-_RANGE_LOWER_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*(?:[–—~-]|至|到|to)\s*$")
+# "–3", "-3.5": the upper bound of a range, whose unit is the range's ("from 31% to
+# 78%" and "升至" are changes, not ranges)
+_RANGE_UPPER = re.compile(r"\s*[–—~-]\s*\d+(?:[.,]\d+)?")
+_RANGE_LOWER_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*[–—~-]\s*$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|％|percent\b|per cent\b)")
 _APPROX_BEFORE = re.compile(
     r"(?:约为?|大约|大概|近|接近|将近|超过|逾|约合|about|around|approximately|roughly|nearly|"

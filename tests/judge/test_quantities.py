@@ -77,6 +77,9 @@ def test_a_range_shares_its_unit_and_rivals_only_another_range() -> None:
     assert bound.quantity.kind == "percent"
     spread = ["At 1.5 °C reefs decline by a further 70-90%; at 2 °C more than 99% are lost."]
     assert statuses("at 2 °C nearly all reefs, 97%, are lost", spread)["97%"] != "contradicted"
+    # a change is no range: its values stay comparable with single values
+    assert not any(m.range_bound for m in mentions_in("the share rises from 31% to 78%"))
+    assert not any(m.range_bound for m in mentions_in("份额从31%升至87%"))
 
 
 def test_a_row_of_another_model_does_not_state_the_claims_value() -> None:
