@@ -99,6 +99,14 @@ _APPROX_BEFORE = re.compile(
     r"almost|over|more than|up to|~|≈)\s*$",
     re.IGNORECASE,
 )
+# a lower bound: the claim's "七成以上" is not stated by a source's 63%
+_ABOVE_BEFORE = re.compile(
+    r"(?:超过|逾|至少|不少于|不低于|more than|over|above|at least|in excess of|upwards of)\s*$",
+    re.IGNORECASE,
+)
+_ABOVE_AFTER = re.compile(r"^\s*(?:以上|多|余)")
+ABOVE_SLACK = 0.02
+"""How far below a "more than" value a source's value may fall (rounding)."""
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|多|余|以上|上下)")
 _CLAUSE_BREAK = re.compile(
     r"[;；。：！？!?、\n]|以及|(?<!\d)[,，]|[,，](?!\d{3})|[.:](?=\s|$)|\s(?:and|while|whereas|but)\s"
@@ -137,6 +145,7 @@ class Mention:
     labels: frozenset[str] = frozenset()
     crowded: bool = False  # a clause of many numbers: a flattened table line
     range_bound: bool = False  # a bound of a range ("50–70%"): rivals only another bound
+    above: bool = False  # "more than", "超过", "以上": a value below it is not stated
 
     @property
     def base_value(self) -> float:
@@ -177,6 +186,7 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
                 unit=unit,
                 scale=scale,
                 approx=_is_approx(text, item),
+                above=_is_above(text, item),
                 context=_without_numbers(clause),
                 text=clause.strip(),
                 sentence=_without_numbers(sentence),
@@ -294,6 +304,11 @@ def _unit_in(header: str) -> tuple[str, float]:
     return "", 1.0
 
 
+def _is_above(text: str, item: FoundQuantity) -> bool:
+    before = text[max(0, item.start - 16) : item.start]
+    return bool(_ABOVE_BEFORE.search(before) or _ABOVE_AFTER.match(text[item.end :]))
+
+
 def _is_approx(text: str, item: FoundQuantity) -> bool:
     before = text[max(0, item.start - 16) : item.start]
     return bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(text[item.end :]))
@@ -317,6 +332,8 @@ def same_value(claim: Mention, other: Mention) -> bool:
     for value in candidates:
         if round(value, a.decimals) == round(a.value, a.decimals):
             return True
+        if claim.above and value < a.value * (1 - ABOVE_SLACK):
+            continue  # "七成以上" is not 63%
         if (claim.approx or other.approx) and _within(a.value, value, APPROX_TOLERANCE):
             return True
     return False

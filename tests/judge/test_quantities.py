@@ -69,6 +69,14 @@ def test_physical_units_convert_and_temperature_scales_never_compare() -> None:
     )
 
 
+def test_a_lower_bound_is_not_stated_by_a_smaller_value() -> None:
+    evidence = ["China commissioned 63% of the world's new renewable capacity in 2023."]
+    claim = "2023年中国新增可再生能源装机占全球新增装机的{}"
+    assert statuses(claim.format("七成以上"), evidence)["七成"] == "contradicted"
+    assert statuses(claim.format("六成以上"), evidence)["六成"] == "stated"
+    assert statuses(claim.format("约六成"), evidence)["六成"] == "stated"
+
+
 def test_a_range_shares_its_unit_and_rivals_only_another_range() -> None:
     lower, upper = mentions_in("could lower peak air temperatures by 2–3 °C")
     assert (lower.unit, upper.unit) == ("celsius", "celsius")
