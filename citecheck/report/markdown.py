@@ -91,20 +91,30 @@ def heading_title(raw: str) -> str:
     return title.strip()
 
 
-def parse_blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
-    """The blocks of ``text[start:end]`` in reading order, offsets in ``text``."""
+def parse_blocks(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    citations: Sequence[tuple[int, int]] = (),
+) -> list[Block]:
+    """The blocks of ``text[start:end]`` in reading order, offsets in ``text``.
+
+    ``citations`` are the spans of the report's citations (sorted): a line holding
+    nothing else (``【2†source】`` under a bullet) is never a pseudo-heading."""
     stop = len(text) if end is None else end
     lines = [line for line in iter_lines(text) if line.start >= start and line.start < stop]
     lines = [Line(ln.start, min(ln.end, stop), ln.text[: stop - ln.start]) for ln in lines]
-    return _BlockBuilder(lines).build()
+    return _BlockBuilder(lines, citations).build()
 
 
 class _BlockBuilder:
     """Walks the lines once, closing a block at blank lines and block markers."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], citations: Sequence[tuple[int, int]] = ()) -> None:
         self.lines = lines
         self._starts = [line.start for line in lines]
+        self._citations = list(citations)
+        self._citation_starts = [s for s, _ in self._citations]
         self.blocks: list[Block] = []
         self.open: Block | None = None
 
@@ -171,8 +181,24 @@ class _BlockBuilder:
                 self._emit(Block("table_cell", [cell]))
         return rows
 
+    def _only_citations(self, line: Line) -> bool:
+        """Whether the line holds citations and nothing else but spaces and punctuation."""
+        first = bisect.bisect_left(self._citation_starts, line.start)
+        last = bisect.bisect_left(self._citation_starts, line.end)
+        inside = [(s, e) for s, e in self._citations[first:last] if e <= line.end]
+        if not inside:
+            return False
+        rest, position = [], line.start
+        for span_start, span_end in inside:
+            rest.append(line.text[position - line.start : span_start - line.start])
+            position = span_end
+        rest.append(line.text[position - line.start :])
+        return not "".join(rest).strip(" \t.,;。，；、")
+
     def _pseudo_heading_level(self, index: int) -> int:
         """Heading level of a pseudo-heading line, 0 when the line is not one."""
+        if self._only_citations(self.lines[index]):
+            return 0
         content = self.lines[index].text.strip()
         if _SUBTITLED_RE.match(content) and content[-1] not in _SENTENCE_END:
             return 1  # 《报告》——副标题: the report's title, however long its subtitle

@@ -3,8 +3,10 @@
 decode → locate the report region → markdown blocks → sentences → claims. Every
 span is in the whole file, so a finding's line is the file's line. A citation
 that closes a paragraph or bullet also covers the uncited sentences before it
-(``inherited=True``); a line that holds only citations yields no claim, but its
-citations are still listed in ``Report.citations``.
+(``inherited=True``); a line that holds only citations yields no claim: its
+citations close the text above it in the same block (``【2†source】`` under a bullet).
+A reference-list entry (``[3] Title — url``) is never a claim, with or without a
+heading above the list.
 """
 
 from __future__ import annotations
@@ -61,8 +63,6 @@ def parse_text(text: str, path: str, pack: RulePack, envelope: Envelope | None =
 def _parse(text: str, path: str, pack: RulePack, envelope: Envelope | None) -> Report:
     region = locate_report(text, pack.layout)
     index = LineIndex(text)
-    blocks = parse_blocks(text, region.start, region.end)
-    code = [(b.start, b.end) for b in blocks if b.kind == "code"]
     annotated = annotation_citations(text, envelope.annotations, index) if envelope else []
     found, references = find_all_citations(
         text[region.start : region.end],
@@ -74,9 +74,13 @@ def _parse(text: str, path: str, pack: RulePack, envelope: Envelope | None) -> R
             envelope.references if envelope else [],
         ),
     )
+    spans = [(c.span.start, c.span.end) for c in found]
+    blocks = parse_blocks(text, region.start, region.end, spans)
+    code = [(b.start, b.end) for b in blocks if b.kind == "code"]
     citations = [c for c in found if not any(start <= c.span.start < end for start, end in code)]
     sections = _sections(text, blocks, index, pack, region.end)
-    builder = _ClaimBuilder(text, index, citations, sections)
+    entry_lines = frozenset(entry.line for entry in references if entry.line)
+    builder = _ClaimBuilder(text, index, citations, sections, entry_lines)
     for block in blocks:
         if block.kind != "code":
             builder.add_block(block)
@@ -139,6 +143,7 @@ class _ClaimBuilder:
     index: LineIndex
     citations: list[Citation]
     sections: list[Section]
+    entry_lines: frozenset[int] = frozenset()  # reference-list entries, wherever they stand
 
     def __post_init__(self) -> None:
         self.claims: list[Claim] = []
@@ -152,29 +157,31 @@ class _ClaimBuilder:
         block_claims: list[Claim] = []
         for segment in block.segments:
             held = self._citation_spans(segment.start, segment.end)
+            found = 0
             for start, end in split_sentences(self.text[segment.start : segment.end], held):
                 claim = self._claim(block, segment.start + start, segment.start + end)
                 if claim is not None:
                     block_claims.append(claim)
+                    found += 1
+            if held and not found and block_claims:  # a line of citations closes the text above
+                block_claims[-1].citations.extend(self._citations_in(segment.start, segment.end))
         if block.kind != "heading":
             _inherit_closing_citations(block_claims)
         self.claims.extend(block_claims)
 
-    def _citation_spans(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The citations inside ``[start, end)``, relative to ``start``."""
+    def _citations_in(self, start: int, end: int) -> list[Citation]:
+        """The citations inside ``[start, end)``."""
         first = bisect.bisect_left(self._citation_starts, start)
         last = bisect.bisect_left(self._citation_starts, end)
-        return [
-            (c.span.start - start, c.span.end - start)
-            for c in self.citations[first:last]
-            if c.span.end <= end
-        ]
+        return [c for c in self.citations[first:last] if c.span.end <= end]
+
+    def _citation_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The citations inside ``[start, end)``, relative to ``start``."""
+        return [(c.span.start - start, c.span.end - start) for c in self._citations_in(start, end)]
 
     def _claim(self, block: Block, start: int, end: int) -> Claim | None:
         raw = self.text[start:end]
-        first = bisect.bisect_left(self._citation_starts, start)
-        last = bisect.bisect_left(self._citation_starts, end)
-        inside = [c for c in self.citations[first:last] if c.span.end <= end]
+        inside = self._citations_in(start, end)
         stripped = raw
         for citation in inside:
             stripped = stripped.replace(citation.text, " ")
@@ -196,7 +203,8 @@ class _ClaimBuilder:
             section=section.title if section else None,
             block=block.kind,
             lang=detect_lang(claim_text),
-            in_reference_list=bool(section and section.is_reference_list),
+            in_reference_list=bool(section and section.is_reference_list)
+            or span.line in self.entry_lines,
         )
 
     def _section_at(self, line: int, block: Block) -> Section | None:

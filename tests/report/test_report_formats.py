@@ -171,3 +171,21 @@ def test_bad_user_pattern_is_an_input_error(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match="invalid citation pattern"):
         parse_text("text\n", "r.md", load_pack(user))
+
+
+def test_a_marker_line_closes_its_bullet_and_an_unheaded_list_is_no_claim(pack: RulePack) -> None:
+    text = (
+        "【核心观点】\n\n"
+        "- Toyota plans limited production in 2027–28.\n"
+        "  【2†source】\n"
+        "- Pilot cells cost 400 to 800 dollars per kWh in 2024.【4†L4-L5】\n\n"
+        "[2] Toyota roadmap 2027 — https://example.com/toyota-2027\n"
+        "[4] Cell costs 2024 — https://example.com/costs\n"
+    )
+    report = parse_text(text, "r.md", pack)
+    cited = _cited(report)
+    assert cited == {
+        "Toyota plans limited production in 2027–28.": 1,
+        "Pilot cells cost 400 to 800 dollars per kWh in 2024.": 1,
+    }, "entry lines are no claims; the marker line cites the bullet above it"
+    assert [s.title for s in report.sections] == ["核心观点"], "a bracketed title is a heading"
