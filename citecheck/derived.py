@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from citecheck import __version__
 from citecheck.cachedir import open_cache_db
+from citecheck.errors import InputError
 
 T = TypeVar("T")
 DERIVED_FILE = "derived.sqlite"
@@ -70,6 +71,15 @@ def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes (computed once per process while the file is unchanged)."""
     status = path.stat()
     return _digest(str(path), status.st_size, status.st_mtime_ns)
+
+
+def require_digest(path: Path, expected: object, manifest: str) -> None:
+    """:class:`InputError` unless ``path`` is a file whose SHA-256 is ``expected``, as
+    the ``manifest`` (``cross-encoder``, ``embedder``) names it."""
+    if not path.is_file():
+        raise InputError(path, f"{manifest} file missing")
+    if file_digest(path) != expected:
+        raise InputError(path, f"checksum differs from the {manifest} manifest")
 
 
 @lru_cache(maxsize=256)

