@@ -86,6 +86,8 @@ def _make(path: Path, kind: str, outside: Path) -> None:
         "fifo": lambda: os.mkfifo(path),
         "folder": lambda: path.mkdir(),
     }
+    if path.is_symlink() or path.exists():
+        return  # a name drawn twice: writing into an earlier FIFO would block forever
     with contextlib.suppress(OSError):  # a name too long, a folder where a file is, …
         writers[kind]()
 
