@@ -34,6 +34,10 @@ from citecheck.safeio import is_regular_file, read_head
 
 ENVELOPE_SYNTAX = "url_citation"
 _SNIFF_BYTES = 1 << 16
+ENVELOPE_SNIFF_LIMIT = 16 * 1024 * 1024
+"""Folder expansion and the audit parse a ``.json`` file to see whether it holds a
+report only up to this size (a response is kilobytes; a collection may be gigabytes).
+A larger file given by name is still read as a report."""
 # fields that hold the whole report in an agent's result object, most specific first
 REPORT_FIELDS = ("final_report", "report", "answer", "output_text", "markdown", "content")
 _SNIFF_RE = re.compile(
@@ -67,6 +71,8 @@ def is_envelope_file(path: Path) -> bool:
     it); its first bytes decide for anything else (a collection, a sidecar)."""
     if path.suffix.lower() != ".json" or not is_regular_file(path):
         return False
+    if path.stat().st_size > ENVELOPE_SNIFF_LIMIT:
+        return False  # a document collection, not an answer: never parsed to find out
     try:
         head = read_head(path, "report", _SNIFF_BYTES).decode("utf-8", errors="ignore")
         if not head.lstrip("\ufeff \t\r\n").startswith("{") or not _SNIFF_RE.search(head):
@@ -105,6 +111,8 @@ def read_envelope(text: str, path: str | Path) -> Envelope:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(path, f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise InputError(path, "not a report: JSON nested too deeply") from None
     if not isinstance(data, dict):
         raise InputError(path, f"a JSON report must be an object, not {type(data).__name__}")
     if isinstance(data.get("choices"), list):

@@ -15,6 +15,7 @@ from citecheck.batch.discovery import discover_tasks
 from citecheck.cli import main
 from citecheck.errors import InputError
 from citecheck.pipeline import expand_report_paths
+from citecheck.report import envelope
 from citecheck.report.envelope import is_envelope_file, read_envelope
 from citecheck.report.parse import parse_report
 from citecheck.rulepack import load_pack
@@ -222,3 +223,17 @@ def test_a_response_is_a_task_without_source_files(tmp_path: Path) -> None:
     found = discover_tasks([tmp_path], load_pack())
     assert [list(task.reports) for task in found.tasks] == [[response.resolve()]]
     assert not found.skipped
+
+
+def test_deep_nesting_is_a_one_line_error_and_big_json_is_not_parsed_to_sniff(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"report": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    outcome = CliRunner().invoke(main, ["lint", str(deep)])
+    assert outcome.exit_code == 2 and "nested too deeply" in outcome.output
+    response = write(tmp_path, perplexity())
+    assert is_envelope_file(response)
+    monkeypatch.setattr(envelope, "ENVELOPE_SNIFF_LIMIT", response.stat().st_size - 1)
+    assert not is_envelope_file(response), "a file that size is a collection, not an answer"
+    assert citecheck.check(response, select=["CC101"]).findings, "named, it is still read"
