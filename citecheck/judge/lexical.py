@@ -53,6 +53,14 @@ _SENTENCE_INITIAL_TEXT = (
     "However Also After Before During When While Its Their His Her A An"
 )
 _SENTENCE_INITIAL_WORDS = frozenset(_SENTENCE_INITIAL_TEXT.split())
+# connectives and quantifiers that open sentences; capitalised there, they are no names
+_DISCOURSE_TEXT = (
+    "yet still together meanwhile moreover furthermore therefore thus hence overall instead "
+    "although though because since despite even here today now notably similarly likewise "
+    "indeed finally first second third next last many several few one two three much "
+    "nevertheless nonetheless accordingly consequently additionally altogether besides"
+)
+_NOT_NAMES = _EN_STOPWORDS | frozenset(_DISCOURSE_TEXT.split())
 
 
 @lru_cache(maxsize=8192)
@@ -76,7 +84,11 @@ def extract_entities(text: str) -> list[str]:
     identifiers = {_normalise_identifier(i) for i in extract_identifiers(text)}
     names = []
     for m in _ENTITY.finditer(text):
-        words = [w for w in m.group(0).split() if w not in _SENTENCE_INITIAL_WORDS]
+        words = [
+            w
+            for w in m.group(0).split()
+            if w not in _SENTENCE_INITIAL_WORDS and w.lower() not in _NOT_NAMES
+        ]
         if words and _normalise_identifier(" ".join(words)) not in identifiers:
             names.append(" ".join(words))
     return names

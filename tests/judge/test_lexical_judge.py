@@ -31,6 +31,8 @@ def test_identifiers():
 
 def test_entities_skip_sentence_initial_words():
     assert extract_entities("The paper by Alexander Fleming was cited.") == ["Alexander Fleming"]
+    text = "Yet auctions awarded 56 GW. Together these suggest a slump. Most of it went to Orsted."
+    assert extract_entities(text) == ["Orsted"], "connectives and quantifiers are no names"
 
 
 def test_negation_cues():
