@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-QuantityKind = Literal["percent", "points", "year", "number"]
+QuantityKind = Literal["percent", "points", "year", "month", "number"]
 
 _ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}

@@ -93,6 +93,18 @@ _UNIT_IN_HEADER = [
 # 78%" and "升至" are changes, not ranges)
 _RANGE_UPPER = re.compile(r"\s*[–—~-]\s*\d+(?:[.,]\d+)?")
 _RANGE_LOWER_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*[–—~-]\s*$")
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_MONTH_DATE = re.compile(
+    r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d{2})\b"
+    r"|(?P<zh_year>(?:19|20)\d{2})\s*年\s*(?P<zh_month>\d{1,2})\s*月"
+)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|％|percent\b|per cent\b)")
 _APPROX_BEFORE = re.compile(
     r"(?:约为?|大约|大概|近|接近|将近|超过|逾|约合|about|around|approximately|roughly|nearly|"
@@ -174,7 +186,7 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
 @lru_cache(maxsize=16384)
 def _prose_mentions(text: str) -> tuple[Mention, ...]:
     found = []
-    for item in find_quantities(text):
+    for item in [*find_quantities(text), *_month_dates(text)]:
         if _is_label(text, item):
             continue
         clause = _clause(text, item.start, item.end)
@@ -286,6 +298,23 @@ def _unit_after(text: str, item: FoundQuantity) -> tuple[str, float]:
 def _is_range_bound(text: str, item: FoundQuantity) -> bool:
     before = text[max(0, item.start - 24) : item.start]
     return bool(_RANGE_UPPER.match(text, item.end) or _RANGE_LOWER_BEFORE.search(before))
+
+
+def _month_dates(text: str) -> list[FoundQuantity]:
+    """Months of a year ("April 2024", "17 August 2023", "2024年8月") as one value each:
+    a changed month is a changed fact, where a bare year is too loose to compare."""
+    found = []
+    for match in _MONTH_DATE.finditer(text):
+        groups = match.groupdict()
+        if groups.get("zh_year"):
+            year, month = int(groups["zh_year"]), int(groups["zh_month"])
+        else:
+            year, month = int(groups["year"]), _MONTHS[groups["month"][:3].lower()]
+        if 1 <= month <= 12:
+            value = float(year * 12 + month - 1)
+            quantity = Quantity(value=value, kind="month", raw=match.group(0))
+            found.append(FoundQuantity(quantity, match.start(), match.end()))
+    return found
 
 
 def _range_kind(text: str, item: FoundQuantity) -> Quantity:

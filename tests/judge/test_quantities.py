@@ -69,6 +69,16 @@ def test_physical_units_convert_and_temperature_scales_never_compare() -> None:
     )
 
 
+def test_a_changed_month_is_contradicted_and_a_bare_year_never_is() -> None:
+    evidence = ["NOAA confirmed the fourth global coral bleaching event in April 2024."]
+    claim = "The fourth global bleaching event was confirmed in {}"
+    assert statuses(claim.format("June 2024"), evidence)["June 2024"] == "contradicted"
+    assert statuses(claim.format("April 2024"), evidence)["April 2024"] == "stated"
+    assert statuses(claim.format("2025"), evidence)["2025"] != "contradicted"
+    (date,) = [m for m in mentions_in("法规于2023年8月17日生效") if m.quantity.kind == "month"]
+    assert date.quantity.value == 2023 * 12 + 7
+
+
 def test_a_lower_bound_is_not_stated_by_a_smaller_value() -> None:
     evidence = ["China commissioned 63% of the world's new renewable capacity in 2023."]
     claim = "2023年中国新增可再生能源装机占全球新增装机的{}"
