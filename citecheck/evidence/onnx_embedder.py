@@ -45,10 +45,10 @@ class OnnxE5Embedder:
         manifest_path = folder / "manifest.json"
         try:
             self._manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            self.name = f"e5-onnx-{self._manifest['onnx_sha256'][:12]}"
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise InputError(manifest_path, f"cannot read the embedder manifest ({exc})") from exc
         self._e5_path = packaged_e5_path()
-        self.name = f"e5-onnx-{self._manifest['onnx_sha256'][:12]}"
 
     @property
     def dim(self) -> int:

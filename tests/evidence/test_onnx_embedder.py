@@ -60,3 +60,11 @@ def test_a_graph_other_than_the_manifest_names_is_refused(tmp_path: Path) -> Non
     embedder = OnnxE5Embedder(folder)
     with pytest.raises(InputError, match=r"encoder\.onnx"):
         embedder.embed_queries(["a query"])
+
+
+def test_a_manifest_without_its_checksum_is_a_one_line_input_error(tmp_path: Path) -> None:
+    folder = tmp_path / "e5"
+    shutil.copytree(DEFAULT_GRAPH, folder)
+    (folder / "manifest.json").write_text('{"initializers": {}}', encoding="utf-8")
+    with pytest.raises(InputError, match="cannot read the embedder manifest"):
+        OnnxE5Embedder(folder)
