@@ -10,7 +10,8 @@ Each Chinese content word of a claim is looked up in the bilingual dictionary
   sentence's English words are consistently rendered with (``neural`` → 神, 经);
 
 the best of the three counts. A Latin word or number of the claim counts when
-its stem occurs. For an English claim this reduces to stemmed token coverage.
+its stem, or the stem of a word the field glossary gives for the same term
+(rise / increase), occurs. For an English claim this is stemmed token coverage.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import lru_cache
 from citecheck.judge.glossary import (
     STOPWORDS,
     english_stems,
+    english_synonyms,
     glosses,
     is_function_word,
     reverse_characters,
@@ -89,9 +91,11 @@ def _content_characters(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
 def claim_units(claim: str) -> list[ClaimUnit]:
     """Chinese content words (with glosses and characters) and Latin words/numbers of a claim."""
     units = [ClaimUnit(w, glosses(w) | {w}, _content_characters(w)) for w in segment(claim)]
+    synonyms = english_synonyms()
     for token in _LATIN_IN_CLAIM.findall(claim):
         if token.lower() not in STOPWORDS:
-            units.append(ClaimUnit(token, frozenset({stem(token)})))
+            stemmed = stem(token)
+            units.append(ClaimUnit(token, synonyms.get(stemmed, frozenset()) | {stemmed}))
     return units
 
 

@@ -153,6 +153,22 @@ def glossary_paths() -> list[Path]:
 
 
 @cache
+def english_synonyms() -> dict[str, frozenset[str]]:
+    """Stem → stems of the other single English words that render the same field term
+    (上升: increase, rise, grow, climb): for an English claim, "a 65% rise" and "a 45%
+    increase" speak of one quantity."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for path in glossary_paths():
+        terms = tomllib.loads(path.read_text(encoding="utf-8")).get("terms", {})
+        for renderings in terms.values():
+            words = {stem(r) for r in renderings if isinstance(r, str) and _LATIN_WORD.fullmatch(r)}
+            if len(words) > 1:
+                for word in words:
+                    groups[word] |= words - {word}
+    return {word: frozenset(others) for word, others in groups.items()}
+
+
+@cache
 def field_glossary() -> dict[str, frozenset[str]]:
     """All field glossaries merged (read once per process); stems of one term are joined."""
     merged: dict[str, set[str]] = defaultdict(set)

@@ -69,6 +69,20 @@ def test_physical_units_convert_and_temperature_scales_never_compare() -> None:
     )
 
 
+def test_words_the_glossary_gives_for_one_term_align_english_quantities() -> None:
+    evidence = [
+        "The county confirmed 610 heat deaths in 2023, a record and a 45% increase over 2022."
+    ]
+    checks = statuses("The county confirmed 610 heat deaths in 2023, a 65% rise on 2022", evidence)
+    assert checks["65%"] == "contradicted", "rise and increase speak of one quantity"
+    assert (
+        statuses("The county confirmed 610 heat deaths in 2023, a 45% rise on 2022", evidence)[
+            "45%"
+        ]
+        == "stated"
+    )
+
+
 def test_a_changed_month_is_contradicted_and_a_bare_year_never_is() -> None:
     evidence = ["NOAA confirmed the fourth global coral bleaching event in April 2024."]
     claim = "The fourth global bleaching event was confirmed in {}"
