@@ -93,6 +93,7 @@ _UNIT_IN_HEADER = [
 # 78%" and "升至" are changes, not ranges)
 _RANGE_UPPER = re.compile(r"\s*[–—~-]\s*\d+(?:[.,]\d+)?")
 _RANGE_LOWER_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*[–—~-]\s*$")
+_HYPHEN_UPPER = re.compile(r"-(?P<num>\d+(?:\.\d+)?)(?P<pct>\s*%)?(?![\w.-])")
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -186,7 +187,8 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
 @lru_cache(maxsize=16384)
 def _prose_mentions(text: str) -> tuple[Mention, ...]:
     found = []
-    for item in [*find_quantities(text), *_month_dates(text)]:
+    numbers = find_quantities(text)
+    for item in [*numbers, *_hyphen_range_uppers(text, numbers), *_month_dates(text)]:
         if _is_label(text, item):
             continue
         clause = _clause(text, item.start, item.end)
@@ -298,6 +300,25 @@ def _unit_after(text: str, item: FoundQuantity) -> tuple[str, float]:
 def _is_range_bound(text: str, item: FoundQuantity) -> bool:
     before = text[max(0, item.start - 24) : item.start]
     return bool(_RANGE_UPPER.match(text, item.end) or _RANGE_LOWER_BEFORE.search(before))
+
+
+def _hyphen_range_uppers(text: str, numbers: list[FoundQuantity]) -> list[FoundQuantity]:
+    """The upper bound of "30-40%", which the numeral reader skips (a number after a
+    hyphen is read only where no letter precedes it: never "Llama-3")."""
+    found = []
+    starts = {item.start for item in numbers}
+    for item in numbers:
+        match = _HYPHEN_UPPER.match(text, item.end)
+        if match is None or match.start("num") in starts:
+            continue
+        number = match.group("num")
+        kind = "percent" if match.group("pct") else item.quantity.kind
+        if kind not in ("percent", "number"):
+            continue
+        decimals = len(number.partition(".")[2])
+        quantity = Quantity(float(number), kind, match.group(0).strip("- "), decimals)
+        found.append(FoundQuantity(quantity, match.start("num"), match.end()))
+    return found
 
 
 def _month_dates(text: str) -> list[FoundQuantity]:

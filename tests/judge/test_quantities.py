@@ -105,8 +105,15 @@ def test_a_range_shares_its_unit_and_rivals_only_another_range() -> None:
     lower, upper = mentions_in("could lower peak air temperatures by 2–3 °C")
     assert (lower.unit, upper.unit) == ("celsius", "celsius")
     assert lower.range_bound and upper.range_bound
-    (bound,) = mentions_in("reefs decline by a further 70-90%")
-    assert bound.quantity.kind == "percent"
+    lower, upper = mentions_in("reefs decline by a further 70-90%")
+    assert (lower.quantity.kind, upper.quantity.raw, upper.range_bound) == ("percent", "90%", True)
+    assert not mentions_in("Llama-3.1-8B and GPT-4 were compared"), "a hyphen after a letter"
+    costs = ["Capital costs were 30-40% higher than in 2020."]
+    assert statuses("资本成本比2020年高出30%—40%", costs) == {
+        "2020年": "stated",
+        "30%": "stated",
+        "40%": "stated",
+    }
     spread = ["At 1.5 °C reefs decline by a further 70-90%; at 2 °C more than 99% are lost."]
     assert statuses("at 2 °C nearly all reefs, 97%, are lost", spread)["97%"] != "contradicted"
     # a change is no range: its values stay comparable with single values
