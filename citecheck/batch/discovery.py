@@ -125,17 +125,17 @@ class _Walker:
             self.passed_over.append((path, "not a regular file"))
             return
         kind = self._classify(path)
-        if owner is None and kind == "plain" and is_envelope_file(path):
+        if owner is None and kind == "response":
             owner = path.parent  # an API response carries its sources: its folder is a task
         if owner is None:
-            if kind == "plain":
+            if kind in ("plain", "response"):
                 self.orphans.append(path)
             return
         task = self.owned.setdefault(owner, _Owned())
         task.files.append(path)
         if kind == "task":
             task.task_files.append(path)
-        elif kind == "plain":
+        elif kind in ("plain", "response"):
             task.plain_reports.append(path)
         elif kind in ("log", "log+report"):
             task.run_logs.append(path)
@@ -143,10 +143,10 @@ class _Walker:
                 task.final_answer_logs.append(path)
 
     def _classify(self, path: Path) -> str | None:
-        """``task``, ``log``, ``log+report``, ``plain`` (an API response is one) or None
-        (not a report)."""
+        """``task``, ``log``, ``log+report``, ``plain``, ``response`` (an API response:
+        a plain report that carries its sources) or None (not a report)."""
         if is_envelope_file(path):
-            return "plain"
+            return "response"
         if path.suffix.lower() not in TEXT_SUFFIXES:
             return None
         try:

@@ -193,20 +193,21 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
             continue
         clause = _clause(text, item.start, item.end)
         sentence = _clause(text, item.start, item.end, _SENTENCE_BREAK)
-        unit, scale = _unit_after(text, item)
+        upper = _RANGE_UPPER.match(text, item.end)
+        unit, scale = _unit_after(text, item, upper)
         found.append(
             Mention(
-                quantity=_range_kind(text, item),
+                quantity=_range_kind(text, item, upper),
                 unit=unit,
                 scale=scale,
-                approx=_is_approx(text, item),
-                above=_is_above(text, item),
+                approx=_marked(text, item, _APPROX_BEFORE, _APPROX_AFTER),
+                above=_marked(text, item, _ABOVE_BEFORE, _ABOVE_AFTER),
                 context=_without_numbers(clause),
                 text=clause.strip(),
                 sentence=_without_numbers(sentence),
                 labels=identifiers(sentence),
                 crowded=_is_table_line(clause),
-                range_bound=_is_range_bound(text, item),
+                range_bound=upper is not None or _is_range_upper(text, item),
             )
         )
     return tuple(found)
@@ -227,7 +228,7 @@ def _row_mentions(text: str) -> tuple[Mention, ...]:
             quantity = item.quantity
             if percent and quantity.kind == "number":
                 quantity = Quantity(quantity.value, "percent", quantity.raw, quantity.decimals)
-            after_unit, after_scale = _unit_after(value, item)
+            after_unit, after_scale = _unit_after(value, item, _RANGE_UPPER.match(value, item.end))
             found.append(
                 Mention(
                     quantity=quantity,
@@ -280,14 +281,14 @@ def _without_numbers(text: str) -> str:
     return text
 
 
-def _unit_after(text: str, item: FoundQuantity) -> tuple[str, float]:
-    """The unit written after a number, or after the upper bound of the range it
-    opens ("2–3 °C": both are °C)."""
+def _unit_after(
+    text: str, item: FoundQuantity, upper: re.Match[str] | None = None
+) -> tuple[str, float]:
+    """The unit written after a number, or after ``upper``, the upper bound of the
+    range it opens ("2–3 °C": both are °C)."""
     if item.quantity.raw.endswith("倍"):
         return "times", 1.0
-    end = item.end
-    upper = _RANGE_UPPER.match(text, end)
-    for start in (end, upper.end() if upper else None):
+    for start in (item.end, upper.end() if upper else None):
         if start is None:
             continue
         following = text[start : start + 16]
@@ -297,9 +298,8 @@ def _unit_after(text: str, item: FoundQuantity) -> tuple[str, float]:
     return "", 1.0
 
 
-def _is_range_bound(text: str, item: FoundQuantity) -> bool:
-    before = text[max(0, item.start - 24) : item.start]
-    return bool(_RANGE_UPPER.match(text, item.end) or _RANGE_LOWER_BEFORE.search(before))
+def _is_range_upper(text: str, item: FoundQuantity) -> bool:
+    return bool(_RANGE_LOWER_BEFORE.search(text[max(0, item.start - 24) : item.start]))
 
 
 def _hyphen_range_uppers(text: str, numbers: list[FoundQuantity]) -> list[FoundQuantity]:
@@ -338,10 +338,9 @@ def _month_dates(text: str) -> list[FoundQuantity]:
     return found
 
 
-def _range_kind(text: str, item: FoundQuantity) -> Quantity:
+def _range_kind(text: str, item: FoundQuantity, upper: re.Match[str] | None) -> Quantity:
     """The lower bound of a percentage range ("50–70%", "70-90%") is a percentage too."""
     quantity = item.quantity
-    upper = _RANGE_UPPER.match(text, item.end)
     if quantity.kind != "number" or upper is None or not _PERCENT_AFTER.match(text, upper.end()):
         return quantity
     return replace(quantity, kind="percent")
@@ -354,14 +353,13 @@ def _unit_in(header: str) -> tuple[str, float]:
     return "", 1.0
 
 
-def _is_above(text: str, item: FoundQuantity) -> bool:
-    before = text[max(0, item.start - 16) : item.start]
-    return bool(_ABOVE_BEFORE.search(before) or _ABOVE_AFTER.match(text[item.end :]))
-
-
-def _is_approx(text: str, item: FoundQuantity) -> bool:
-    before = text[max(0, item.start - 16) : item.start]
-    return bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(text[item.end :]))
+def _marked(
+    text: str, item: FoundQuantity, before: re.Pattern[str], after: re.Pattern[str]
+) -> bool:
+    """Whether a cue stands right before the number or right after it (约 / 左右,
+    超过 / 以上)."""
+    preceding = text[max(0, item.start - 16) : item.start]
+    return bool(before.search(preceding) or after.match(text[item.end :]))
 
 
 # ---------------------------------------------------------------------- values
