@@ -45,6 +45,11 @@ CROWDED_NUMBERS = 3
 """A prose clause with at least this many numbers, more numbers than words, is a
 flattened table line whose columns are lost: it can state the claim's value, never
 contradict it."""
+FULL_ALIGNMENT = 0.9
+"""Context coverage at which a rival renders the claim clause as a whole."""
+OUTALIGN_MARGIN = 0.4
+"""How much better a rival must be aligned than the claim's value, stated of a
+loosely related clause, to contradict it."""
 MIN_CHECKED_VALUE = 2
 """Whole numbers below this ("one", 1) are not facts worth checking."""
 MAX_RIVAL_RATIO = 10.0
@@ -121,8 +126,11 @@ _ABOVE_AFTER = re.compile(r"^\s*(?:以上|多|余)")
 ABOVE_SLACK = 0.02
 """How far below a "more than" value a source's value may fall (rounding)."""
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|多|余|以上|上下)")
+# the conjunctions "以及", "和" ("和平", "总和" are words) and "and" join clauses of
+# their own quantities: "4 个锚点 token 和最近 128 个 token"
 _CLAUSE_BREAK = re.compile(
-    r"[;；。：！？!?、\n]|以及|(?<!\d)[,，]|[,，](?!\d{3})|[.:](?=\s|$)|\s(?:and|while|whereas|but)\s"
+    r"[;；。：！？!?、\n]|以及|(?<![总温缓饱调柔暖祥])和(?![平谐睦蔼缓])|(?<!\d)[,，]|[,，](?!\d{3})"
+    r"|[.:](?=\s|$)|\s(?:and|while|whereas|but)\s"
 )
 _SENTENCE_BREAK = re.compile(r"[;；。！？!?\n]|[.](?=\s|$)")
 _LABEL_BEFORE = re.compile(
@@ -528,22 +536,43 @@ def _check(
     mine: Mention, everything: list[Mention], relevant: list[Mention], claimed: list[Mention]
 ) -> QuantityCheck:
     """What the evidence says of one of the claim's numbers; a value the claim states
-    itself (another fact of a multi-fact claim) is never its rival."""
-    equal = [m for m in relevant if same_value(mine, m)]
-    if any(alignment(mine, m, lenient=True)[0] >= WEAK_ALIGNMENT for m in equal):
-        return QuantityCheck(mine, "stated", True)
+    itself (another fact of a multi-fact claim) is never its rival. The claim's value
+    stated of a loosely related clause ("during the first 32 decoding steps") does not
+    stand against another value stated of the claim's very clause ("recomputed every
+    128 decoding steps"): that is the number changed."""
+    equal = [alignment(mine, m, lenient=True)[0] for m in relevant if same_value(mine, m)]
+    stated_by = max(equal, default=0.0)
     present = any(same_value(mine, m) for m in everything)
     if mine.quantity.kind == "year" or is_small_count(mine.quantity):
-        return QuantityCheck(mine, "silent", present)
-    rivals = []
-    for m in relevant:
-        if m.crowded or not _comparable(mine, m) or any(same_value(c, m) for c in claimed):
-            continue
-        if not is_small_count(m.quantity):
-            rivals.append((alignment(mine, m), m))
+        return QuantityCheck(mine, "stated" if stated_by >= WEAK_ALIGNMENT else "silent", present)
+    rivals = [
+        (alignment(mine, m), m)
+        for m in relevant
+        if not m.crowded
+        and _comparable(mine, m)
+        and not any(same_value(c, m) for c in claimed)
+        and not is_small_count(m.quantity)
+    ]
     strong = [(a, m) for a, m in rivals if a[0] >= STRONG_ALIGNMENT and a[1] >= STRONG_MIN_WORDS]
-    if strong:
-        return QuantityCheck(mine, "contradicted", present, max(strong, key=lambda r: r[0])[1])
+    best = max(strong, key=lambda r: r[0], default=None)
+    if stated_by >= WEAK_ALIGNMENT and not _outaligned(mine, stated_by, best):
+        return QuantityCheck(mine, "stated", True)
+    if best is not None:
+        return QuantityCheck(mine, "contradicted", present, best[1])
     weak = [(a, m) for a, m in rivals if a[0] >= WEAK_ALIGNMENT]
     near = max(weak, key=lambda r: r[0])[1] if weak else None
     return QuantityCheck(mine, "silent", present, near=near)
+
+
+def _outaligned(
+    mine: Mention, stated_by: float, rival: tuple[tuple[float, int], Mention] | None
+) -> bool:
+    """Whether a rival renders the whole claim clause where the equal value's
+    context renders only part of it, and its sentence names no model, method or
+    term the claim's sentence does not (it may be about another subject)."""
+    if rival is None or stated_by >= STRONG_ALIGNMENT:
+        return False
+    (coverage, _), other = rival
+    if any(not _named(label, mine.labels) for label in other.labels):
+        return False
+    return coverage >= FULL_ALIGNMENT and coverage - stated_by >= OUTALIGN_MARGIN

@@ -18,7 +18,7 @@ from citecheck.rulepack import packs_dir
 
 def test_shipped_glossary_loads_and_adds_the_field_senses():
     terms = load_glossary(packs_dir() / "glossary-ml.toml")
-    assert 150 <= len(terms) <= 300
+    assert 150 <= len(terms) <= 400
     assert stem("preference") in terms["偏好"]
     assert stem("preference") in glosses("偏好")  # CC-CEDICT only says "liking"
     assert stem("neural") in glosses("神经")

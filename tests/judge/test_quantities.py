@@ -149,3 +149,30 @@ def test_a_faithful_restatement_in_order_is_never_contradicted() -> None:
     checks = align_quantities("A-1、B-2、C-3 分别落后 2.4、1.7 和 1.9 分", evidence)
     assert [c.claim.quantity.raw for c in checks] == ["2.4", "1.7", "1.9"]
     assert all(c.status != "contradicted" and c.present for c in checks)
+
+
+def test_a_value_stated_of_a_loose_clause_loses_to_a_rival_of_the_claims_clause() -> None:
+    evidence = [
+        "While the first 64 training steps run, the schedule is warming up. "
+        "Checkpoints are written every 500 training steps."
+    ]
+    (check,) = align_quantities("Checkpoints are written every 64 training steps", evidence)
+    assert check.status == "contradicted"
+    assert check.rival is not None and check.rival.quantity.raw == "500"
+    # a rival whose sentence is about another model does not override the stated value
+    other = [evidence[0].replace("Checkpoints are", "For Qwen2.5-7B, checkpoints are")]
+    assert statuses("Checkpoints are written every 64 training steps", other) == {"64": "stated"}
+
+
+def test_chinese_and_joins_clauses_of_their_own_quantities() -> None:
+    claim = "始终保留开头 4 个锚点 token 和最近 128 个 token 组成的局部窗口"
+    checks = {c.claim.quantity.raw: c for c in align_quantities(claim, PROSE)}
+    assert checks["4"].status == "stated"
+    assert checks["128"].status == "contradicted"
+    assert checks["128"].rival is not None and checks["128"].rival.quantity.raw == "64"
+
+
+def test_a_count_of_questions_aligns_across_languages() -> None:
+    evidence = ["The set has 2,310 four-option questions over 95 documents."]
+    checks = statuses("该数据集包含 95 篇文档和 3,210 道四选一题目", evidence)
+    assert checks["3,210"] == "contradicted"
