@@ -29,7 +29,7 @@ from citecheck.corpus.video import is_video_target
 from citecheck.derived import DERIVED_FILE, DerivedStore, package_fingerprint
 from citecheck.evidence.embedder import CachedEmbedder, Embedder
 from citecheck.evidence.onnx_embedder import OnnxE5Embedder
-from citecheck.evidence.retrieve import rank_units
+from citecheck.evidence.retrieve import rank_many
 from citecheck.judge.base import DeterministicJudge
 from citecheck.judge.decision import decide
 from citecheck.models import (
@@ -182,13 +182,14 @@ class SupportService:
         self, requests: list[tuple[list[str], list[SourceUnit]]]
     ) -> list[_TierResult]:
         """Every part of every request judged in one ``judge_batch`` call."""
-        ranked_parts = [
-            [
-                rank_units(p, units, self.embedder, k=TOP_K, cheap_scorer=gloss_scores)
-                for p in part_texts
-            ]
-            for part_texts, units in requests
-        ]
+        flat = rank_many(
+            [(part, units) for part_texts, units in requests for part in part_texts],
+            self.embedder,
+            k=TOP_K,
+            cheap_scorer=gloss_scores,
+        )
+        ranked_in_order = iter(flat)
+        ranked_parts = [[next(ranked_in_order) for _ in part_texts] for part_texts, _ in requests]
         pairs = [
             (part, [r.unit.text for r in ranked])
             for (part_texts, _), ranked_list in zip(requests, ranked_parts, strict=True)

@@ -12,6 +12,7 @@ from citecheck.evidence.onnx_embedder import OnnxE5Embedder
 from citecheck.evidence.retrieve import (
     EMBED_CANDIDATES,
     lexical_score,
+    rank_many,
     rank_units,
     split_into_windows,
 )
@@ -106,6 +107,24 @@ def test_only_the_prefiltered_windows_are_embedded(embedder) -> None:
     passages = [text for text in embedder.embedded if text != claim]
     assert len(passages) == EMBED_CANDIDATES
     assert ranked[0].unit.page == 99
+
+
+def test_many_claims_are_ranked_as_one_by_one_with_shared_windows_embedded_once(embedder) -> None:
+    shared = fakes.make_unit("Pythia-410M reached 73.4% on GSM8K after DPO.", 3)
+    other = fakes.make_unit("The learning rate was 1e-6 for every run.", 4)
+    requests = [
+        ("Pythia-410M reached 73.4% on GSM8K", [shared, other]),
+        ("No units cited here", []),
+        ("The learning rate was 1e-6", [other, shared]),
+    ]
+    together = rank_many(requests, embedder, k=2)
+    passages = [t for t in embedder.embedded if t not in {c for c, _ in requests}]
+    assert sorted(passages) == sorted({shared.text, other.text})
+    one_by_one = [rank_units(claim, units, embedder, k=2) for claim, units in requests]
+    assert [[(s.unit.page, round(s.score, 6)) for s in r] for r in together] == [
+        [(s.unit.page, round(s.score, 6)) for s in r] for r in one_by_one
+    ]
+    assert together[1] == [] and together[0][0].unit.page == 3
 
 
 def test_a_cheap_scorer_can_promote_a_window_the_lexical_score_misses(embedder) -> None:
