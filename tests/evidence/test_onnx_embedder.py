@@ -48,7 +48,7 @@ def test_a_vector_does_not_depend_on_its_batch_mates(onnx: OnnxE5Embedder) -> No
 
 def test_the_shipped_graph_holds_no_weight_matrix() -> None:
     manifest = json.loads((DEFAULT_GRAPH / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["initializers"]) == 12 * 6  # q, k, v, attention out, ffn in/out
+    assert len(manifest["matmuls"]) == 12 * 6  # q, k, v, attention out, ffn in/out
     assert (DEFAULT_GRAPH / "encoder.onnx").stat().st_size < 2 * 1024 * 1024
 
 

@@ -136,6 +136,18 @@ class E5File:
         raw = np.frombuffer(self._map, dtype=np.uint8, count=entry.nbytes, offset=entry.offset)
         return dequantize_q4(raw, entry.count // cols, cols)
 
+    def matmul_nbits(self, name: str, cols: int) -> tuple[np.ndarray, np.ndarray]:
+        """A Q4_0 ``N × cols`` matrix as ONNX Runtime's ``MatMulNBits`` takes it (4 bits,
+        blocks of 32 along ``cols``, zero point 8): the packed codes ``N × blocks × 16``
+        (element ``2i`` in byte ``i``'s low nibble, ``2i+1`` in its high one; Q4_0 keeps
+        ``i`` and ``i+16`` there) and the scales, ``N · blocks`` float32."""
+        entry = self._tensor(name, dtype=1)
+        raw = np.frombuffer(self._map, dtype=np.uint8, count=entry.nbytes, offset=entry.offset)
+        blocks = raw.view(_Q4_DTYPE).reshape(entry.count // cols, cols // Q4_BLOCK)
+        codes = np.concatenate([blocks["qs"] & 0x0F, blocks["qs"] >> 4], axis=-1)
+        packed = codes[..., 0::2] | (codes[..., 1::2] << 4)
+        return np.ascontiguousarray(packed, dtype=np.uint8), blocks["d"].astype(np.float32).ravel()
+
     def word_rows(self, ids: np.ndarray) -> np.ndarray:
         """Dequantised word-embedding rows for token ``ids`` (any shape) → ``ids.shape + (H,)``."""
         hidden = self.header.hidden

