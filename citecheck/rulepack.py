@@ -131,6 +131,11 @@ class VideoCues(BaseModel):
 
     section_patterns: list[str] = Field(default_factory=list)
     visual_terms: list[str] = Field(default_factory=list)
+    shown_kinds: list[str] = Field(
+        default_factory=list,
+        description="kinds of visual a claim can say the video showed (an animation, a "
+        "whiteboard): one that no keyframe note or transcript segment mentions was not seen",
+    )
     speculative_terms: list[str] = Field(default_factory=list)
     video_tools: list[str] = Field(default_factory=list)
 

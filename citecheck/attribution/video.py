@@ -24,6 +24,7 @@ from citecheck.attribution.overlap import rank_by_overlap, window_support
 from citecheck.attribution.stage import Sources
 from citecheck.corpus.video import is_video_target
 from citecheck.judge.decision import missing_facts
+from citecheck.judge.glossary import english_stems, glosses
 from citecheck.models import Claim, Evidence, Severity, SourceUnit
 from citecheck.report.claims import claim_body, is_checkable
 from citecheck.textutil import demojibake
@@ -60,6 +61,25 @@ def readable(text: str) -> str:
 def _matches_any(text: str, patterns: list[str]) -> bool:
     lowered = readable(text).casefold()
     return any(p.casefold() in lowered for p in patterns)
+
+
+def _unshown(text: str, units: list[SourceUnit], kinds: list[str]) -> list[str]:
+    """The kinds of visual (an animation, a whiteboard) the claim says the video showed
+    that no keyframe note or transcript segment mentions, verbatim or — a Chinese kind
+    — through the English words the glossary renders it with."""
+    shown = " ".join(u.text for u in units).casefold()
+    stems = set(english_stems(shown))
+    claimed = [k for k in kinds if k.casefold() in readable(text).casefold()]
+    return [
+        k
+        for k in claimed
+        if k.casefold() not in shown
+        and not any(
+            a.startswith(b) or b.startswith(a)  # anim / animat: the stemmer cuts unevenly
+            for a in glosses(k) | set(english_stems(k))
+            for b in stems
+        )
+    ]
 
 
 def video_claims(sources: Sources) -> list[Claim]:
@@ -188,7 +208,7 @@ def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutc
     name = video_name or "video"
     segments = list(video.segments) if video else []
     keyframes = list(video.keyframes) if video else []
-    units = segments + keyframes
+    units = segments + keyframes + (video.length if video else [])
     reading = _support(sources, claim, units, name)
     supported = reading.support == "supported"
     looked_at = reading.looked_at
@@ -226,6 +246,8 @@ def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutc
         if visual and keyframes
         else []
     )
+    if keyframes and not supported:  # a kind of visual no note mentions, the judge agreeing
+        unseen += _unshown(claim.text, units, video_terms.shown_kinds)
     if unseen:  # what is on screen is in the keyframe notes, whatever the judge reads
         return VideoOutcome(
             claim=claim,

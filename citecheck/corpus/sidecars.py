@@ -143,6 +143,20 @@ class MetaRecord(BaseModel):
     keyframes: list[str] = Field(
         default_factory=list, validation_alias=_aliases("keyframes", "frames", "keyframe_notes")
     )
+    duration_s: float | None = Field(
+        None, validation_alias=_aliases("duration_s", "duration_seconds", "duration", "length_s")
+    )
+
+    @field_validator("duration_s", mode="before")
+    @classmethod
+    def _seconds(cls, value: Any) -> Any:
+        """A length in seconds; anything else ("15:12", "about a quarter hour") is no
+        length rather than an unreadable meta."""
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            return None
+        return seconds if seconds > 0 else None
 
     @field_validator("speakers", mode="before")
     @classmethod

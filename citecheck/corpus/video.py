@@ -359,6 +359,27 @@ class VideoEvidence:
         ]
 
     @cached_property
+    def length(self) -> list[SourceUnit]:
+        """The video's length as a unit (kind ``meta``), for claims of how long the talk
+        runs: the meta's ``duration_s``, else where the transcript ends; none unknown."""
+        seconds = self.meta.duration_s
+        if seconds is None and self.segments:
+            seconds = max(s.end or s.start or 0.0 for s in self.segments) or None
+        if seconds is None:
+            return []
+        # English only: a unit in another script would change what the script-aware
+        # overlap of a claim with the transcript compares; numbers align across languages
+        text = (
+            f"The video runs {format_time(seconds)}: {seconds:.0f} seconds, "
+            f"about {round(seconds / 60)} minutes."
+        )
+        return [
+            SourceUnit(
+                source=self.name, kind="meta", locator=f"length {format_time(seconds)}", text=text
+            )
+        ]
+
+    @cached_property
     def meta(self) -> MetaRecord:
         """Metadata from the meta sidecar; empty when there is none or it is unreadable."""
         path = self._meta_path()

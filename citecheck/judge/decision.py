@@ -12,9 +12,13 @@ as an error — only when a second, independent signal agrees:
   subject and metric states another value, and nothing aligned states the claim's)
   — that is positive evidence by itself; a model's contradiction without one
   needs a fact of the claim that the cited text lacks, or a conflicting name or
-  negation in the window it read. A claim the model does not find whose number
-  the cited text lacks, where a weakly aligned statement gives another value, is
-  contradicted too (both signals agree; the category follows the value);
+  negation in the window it read. A claim about all ("every category, including
+  code completion") whose named term the cited text makes the exception ("code
+  completion is the only category in which it does not lead", :mod:`.exceptions`)
+  is contradicted when the model does not find it stated (grey when it does). A
+  claim the model does not find whose number the cited text lacks, where a weakly
+  aligned statement gives another value, is contradicted too (both signals agree;
+  the category follows the value);
 - **unsupported**: the model does not find the claim in the windows it read
   (below its support threshold), and a specific fact of the claim (a number, a
   model or dataset identifier, a Latin name) occurs nowhere in the cited text;
@@ -34,13 +38,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from citecheck.judge.exceptions import StatedException, stated_exception
 from citecheck.judge.lexical import (
     extract_entities,
     extract_identifiers,
     is_chinese,
-    is_small_count,
 )
-from citecheck.judge.quantities import QuantityCheck, align_quantities
+from citecheck.judge.quantities import QuantityCheck, align_quantities, is_bare_count
 from citecheck.models import Conflict, Verdict
 
 _MODEL_CONFLICT_KINDS = frozenset({"identifier", "negation"})
@@ -58,6 +62,9 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
     contradicted = [c for c in checks if c.status == "contradicted"]
     if contradicted:
         return _aligned_contradiction(verdict, contradicted)
+    exception = stated_exception(claim, evidence)
+    if exception is not None:  # two signals unless the model read the claim as stated
+        return _excepted(verdict, exception, confident=verdict.label != "supported")
     missing = missing_facts(claim, evidence, checks, small_counts=False)
     if verdict.label == "supported":
         read = verdict.evidence_span or ""
@@ -66,7 +73,7 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
             for c in checks
             if c.status != "stated"
             and c.claim.quantity.raw not in read
-            and not is_small_count(c.claim.quantity)
+            and not is_bare_count(c.claim)
         ]
         if not unstated:
             return verdict
@@ -118,7 +125,7 @@ def missing_facts(
     missing = [
         c.claim.quantity.raw
         for c in checks
-        if not c.present and (small_counts or not is_small_count(c.claim.quantity))
+        if not c.present and (small_counts or not is_bare_count(c.claim))
     ]
     for name in extract_identifiers(claim):
         if not _SPECIFIC.search(name) or _fold(name) in folded or _named_by_family(name, text):
@@ -178,6 +185,25 @@ def _with_missing(verdict: Verdict, missing: list[str]) -> Verdict:
         return verdict
     return verdict.model_copy(
         update={"reason": f"{verdict.reason}; the cited text never states {_listed(missing)}"}
+    )
+
+
+def _excepted(verdict: Verdict, exception: StatedException, *, confident: bool) -> Verdict:
+    return verdict.model_copy(
+        update={
+            "label": "contradicted",
+            "confident": confident,
+            "conflicts": [
+                Conflict(
+                    kind="exception",
+                    claim_value=exception.term,
+                    evidence_value=exception.sentence,
+                )
+            ],
+            "evidence_span": exception.sentence,
+            "reason": f"the claim includes '{exception.term}' in what it says of all; "
+            "the source makes it the exception",
+        }
     )
 
 

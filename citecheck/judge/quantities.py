@@ -55,6 +55,7 @@ MIN_CHECKED_VALUE = 2
 MAX_RIVAL_RATIO = 10.0
 """A value more than this many times larger or smaller is taken for another quantity."""
 
+DURATION = "duration"
 _UNITS: list[tuple[str, float, str]] = [
     ("times", 1.0, r"×|(?<![A-Za-z])x(?![A-Za-z])|倍|fold\b|times\b"),
     ("throughput", 1.0, r"(?:tokens?|tok)\s*/\s*s"),
@@ -67,6 +68,14 @@ _UNITS: list[tuple[str, float, str]] = [
     ("step", 1.0, r"steps?\b|步"),
     ("layer", 1.0, r"layers?\b|层"),
     ("head", 1.0, r"heads?\b|个头|头"),
+    # durations, in days: "约四个月" is four months, not a bare 4 elsewhere on the page
+    (DURATION, 1 / 86400, r"sec(?:ond)?s?\b|秒(?!杀)"),
+    (DURATION, 1 / 1440, r"min(?:ute)?s?\b|分钟"),
+    (DURATION, 1 / 24, r"hours?\b|hrs?\b|小时"),
+    (DURATION, 1.0, r"days?\b|天(?![津下])"),
+    (DURATION, 7.0, r"weeks?\b|周(?![年期])|星期"),
+    (DURATION, 30.44, r"months?\b|个月|(?<=个)月"),
+    (DURATION, 365.25, r"years?\b|年(?![代级度份])"),
     # physical units, scaled to one base unit per class, so "over 620 miles" and
     # "more than 1,000 km" are the same distance; Celsius and Fahrenheit never compare
     ("length", 1000.0, r"km\b|kilomet(?:re|er)s?\b|公里|千米"),
@@ -87,7 +96,7 @@ _UNITS: list[tuple[str, float, str]] = [
     ("fahrenheit", 1.0, r"°\s*F\b|℉|degrees Fahrenheit|华氏度"),
 ]
 _UNIT_AFTER = [
-    (name, scale, re.compile(rf"^[\s\-]*(?:个\s*)?(?:{pattern})", re.IGNORECASE))
+    (name, scale, re.compile(rf"[\s\-]*(?:个\s*)?(?:{pattern})", re.IGNORECASE))
     for name, scale, pattern in _UNITS
 ]
 _UNIT_IN_HEADER = [
@@ -296,12 +305,15 @@ def _unit_after(
     range it opens ("2–3 °C": both are °C)."""
     if item.quantity.raw.endswith("倍"):
         return "times", 1.0
+    if item.quantity.raw.endswith("年") and item.quantity.kind != "year":
+        return DURATION, 365.25  # 两年, 三年: the reader keeps 年 with the numeral
     for start in (item.end, upper.end() if upper else None):
         if start is None:
             continue
-        following = text[start : start + 16]
         for name, scale, pattern in _UNIT_AFTER:
-            if pattern.match(following):
+            if name == DURATION and item.quantity.kind == "year":
+                continue  # 2023年 is a date, not 2,023 years
+            if pattern.match(text, start, start + 16):
                 return name, scale
     return "", 1.0
 
@@ -377,7 +389,7 @@ def same_value(claim: Mention, other: Mention) -> bool:
     """Whether two mentions state the same value, leniently: a number may be a
     percentage or points without its sign, a fraction may be a percentage, and an
     approximate number allows :data:`APPROX_TOLERANCE`."""
-    if claim.unit and other.unit and claim.unit != other.unit:
+    if not _unit_can_state(claim, other):
         return False
     a, b = claim.quantity, other.quantity
     if (a.kind == "year") != (b.kind == "year"):
@@ -393,6 +405,21 @@ def same_value(claim: Mention, other: Mention) -> bool:
         if (claim.approx or other.approx) and _within(a.value, value, APPROX_TOLERANCE):
             return True
     return False
+
+
+def _unit_can_state(claim: Mention, other: Mention) -> bool:
+    """The same unit class, or one side unitless; a duration is only ever stated by
+    a duration ("四个月" is not the "4" of "Table 4"), though an aligned unitless
+    value may still rival it ("31 consecutive days")."""
+    if DURATION in (claim.unit, other.unit):
+        return claim.unit == other.unit
+    return not (claim.unit and other.unit and claim.unit != other.unit)
+
+
+def is_bare_count(mention: Mention) -> bool:
+    """A small unitless count (:func:`is_small_count`); a duration is a measure, not
+    a count, however small ("四个月")."""
+    return mention.unit != DURATION and is_small_count(mention.quantity)
 
 
 def _within(a: float, b: float, tolerance: float) -> bool:
@@ -543,7 +570,7 @@ def _check(
     equal = [alignment(mine, m, lenient=True)[0] for m in relevant if same_value(mine, m)]
     stated_by = max(equal, default=0.0)
     present = any(same_value(mine, m) for m in everything)
-    if mine.quantity.kind == "year" or is_small_count(mine.quantity):
+    if mine.quantity.kind == "year" or is_bare_count(mine):
         return QuantityCheck(mine, "stated" if stated_by >= WEAK_ALIGNMENT else "silent", present)
     rivals = [
         (alignment(mine, m), m)
@@ -551,7 +578,7 @@ def _check(
         if not m.crowded
         and _comparable(mine, m)
         and not any(same_value(c, m) for c in claimed)
-        and not is_small_count(m.quantity)
+        and not is_bare_count(m)
     ]
     strong = [(a, m) for a, m in rivals if a[0] >= STRONG_ALIGNMENT and a[1] >= STRONG_MIN_WORDS]
     best = max(strong, key=lambda r: r[0], default=None)

@@ -131,3 +131,15 @@ def test_hedged_claim_that_the_judge_barely_supports_is_speculative(pack) -> Non
 
 def test_hedged_claim_that_the_judge_plainly_supports_passes(pack) -> None:
     assert _judged(pack, 0.8, label="supported", claim=HEDGED) == []
+
+
+def test_a_kind_of_visual_no_note_mentions_is_fabricated_when_the_judge_agrees(pack) -> None:
+    whiteboard = "The presenter works the update out on a whiteboard [Video: video.mp4]."
+    [finding] = _judged(pack, 0.3, confident=False, claim=whiteboard)
+    assert (finding.code, finding.severity.value) == ("CC401", "error")
+    assert "whiteboard appears in no keyframe note" in finding.message
+    # the keyframe shows an animation (in English): the Chinese claim's 动画 was seen
+    animation = "视频用动画演示了概率分布被挤压的过程 [视频: video.mp4]。"
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=animation)] == ["CC402"]
+    # the judge reading the claim as stated outweighs the missing word alone
+    assert _judged(pack, 0.8, label="supported", claim=whiteboard) == []

@@ -103,3 +103,15 @@ def test_bad_sidecars_are_recorded_not_raised(
     assert [p.path for p in problems] == ["talk" + sidecar.replace("_", ".")]
     assert problem in problems[0].problem and expected in problems[0].expected
     assert not video.segments and not video.keyframes and video.meta.title is None
+
+
+def test_the_length_comes_from_the_meta_else_where_the_transcript_ends(tmp_path: Path) -> None:
+    assert VideoEvidence(tmp_path / "talk.mp4").length == []
+    (unit,) = video_with(tmp_path, _srt=SRT).length
+    assert (unit.kind, unit.locator) == ("meta", "length 00:01:10")
+    assert unit.text == "The video runs 00:01:10: 70 seconds, about 1 minutes."
+    meta = json.dumps({"title": "A talk", "duration_s": 912})
+    (unit,) = video_with(tmp_path, _meta_json=meta).length
+    assert "912 seconds, about 15 minutes" in unit.text
+    odd = json.dumps({"title": "A talk", "duration": "a quarter hour"})
+    assert video_with(tmp_path, _meta_json=odd).meta.title == "A talk"  # still read

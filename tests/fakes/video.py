@@ -19,9 +19,11 @@ class FakeVideo:
     keyframes: list[SourceUnit] = field(default_factory=list)
     meta: MetaRecord = field(default_factory=MetaRecord)
     problems: list[SidecarProblem] = field(default_factory=list)
+    name: str = "video.mp4"
 
     presenter = VideoEvidence.presenter  # the real lookups, over this fake's meta
     speaker_named = VideoEvidence.speaker_named
+    length = VideoEvidence.length
 
     def read_all(self) -> list[SidecarProblem]:
         return self.problems

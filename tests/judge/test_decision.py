@@ -32,6 +32,15 @@ def test_model_and_a_missing_fact_agree_on_an_error() -> None:
     assert "Mistral-7B" in verdict.reason
 
 
+def test_a_duration_the_page_never_states_is_a_missing_fact_however_small() -> None:
+    claim = "The 1,240 questions took annotators about four months"
+    verdict = decide(claim, model("unsupported", confident=False, score=0.2), PAGE)
+    assert (verdict.label, verdict.confident) == ("unsupported", True)
+    # a bare small count stays too weak to be a fact on its own
+    count = decide("The 1,240 questions came from four teams", model("unsupported"), PAGE)
+    assert count.confident is False
+
+
 def test_a_model_contradiction_without_a_second_signal_is_grey() -> None:
     verdict = decide("The benchmark has 1,240 questions", model("contradicted"), PAGE)
     assert (verdict.label, verdict.confident) == ("contradicted", False)

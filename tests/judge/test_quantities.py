@@ -69,6 +69,27 @@ def test_physical_units_convert_and_temperature_scales_never_compare() -> None:
     )
 
 
+def test_durations_are_measures_that_only_a_duration_states() -> None:
+    found = mentions_in("标注员历时约四个月、两年后，每 8 周")
+    assert [(m.quantity.raw, m.unit) for m in found] == [
+        ("四个", "duration"),
+        ("两年", "duration"),
+        ("8", "duration"),
+    ]
+    assert [m.unit for m in mentions_in("2023 年 8 月发布，2024年初")] == ["", "", "", ""]  # dates
+    # "四个月" is not the 4 of "Table 4", however small the number
+    page = ["Table 4 lists 1,240 questions written by 12 annotators."]
+    (check,) = [c for c in align_quantities("标注历时约四个月", page)]
+    assert not check.present
+    annotation = ["The annotators worked on the questions for about three months."]
+    assert statuses("The annotators worked on the questions for about 4 months", annotation) == {
+        "4": "contradicted"
+    }
+    assert statuses("The annotators worked on the questions for about 13 weeks", annotation) == {
+        "13": "stated"
+    }
+
+
 def test_words_the_glossary_gives_for_one_term_align_english_quantities() -> None:
     evidence = [
         "The county confirmed 610 heat deaths in 2023, a record and a 45% increase over 2022."
