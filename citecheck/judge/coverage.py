@@ -3,11 +3,13 @@
 Each Chinese content word of a claim is looked up in the bilingual dictionary
 (:mod:`citecheck.judge.glossary`) and scored against an evidence sentence:
 
-- 1.0 when one of its English glosses (stemmed) or the word itself occurs;
+- 1.0 when one of its English glosses (stemmed) or the word itself occurs (a
+  Chinese word is never rendered by the glosses of the sentence's Chinese words);
 - otherwise, scaled by :data:`BACKOFF_WEIGHT`, the share of its characters
   whose own glosses occur (下降 misses "descent", but 降 glosses "descend");
 - or, scaled by :data:`REVERSE_WEIGHT`, the share of its characters that the
-  sentence's English words are consistently rendered with (``neural`` → 神, 经);
+  sentence writes or its English words are consistently rendered with
+  (``neural`` → 神, 经);
 
 the best of the three counts. A Latin word or number of the claim counts when
 its stem, or the stem of a word the field glossary gives for the same term
@@ -42,21 +44,28 @@ _LATIN_IN_CLAIM = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
 
 @dataclass(frozen=True)
 class SentenceTerms:
-    """What one evidence sentence offers: stems, Chinese words, reverse-rendered characters."""
+    """What one evidence sentence offers: its English stems and Chinese words
+    (``terms``), the glosses of those words (``glossed``: what renders an English
+    claim word), and the characters it renders (its own, and those its English
+    words are consistently translated with)."""
 
     terms: frozenset[str]
     characters: frozenset[str]
+    glossed: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4096)
 def sentence_terms(sentence: str) -> SentenceTerms:
-    """English stems, Chinese words with their glosses, and the characters the stems render."""
+    """English stems, Chinese words and their glosses, and the characters rendered."""
     stems = english_stems(sentence)
-    terms = set(stems)
-    for word in segment(sentence):
-        terms.add(word)
-        terms.update(glosses(word))
-    return SentenceTerms(frozenset(terms), reverse_characters(stems))
+    words = segment(sentence)
+    glossed: set[str] = set()
+    for word in words:
+        glossed |= glosses(word)
+    own = {ch for word in words for ch in word}
+    return SentenceTerms(
+        frozenset([*stems, *words]), reverse_characters(stems) | own, frozenset(glossed)
+    )
 
 
 @dataclass(frozen=True)
@@ -72,11 +81,16 @@ class ClaimUnit:
     characters: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def coverage(self, sentence: SentenceTerms) -> float:
-        """1.0 when the sentence renders the word, a lower weight for a partial back-off."""
+        """1.0 when the sentence renders the word, a lower weight for a partial back-off.
+
+        A Chinese word is rendered by Chinese words or English ones, never by the
+        glosses of Chinese words: 差 glosses "differ", "point" and "not", and gloss
+        meeting gloss made 只差 render 不同 and 提示.
+        """
+        if not self.characters:  # a Latin word: also rendered by a Chinese word's gloss
+            return 1.0 if not self.stems.isdisjoint(sentence.terms | sentence.glossed) else 0.0
         if not self.stems.isdisjoint(sentence.terms):
             return 1.0
-        if not self.characters:
-            return 0.0
         glossed = sum(not g.isdisjoint(sentence.terms) for _, g in self.characters)
         rendered = sum(ch in sentence.characters for ch, _ in self.characters)
         share = 1.0 / len(self.characters)

@@ -474,6 +474,13 @@ def _unit_coverage(unit: ClaimUnit, terms: SentenceTerms) -> float:
     covered = unit.coverage(terms)
     if covered == 1.0:
         return covered
+    forms = terms.terms if unit.characters else terms.terms | terms.glossed
+    for stem in unit.stems:
+        if len(stem) >= PREFIX_MIN and any(
+            t.startswith(stem) or (len(t) >= PREFIX_MIN and stem.startswith(t)) for t in forms
+        ):
+            return 1.0
+    return covered
     for stem in unit.stems:
         if len(stem) >= PREFIX_MIN and any(
             t.startswith(stem) or (len(t) >= PREFIX_MIN and stem.startswith(t)) for t in terms.terms

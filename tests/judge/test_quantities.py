@@ -90,6 +90,16 @@ def test_durations_are_measures_that_only_a_duration_states() -> None:
     }
 
 
+def test_chinese_words_are_not_aligned_through_colliding_glosses() -> None:
+    # 差 glosses "differ", "point" and "not": 只差 0.6 个点 is not about ranking stability
+    talk = ["在 Qwen2.5-7B 上，全量缓存是 74.1%，TideKV 是 73.5%，只差 0.6 个点。"]
+    claim = "排序在不同提示间是稳定的（即 0.91 的相关系数）"
+    assert statuses(claim, talk) == {"0.91": "silent"}
+    # the same words in the evidence still align
+    same = ["不同提示间排序稳定的相关系数为 0.85。"]
+    assert statuses(claim, same) == {"0.91": "contradicted"}
+
+
 def test_words_the_glossary_gives_for_one_term_align_english_quantities() -> None:
     evidence = [
         "The county confirmed 610 heat deaths in 2023, a record and a 45% increase over 2022."
