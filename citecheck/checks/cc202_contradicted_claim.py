@@ -7,13 +7,15 @@ from typing import ClassVar
 
 from citecheck.checks._support import cited_as, iter_judged_claims, judgement_finding
 from citecheck.checks.base import LintContext, Rule, register
+from citecheck.judge.exceptions import EXCEPTION
 from citecheck.models import Category, Conflict, Finding, Severity
 
 
 @register
 class ContradictedClaim(Rule):
     """A cited claim that its cited source contradicts: a different number,
-    date, name, model or dataset, or a negation.
+    date, name, model or dataset, a negation, or a claim about all whose named
+    term the source makes the exception.
 
     The message names each conflicting value and shows both sides, so the fix
     is usually to copy the source's value.
@@ -62,6 +64,11 @@ class ContradictedClaim(Rule):
 
 
 def _describe(conflict: Conflict) -> str:
+    if conflict.kind == EXCEPTION:
+        return (
+            f"the claim includes '{conflict.claim_value}' in what it says of all, "
+            "the source makes it the exception"
+        )
     source_says = conflict.evidence_value or "something else"
     return (
         f"{conflict.kind}: the claim says '{conflict.claim_value}', the source says '{source_says}'"
@@ -69,6 +76,9 @@ def _describe(conflict: Conflict) -> str:
 
 
 def _fix(conflicts: list[Conflict]) -> str:
+    excepted = [c.claim_value for c in conflicts if c.kind == EXCEPTION]
+    if excepted:
+        return f"state the exception the source gives for '{excepted[0]}'"
     changes = [f"'{c.claim_value}' -> '{c.evidence_value}'" for c in conflicts if c.evidence_value]
     if changes:
         return "use the source's values: " + ", ".join(changes)

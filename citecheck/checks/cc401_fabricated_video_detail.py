@@ -14,7 +14,10 @@ class FabricatedVideoDetail(VideoRule):
     Every claim cited to a video, or written in a section about the video, is
     checked against the transcript segments and keyframe notes; the finding
     lists the timestamps looked at. It is fabricated when the agent's trace
-    shows every video tool call failed, or when the evidence does not back it.
+    shows every video tool call failed, when the evidence does not back it, or
+    when it says the video showed a kind of visual (an animation, a whiteboard:
+    ``[video] shown_kinds``) that no keyframe note or segment mentions and the
+    judge does not read the claim as stated.
 
     Anti-pattern
     ------------

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from citecheck.judge.exceptions import StatedException, stated_exception
+from citecheck.judge.exceptions import EXCEPTION, StatedException, stated_exception
 from citecheck.judge.lexical import (
     extract_entities,
     extract_identifiers,
@@ -195,7 +195,7 @@ def _excepted(verdict: Verdict, exception: StatedException, *, confident: bool) 
             "confident": confident,
             "conflicts": [
                 Conflict(
-                    kind="exception",
+                    kind=EXCEPTION,
                     claim_value=exception.term,
                     evidence_value=exception.sentence,
                 )

@@ -49,6 +49,8 @@ _EXCEPTIONS = (
     ),
     re.compile(r"唯(?:独|一)(?:在)?(?P<term>[\u4e00-\u9fff\w\-]{2,12}?)(?:任务|方面)?(?:上|中)"),
 )
+EXCEPTION = "exception"
+"""The kind of the :class:`~citecheck.models.Conflict` an excepted term gives."""
 _NAME = re.compile(r"[A-Z][A-Za-z]*[A-Z0-9][\w\-.]*")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|on|in|for)\s+", re.IGNORECASE)
 

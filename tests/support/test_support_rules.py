@@ -113,6 +113,24 @@ def test_cc202_names_both_values() -> None:
     assert "'Pythia-2.8B' -> 'Pythia-410M'" in findings[0].fix
 
 
+def test_cc202_says_which_term_the_source_excepts() -> None:
+    claim = cited("TideKV leads in every category, including code completion", 3)
+    sentence = "Code completion is the only category in which TideKV does not lead."
+    conflict = Conflict(kind="exception", claim_value="code completion", evidence_value=sentence)
+    ctx = context(
+        [claim],
+        {
+            claim.id: judgement(
+                claim, "contradicted", 0.1, conflicts=[conflict], evidence_span=sentence
+            )
+        },
+    )
+    [finding] = ContradictedClaim().check(ctx)
+    assert "includes 'code completion' in what it says of all" in finding.message
+    assert sentence in finding.message
+    assert finding.fix == "state the exception the source gives for 'code completion'"
+
+
 def test_a_replaced_value_is_a_cc206_warning_and_not_cc202_or_cc205() -> None:
     sure = cited("DPO相比SFT将胜率提升了40%", 3)
     replaced = cited("DPO相比SFT将胜率提升了14%", 5)
