@@ -149,14 +149,14 @@ class MetaRecord(BaseModel):
 
     @field_validator("duration_s", mode="before")
     @classmethod
-    def _seconds(cls, value: Any) -> Any:
-        """A length in seconds; anything else ("15:12", "about a quarter hour") is no
-        length rather than an unreadable meta."""
+    def _length(cls, value: Any) -> Any:
+        """A length in seconds, or as a clock ("15:12", "00:15:12", "912s"); anything
+        else ("about a quarter hour") is no length rather than an unreadable meta."""
         try:
-            seconds = float(value)
+            length = float(seconds(value))
         except (TypeError, ValueError):
             return None
-        return seconds if seconds > 0 else None
+        return length if length > 0 else None
 
     @field_validator("speakers", mode="before")
     @classmethod

@@ -113,5 +113,7 @@ def test_the_length_comes_from_the_meta_else_where_the_transcript_ends(tmp_path:
     meta = json.dumps({"title": "A talk", "duration_s": 912})
     (unit,) = video_with(tmp_path, _meta_json=meta).length
     assert "912 seconds, about 15 minutes" in unit.text
+    clock = json.dumps({"title": "A talk", "duration": "15:12"})
+    assert "912 seconds" in video_with(tmp_path, _meta_json=clock).length[0].text
     odd = json.dumps({"title": "A talk", "duration": "a quarter hour"})
     assert video_with(tmp_path, _meta_json=odd).meta.title == "A talk"  # still read
