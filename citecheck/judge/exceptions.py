@@ -4,12 +4,13 @@
 cited to a page that says "Code completion is the only category in which TideKV
 does not lead" is contradicted, though no number of it is wrong and a model reads
 the two as close. :func:`stated_exception` finds that second signal: the claim
-speaks of all (every, all, 所有, 均 …) without an exception of its own, names a
-term, and a sentence of the cited text makes that very term the exception ("X is
-the only … not", "except X", "除 X 外", "唯独 X"). The term must be named by the
-claim — verbatim, or for a Chinese claim through the glossary's English renderings
-of its words — so an exception about something the claim does not mention never
-counts.
+speaks of all (every, all, 所有, 均 …) without an exception of its own, counts a
+named term in (including, even, 包括, 在内, 等: "all methods do poorly on code
+completion" does not), and a sentence of the cited text makes that term the
+exception ("X is the only … not", "except X", "除 X 外", "唯独 X"). The term must
+be named by the claim — verbatim, or for a Chinese claim through the glossary's
+English renderings of its words — so an exception about something the claim does
+not mention never counts.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ _UNIVERSAL = re.compile(
 _OWN_EXCEPTION = re.compile(
     r"\b(?:except|apart from|other than|but not|save for|only|not|no|never)\b|n't"
     r"|除|唯|仅|只有|以外|之外|不(?![同断少仅错])|没有|未",
+    re.IGNORECASE,
+)
+_INCLUDES = re.compile(
+    r"\b(?:including|includes|included|even|as well as|together with)\b"
+    r"|包括|包含|甚至|乃至|连同|在内|等(?![于同待级])",
     re.IGNORECASE,
 )
 _TERM = r"[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,3}"
@@ -67,6 +73,8 @@ def stated_exception(claim: str, evidence: Sequence[str]) -> StatedException | N
     """The exception a sentence of ``evidence`` states for a term a universal
     ``claim`` names, or None."""
     if not _UNIVERSAL.search(claim) or _OWN_EXCEPTION.search(claim):
+        return None
+    if not _INCLUDES.search(claim):  # "all methods do poorly on X" does not count X in
         return None
     for sentence, term in _exceptions(evidence):
         named = _named_part(claim, term)
