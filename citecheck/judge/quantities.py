@@ -56,6 +56,10 @@ MAX_RIVAL_RATIO = 10.0
 """A value more than this many times larger or smaller is taken for another quantity."""
 
 DURATION = "duration"
+_TIME_SPENT = re.compile(
+    r"历时|耗时|用时|花了|花费|持续|为期|长达|\b(?:took|takes|lasted|lasts|spent|spanned|over|for)\b",
+    re.IGNORECASE,
+)
 _UNITS: list[tuple[str, float, str]] = [
     ("times", 1.0, r"×|(?<![A-Za-z])x(?![A-Za-z])|倍|fold\b|times\b"),
     ("throughput", 1.0, r"(?:tokens?|tok)\s*/\s*s"),
@@ -417,9 +421,13 @@ def _unit_can_state(claim: Mention, other: Mention) -> bool:
 
 
 def is_bare_count(mention: Mention) -> bool:
-    """A small unitless count (:func:`is_small_count`); a duration is a measure, not
-    a count, however small ("四个月")."""
-    return mention.unit != DURATION and is_small_count(mention.quantity)
+    """A small unitless count (:func:`is_small_count`). A small duration is one too,
+    unless its clause says something lasted that long ("历时约四个月", "took 3
+    weeks"): "前 5 分钟" and "at minute 5" are positions in a talk, which no
+    sentence states."""
+    if not is_small_count(mention.quantity):
+        return False
+    return mention.unit != DURATION or not _TIME_SPENT.search(mention.context)
 
 
 def _within(a: float, b: float, tolerance: float) -> bool:

@@ -36,9 +36,12 @@ def test_a_duration_the_page_never_states_is_a_missing_fact_however_small() -> N
     claim = "The 1,240 questions took annotators about four months"
     verdict = decide(claim, model("unsupported", confident=False, score=0.2), PAGE)
     assert (verdict.label, verdict.confident) == ("unsupported", True)
-    # a bare small count stays too weak to be a fact on its own
+    # a bare small count stays too weak to be a fact on its own, and so does a
+    # position in a talk ("in the first 5 minutes"), which no sentence states
     count = decide("The 1,240 questions came from four teams", model("unsupported"), PAGE)
     assert count.confident is False
+    position = "讲者在前 5 分钟介绍了 1,240 个问题的来源"
+    assert decide(position, model("unsupported"), PAGE).confident is False
 
 
 def test_a_model_contradiction_without_a_second_signal_is_grey() -> None:
