@@ -56,7 +56,7 @@ REVERSE_MIN_SHARE = 0.25
 REVERSE_INDEX_FORMAT = 1
 SHIPPED_INDEX_DIR = Path(__file__).parent / "data"
 
-_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] (/.*)$", re.MULTILINE)
+_ENTRY = re.compile(r"\S+ (\S+) \[[^\]]*\] (/.*)$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIPPED_SENSE = re.compile(
     r"^(?:CL:|surname |variant of |old variant |see |used in |abbr\. for |erhua variant |"
@@ -188,10 +188,14 @@ def _cedict_bytes() -> bytes:
 @cache
 def _definitions() -> dict[str, str]:
     """Simplified headword → its raw ``/sense/sense/`` definitions (all entries joined)."""
-    text = gzip.decompress(_cedict_bytes()).decode("utf-8")
     definitions: dict[str, str] = {}
-    for word, senses in _ENTRY.findall(text):
-        definitions[word] = definitions.get(word, "") + senses
+    # line by line: the whole file as one str and a list of its matches would double
+    # the dictionary's memory while it is built
+    for raw in gzip.decompress(_cedict_bytes()).splitlines():
+        entry = _ENTRY.match(raw.decode("utf-8"))
+        if entry is not None:
+            word, senses = entry.groups()
+            definitions[word] = definitions.get(word, "") + senses
     return definitions
 
 
