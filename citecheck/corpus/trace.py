@@ -11,6 +11,10 @@ Reads logs in the format of the MiroFlow agent runs (seed ``002_…``)::
     Result 1                                          (or Source 1)
     Citation: [long_context: "<title>", chunk 2]      (or Title: … / Chunk Index: 2)
 
+    === RAG Context ===                               (chunks fetched by id)
+    Chunks returned: 2
+    Citation: [long_context: "<title>", chunk 2]      (one per chunk, no "Result N")
+
 A listing is *complete* when it shows as many results as it announces; logs cut
 messages with ``... [truncated]``, and a cut listing cannot prove that a chunk
 was never retrieved. Logs damaged into mojibake are repaired on load.
@@ -36,11 +40,15 @@ CONNECT = re.compile(r"Connecting to server '([^']*)' to call tool '([^']*)'")
 CALL_OK = re.compile(r"Tool Call Success")
 CALL_FAILED = re.compile(r"Tool Call Failed")
 MESSAGE = re.compile(r"^\s*Message:\s*(?:Error:\s*)?(.*)$")
-LISTING_HEADER = re.compile(r"^=== (RAG Search Results|RAG Context for Query) ===\s*$")
-LISTING_TOOLS = {"RAG Search Results": "rag_search", "RAG Context for Query": "rag_get_context"}
+LISTING_HEADER = re.compile(r"^=== (RAG Search Results|RAG Context for Query|RAG Context) ===\s*$")
+LISTING_TOOLS = {
+    "RAG Search Results": "rag_search",
+    "RAG Context for Query": "rag_get_context",
+    "RAG Context": "rag_get_context",
+}
 TOOL_NAME_TAG = re.compile(r"<tool_name>\s*([^<\s]+)\s*</tool_name>")
 QUERY = re.compile(r"^Query:\s*'?(.*?)'?\s*$")
-ANNOUNCED = re.compile(r"^(?:Results Found|Documents Retrieved):\s*(\d+)")
+ANNOUNCED = re.compile(r"^(?:Results Found|Documents Retrieved|Chunks returned):\s*(\d+)")
 RESULT_START = re.compile(r"^(?:Result|Source)\s+\d+\s*$")
 CITATION = re.compile(r'^Citation:\s*\[[^:\]]+:\s*"(.+)",\s*chunk\s+(\d+)\]')
 TITLE = re.compile(r"^Title:\s*(.+?)\s*$")
@@ -166,7 +174,9 @@ def _parse_listing(lines: list[str], start: int, tool: str) -> Retrieval:
             announced = int(found.group(1))
         elif RESULT_START.match(line):
             entries.append({})
-        elif entries and (found := CITATION.match(line)):
+        elif found := CITATION.match(line):
+            if not entries or "chunk" in entries[-1]:  # chunks by id: no "Result N" lines
+                entries.append({})
             entries[-1].setdefault("title", found.group(1))
             entries[-1].setdefault("chunk", int(found.group(2)))
         elif entries and (found := TITLE.match(line)):

@@ -51,6 +51,35 @@ def test_synthetic_log() -> None:
     assert trace.all_video_calls_failed() is True
 
 
+def test_chunks_fetched_by_id_count_as_retrieved() -> None:
+    log = """\
+<tool_name>rag_get_context</tool_name>
+--- Message 18 (user) ---
+=== RAG Context ===
+Title: Scaling Laws
+Chunks returned: 2
+
+============================================================
+Citation: [long_context: "Scaling Laws", chunk 2]
+============================================================
+the text of chunk 2
+============================================================
+Citation: [long_context: "Scaling Laws", chunk 3]
+============================================================
+the text of chunk 3
+--- Message 19 (assistant) ---
+"""
+    trace = parse_trace(log)
+    [listing] = trace.retrievals
+    assert (listing.tool, listing.complete) == ("rag_get_context", True)
+    assert [(r.title, r.chunk) for r in listing.results] == [
+        ("Scaling Laws", 2),
+        ("Scaling Laws", 3),
+    ]
+    assert trace.was_retrieved("Scaling Laws", 3) is True
+    assert trace.was_retrieved("Scaling Laws", 4) is False
+
+
 def test_truncated_listing_makes_absence_unknown() -> None:
     cut = SYNTHETIC.replace(
         "Result 2\nTitle: Scaling Laws\nChunk Index: 0\n", "Res... [truncated]\n"
