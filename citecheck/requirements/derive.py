@@ -107,6 +107,7 @@ _NAME_END = re.compile(
 """Where a list item's name ends and its explanation, example or next sentence begins."""
 _PARENTHETICAL = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 _INLINE_END = re.compile(r"[。\n!?！？]|\.(?:\s|$)|例如|比如|such as|e\.g\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[。!?！？\n]|\.(?:\s|$)")
 _ITEM_SPLIT = re.compile(r"[,，、;；]")
 _LAST_ITEM_SPLIT = re.compile(r"\s+(?:and|or|&)\s+|以及|及|和|与", re.IGNORECASE)
 _NAME_TRIM = " \t：:.。;；,，*#\"'“”‘’「」《》"
@@ -232,10 +233,16 @@ def _derive_sections(query: str) -> list[SectionRequirement]:
     sections) or after a section intro, whichever comes first."""
     numbered = _numbered_sections(query)
     intro = _SECTION_INTRO.search(query)
-    if numbered and (intro is None or numbered[0] <= intro.end() + 2):
+    if numbered and (intro is None or _same_sentence(query, intro.end(), numbered[0])):
         return numbered[1]
     listed = _listed_sections(query[intro.end() :]) if intro is not None else []
     return listed or (numbered[1] if numbered else [])
+
+
+def _same_sentence(query: str, start: int, end: int) -> bool:
+    """Whether no sentence ends between ``start`` and ``end`` ("包含以下五个部分，并按顺序
+    使用这些标题：一、…": the numbered list is the one the intro announces)."""
+    return end >= start and _SENTENCE_END.search(query, start, end) is None
 
 
 def _numbered_sections(query: str) -> tuple[int, list[SectionRequirement]] | None:

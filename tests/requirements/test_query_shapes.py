@@ -72,6 +72,13 @@ def names(query: str, language: str | None = None) -> list[str]:
             "三、应用前景。",
             ["研究背景", "技术路线", "应用前景"],
         ),
+        # the intro's sentence goes on before its 一、二、 list, inside a numbered
+        # requirement of its own; 与 joins the words of one name
+        (
+            "具体要求如下：\n\n（一）报告须包含以下三个部分，并按顺序使用这些标题：一、论文概况；"
+            "二、方法与实验；三、总结与评价。\n\n（二）正文不少于1500字。",
+            ["论文概况", "方法与实验", "总结与评价"],
+        ),
         # circled numbers right after a bare intro
         ("报告需涵盖：①研究问题②方法③实验④结论", ["研究问题", "方法", "实验", "结论"]),
     ],
