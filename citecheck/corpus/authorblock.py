@@ -126,11 +126,7 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         leading = _leading_marks(text)
         notes = _footnotes(text)
         if notes:
-            for mark, note in notes:
-                if _CORRESPONDING.search(note) or re.match(r"\s*[\w.\-]+@", note):
-                    corresponding.add(mark)
-                if _EQUAL.search(note):
-                    equal.add(mark)
+            _file_notes(notes, corresponding, equal)
             continue
         if "@" in plain:
             continue
@@ -138,6 +134,10 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
             affiliation_lines.append(text)
             continue
         authors.extend(_names(text))
+    for spans in lines[title_rows[-1] + 1 :]:  # footnotes at the foot of the page
+        text = _line_text(spans)
+        if _leading_marks(text):
+            _file_notes([n for n in _footnotes(text) if n[0]], corresponding, equal)
     affiliations = _affiliations(affiliation_lines)
     for index, author in enumerate(authors):
         roles: list[AuthorRole] = ["first"] if index == 0 else []
@@ -145,6 +145,15 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         roles += ["equal"] if set(author.marks) & equal else []
         author.roles = roles
     return AuthorBlock(authors=authors, affiliations=affiliations)
+
+
+def _file_notes(notes: list[tuple[str, str]], corresponding: set[str], equal: set[str]) -> None:
+    """File each (mark, note) under the role it gives the mark's authors."""
+    for mark, note in notes:
+        if _CORRESPONDING.search(note) or re.match(r"\s*[\w.\-]+@", note):
+            corresponding.add(mark)
+        if _EQUAL.search(note):
+            equal.add(mark)
 
 
 def _affiliations(lines: list[str]) -> list[str]:

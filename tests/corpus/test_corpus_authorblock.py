@@ -13,7 +13,7 @@ from citecheck.corpus.pdf import PdfDocument
 Run = tuple[str, float, float]  # text, font size, rise above the baseline
 
 
-def _paper(path: Path, lines: list[list[Run]]) -> PdfDocument:
+def _paper(path: Path, lines: list[list[Run]], foot: list[Run] | None = None) -> PdfDocument:
     doc = pymupdf.open()
     page = doc.new_page()
     font = pymupdf.Font("cjk")
@@ -24,6 +24,7 @@ def _paper(path: Path, lines: list[list[Run]]) -> PdfDocument:
         *lines,
         [("Abstract", 11.0, 0.0)],
         [("We study things.", 10.0, 0.0)],
+        *([foot] if foot else []),
     ]:
         x = 60.0
         for text, size, rise in runs:
@@ -90,6 +91,21 @@ def test_digits_glued_to_names_and_a_marked_email(tmp_path: Path, email_line: st
     ]
     block = read_author_block(PdfDocument(tmp_path / "p.pdf").page_lines(1))
     assert block.affiliations == ["Kyoto University", "Chalmers University of Technology"]
+
+
+def test_footnotes_at_the_foot_of_the_page_give_the_roles(tmp_path: Path) -> None:
+    lines: list[list[Run]] = [
+        [("Wenjie Tang*", 11.0, 0.0)],
+        [("Fudan University", 10.0, 0.0)],
+        [("Lei Guo\u2020", 11.0, 0.0)],
+        [("Fudan University", 10.0, 0.0)],
+    ]
+    foot: list[Run] = [("* Equal contribution. \u2020 Corresponding author: Lei Guo.", 8.0, 0.0)]
+    block = read_author_block(_paper(tmp_path / "p.pdf", lines, foot).page_lines(1))
+    assert [(a.name, a.roles) for a in block.authors] == [
+        ("Wenjie Tang", ["first", "equal"]),
+        ("Lei Guo", ["corresponding"]),
+    ]
 
 
 def test_no_marks_means_no_corresponding_author(tmp_path: Path) -> None:
