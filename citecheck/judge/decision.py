@@ -49,7 +49,7 @@ from citecheck.models import Conflict, Verdict
 
 _MODEL_CONFLICT_KINDS = frozenset({"identifier", "negation"})
 _SPECIFIC = re.compile(r"\d|[A-Z].*[A-Z]")  # Llama-3.1-8B, TideKV, GQA; not "retrieval-style"
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM = re.compile(r"[A-Z](?=(?:[a-z]?[A-Z]){1,4}[a-z]?$)[A-Za-z]{1,5}")  # GQA, MoE, LoRA
 _FAMILY = re.compile(r"[A-Za-z]{3,}")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -167,9 +167,11 @@ def _named_by_family(name: str, text: str) -> bool:
 
 
 def _spelled_out(acronym: str, text: str) -> bool:
-    """Whether words of ``text`` begin with the acronym's letters, in order."""
+    """Whether words of ``text`` begin with the acronym's letters, in order: all of
+    them (MoE: mixture of experts) or its capitals (LoRA: low-rank adaptation)."""
     initials = "".join(w[0] for w in _WORD.findall(text)).casefold()
-    return acronym.casefold() in initials
+    capitals = "".join(ch for ch in acronym if ch.isupper()).casefold()
+    return acronym.casefold() in initials or capitals in initials
 
 
 def _fold(text: str) -> str:

@@ -93,6 +93,15 @@ def test_missing_facts(claim: str, missing: list[str]) -> None:
     assert missing_facts(claim, PAGE) == missing
 
 
+def test_mixed_case_acronyms_are_spelled_out_by_their_letters_or_capitals() -> None:
+    page = [
+        "We have not evaluated mixture-of-experts targets; the drafter uses low-rank adaptation."
+    ]
+    assert missing_facts("OrcaKV was never tested on MoE targets", page) == ["OrcaKV"]
+    assert missing_facts("The drafter is trained with LoRA", page) == []
+    assert missing_facts("The drafter is trained with QLoRA", page) == ["QLoRA"]
+
+
 def test_a_missing_number_with_another_value_in_its_place_is_a_contradiction() -> None:
     # the model finds nothing, 1,420 is nowhere, and the benchmark's count is 1,240
     verdict = decide("该基准包含 1,420 道题目", model("unsupported", score=0.2), PAGE)
