@@ -34,7 +34,21 @@ _EN_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
     "dozen": 12,
     "half": 0.5,
@@ -112,6 +126,14 @@ _ZH_NUM = f"[{_ZH_NUM_CHARS}]+(?:点[{''.join(_ZH_DIGITS)}]+)?"
 # a unit written against its number: 512KB, 16GB, 30ms
 _GLUED_UNIT = r"(?:[KMGT]i?B|ms)(?![A-Za-z])"
 _EN_SCALE_RE = "|".join(sorted(_EN_SCALES, key=len, reverse=True))
+_EN_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_EN_UNIT_VALUES = {
+    w: n
+    for n, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], start=1
+    )
+}
+_EN_UNITS = "|".join(_EN_UNIT_VALUES)
 _QUANTITY_RE = re.compile(
     rf"(?P<zhpct>百分之(?P<zhpctnum>{_ZH_NUM}|{_NUM}))"
     rf"|(?P<arabic>(?<![A-Za-z0-9_.\-])(?P<num>{_NUM})(?:\s*(?P<zhbig>[万亿]+))?"
@@ -120,7 +142,7 @@ _QUANTITY_RE = re.compile(
     rf"(?:\s*(?P<scale>(?:{_EN_SCALE_RE})\b))?(?P<year>\s*年)?)"
     rf"(?:(?={_GLUED_UNIT})|(?![A-Za-z0-9_]|\.\d))"
     rf"|(?P<zh>(?P<zhnum>{_ZH_NUM})(?P<zhsuffix>成(?![功为立就果员本长熟])|年|倍|个|次|名|位|项|种|篇|层|%|％)?)"
-    rf"|(?P<word>\b(?:{'|'.join(_EN_WORDS)})\b)",
+    rf"|(?P<word>\b(?:{_EN_TENS}-(?:{_EN_UNITS})|{'|'.join(_EN_WORDS)})\b)",
     re.IGNORECASE,
 )
 _YEAR_CONTEXT_CHARS = 32  # how far back a year's cue word ("in", "于") is looked for
@@ -165,7 +187,8 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
         return _arabic_quantity(m, text, raw)
     if m.group("zh"):
         return _chinese_quantity(m, raw)
-    return Quantity(float(_EN_WORDS[m.group("word").lower()]), "number", raw)
+    tens, _, unit = m.group("word").lower().partition("-")  # "twenty-five": 20 + 5
+    return Quantity(float(_EN_WORDS[tens] + _EN_UNIT_VALUES.get(unit, 0)), "number", raw)
 
 
 def _zh_decimals(num: str) -> int:

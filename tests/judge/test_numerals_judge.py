@@ -32,6 +32,8 @@ def test_not_a_chinese_numeral():
         ("1.5万条数据", "15,000 examples"),
         ("2023年发布", "released in 2023"),
         ("3.5亿参数", "350 million parameters"),
+        ("批大小为十六", "at batch size sixteen"),
+        ("二十五个 GPU", "twenty-five GPUs"),
     ],
 )
 def test_zh_and_en_forms_match(zh, en):
