@@ -463,6 +463,14 @@ _FIRST_PERSON = re.compile(
     r"|\b(?:my|our) own\b"
 )
 """The writer of a blog post speaking of their own run: 笔者复现, 我用…跑了, "we reproduced"."""
+_CREDITS_WRITER = re.compile(
+    r"博主|笔者|博文作者|博客作者|文章作者|帖主|\bblogger\b"
+    r"|\b(?:the|a) (?:blog )?post'?s? (?:author|writer)\b"
+    r"|\b(?:the|its) (?:blog's )?(?:author|writer) of (?:the|this|a) (?:blog|post)\b",
+    re.IGNORECASE,
+)
+"""The claim credits the blog post's writer ("一位博主用作者开源的模型跑了…"): the
+作者 it also names owns the model, not the run."""
 _THIRD_PERSON = re.compile(r"作者|论文|原文|\b(?:the|The) (?:authors|paper)\b")
 
 
@@ -470,7 +478,8 @@ def _writers_own_work(sources: Sources, claim: Claim) -> list[AttributionOutcome
     """What a cited blog post's writer did (笔者复现…, "we reproduced on our RTX 4090")
     credited to the paper's authors: an error when the paragraph of the cited chunk that
     states the claim speaks in the first person and refers to the authors in the third."""
-    if not _PAPER_AUTHORS.search(claim_body(claim)):
+    body = claim_body(claim)
+    if not _PAPER_AUTHORS.search(body) or _CREDITS_WRITER.search(body):
         return []
     outcomes = []
     for citation in claim.citations:

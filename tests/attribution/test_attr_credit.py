@@ -225,5 +225,11 @@ def test_blog_writers_own_run_credited_to_the_authors(pack: RulePack) -> None:
     assert "writer's own work" in findings[0].message
     right = f'博主在单张 RTX 4090 上复现，吞吐量提升约 1.4 倍 [long_context: "{BLOG}", chunk 1]。\n'
     assert _codes(_lint_resolved(right, pack)) == []
+    # the writer runs the authors' code: 作者 owns the code, the run is the blogger's
+    owner = (
+        f"一位博主用作者开源的代码在一张 RTX 4090 上跑了一遍，吞吐量提升约 1.4 倍 "
+        f'[long_context: "{BLOG}", chunk 1]。\n'
+    )
+    assert _codes(_lint_resolved(owner, pack)) == []
     authors = f'作者报告在 A100 上吞吐量提升 2.1 倍 [long_context: "{BLOG}", chunk 0]。\n'
     assert _codes(_lint_resolved(authors, pack)) == []
