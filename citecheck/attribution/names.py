@@ -265,8 +265,8 @@ def remark_content(text: str) -> str | None:
 
 _NEW_SUBJECT = re.compile(
     r"[，,；;]\s*(?:随后|然后|接着|之后|其后|再由|and then|then|while|whereas)?\s*"
-    r"(?:讲者|主讲人|演讲者|报告人|主持人|观众|提问者|[她他](?![们的])"
-    r"|the (?:speaker|presenter|moderator|host|audience)\b|she\b|he\b)",
+    r"(?:讲者|主讲人|演讲者|报告人|主持人|观众|提问者|[她他](?![们的])|回答|答复|得到的答复"
+    r"|the (?:speaker|presenter|moderator|host|audience|answer|reply|response)\b|she\b|he\b)",
     re.IGNORECASE,
 )
 

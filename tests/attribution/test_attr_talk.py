@@ -119,3 +119,14 @@ def test_a_misattributed_remark_is_caught_before_another_subject_takes_over(lint
         "随后主持人宣布进入问答 [视频: video.mp4]。\n"
     )
     assert _codes(lint_text(report, CORPUS)) == [("CC303", 2)]
+
+
+def test_a_question_is_credited_to_who_asked_and_the_answer_to_nobody_named(lint_text) -> None:
+    report = (
+        "# Talk notes\n"
+        "In the Q&A, Priya Natarajan asked whether the head transfers to a new retriever; "
+        "the answer was that SelectRAG raises accuracy from 71.3% to 84.6% [Video: video.mp4].\n"
+        "Q&A 中，观众 Priya Natarajan 询问校准头能否迁移，回答是 SelectRAG 把准确率从 71.3% "
+        "提高到 84.6% [视频: video.mp4]。\n"
+    )
+    assert _codes(lint_text(report, CORPUS)) == []
