@@ -43,7 +43,7 @@ class CitationUnresolvable(ResolutionRule):
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         unresolved = [r for r in ctx.resolutions if self.selects(r)]
-        if unresolved and ctx.corpus is None:
+        if unresolved and all(r.detail == NO_CORPUS for r in unresolved):
             yield self._no_corpus(ctx, unresolved)
             return
         for resolution in unresolved:
