@@ -134,7 +134,7 @@ class Citation(BaseModel):
     closed: bool = Field(default=True, description="False when the line ends before its ']'")
 
 
-BlockKind = Literal["paragraph", "bullet", "heading", "table_cell", "quote", "code"]
+BlockKind = Literal["paragraph", "bullet", "heading", "table_row", "quote", "code"]
 
 
 class Section(BaseModel):

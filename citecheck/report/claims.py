@@ -20,7 +20,7 @@ MIN_CJK_CHARS = 8
 MIN_LATIN_WORDS = 5
 
 _BRACKET_CITATION = re.compile(r"\[[^\[\]]*\]")
-_MARKDOWN_MARKERS = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+[.)]|（\d+）|\(\d+\))\s*|[*`]+")
+_MARKDOWN_MARKERS = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d+[.)](?!\d)|（\d+）|\(\d+\))\s*|[*`]+")
 _LEAD_IN_END = re.compile(r"[:：]\s*$")
 _QUESTION_END = re.compile(r"[?？]\s*$")
 # sentences about the report itself ("本报告梳理……", "This report reviews …"); 本文
@@ -49,7 +49,7 @@ _EN_SPLITTERS = re.compile(r";\s+|,\s+(?=(?:while|whereas|and|but)\s)", re.IGNOR
 _LEADING_CONNECTIVE = re.compile(r"^(?:同时|并且|而且|此外|另外|而|(?:while|whereas|and|but)\s+)")
 
 _NUMBER = re.compile(r"(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s*(?:%|％|倍|个|万|亿|篇|年|x|×)?")
-_ENUMERATOR = re.compile(r"^\s*(?:（\d+）|\(\d+\)|\d+[.)、])")
+_ENUMERATOR = re.compile(r"^\s*(?:（\d+）|\(\d+\)|\d+[.)、](?!\d))")
 # \b would see no boundary between CJK and Latin letters: use ASCII look-arounds.
 _IDENTIFIER = re.compile(
     r"(?<![A-Za-z0-9])(?:"

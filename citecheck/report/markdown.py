@@ -22,6 +22,8 @@ from citecheck.report.extract import Line, iter_lines
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 COMMENT_RE = re.compile(r"^\s*<!--(?:(?!-->).)*-->\s*$")  # one comment, the whole line
 RULE_RE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+_SETEXT_RE = re.compile(r"^ {0,3}(=|-)\1*\s*$")
+_SENTENCE_FINAL = "。！？.!?；;：:"
 _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$")
 TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 QUOTE_RE = re.compile(r"^\s*>\s?")
@@ -134,6 +136,12 @@ class _BlockBuilder:
             return index + 1
         if line.text.lstrip().startswith("|"):
             return self._take_table(index)
+        setext = self._setext_level(index)
+        if setext:  # "Title\n=====": the underline is taken with it
+            self._emit(
+                Block("heading", [_trimmed(line, len(line.text) - len(line.text.lstrip()))], setext)
+            )
+            return index + 2
         heading = _ATX_RE.match(line.text)
         if heading:
             self._emit(Block("heading", [_trimmed(line, heading.start(2))], len(heading.group(1))))
@@ -177,9 +185,23 @@ class _BlockBuilder:
             is_header = row + 1 < rows and TABLE_SEPARATOR_RE.match(self.lines[row + 1].text)
             if is_header or TABLE_SEPARATOR_RE.match(line.text):
                 continue
-            for cell in _cells(line):
-                self._emit(Block("table_cell", [cell]))
+            cells = _cells(line)
+            if cells:  # one block per row: a citation cell cites the cells before it
+                self._emit(Block("table_row", cells))
         return rows
+
+    def _setext_level(self, index: int) -> int:
+        """1 or 2 for a line underlined with ``===`` or ``---`` (a setext heading), 0
+        otherwise; a ``---`` line under a sentence is taken for a rule, not a heading."""
+        if index + 1 >= len(self.lines) or (self.open and self.open.kind != "heading"):
+            return 0
+        underline = _SETEXT_RE.match(self.lines[index + 1].text)
+        text = self.lines[index].text.strip()
+        if underline is None or not text or text.startswith(("|", ">", "-", "*", "+")):
+            return 0
+        if underline.group(1) == "=":
+            return 1
+        return 2 if len(text) <= 60 and text[-1] not in _SENTENCE_FINAL else 0
 
     def _only_citations(self, line: Line) -> bool:
         """Whether the line holds citations and nothing else but spaces and punctuation."""

@@ -29,7 +29,7 @@ from citecheck.rulepack import RulePack
 from citecheck.textutil import LineIndex, detect_lang, looks_damaged
 
 _NO_CONTENT_RE = re.compile(r"[\W_]+")
-_LIST_MARK_RE = re.compile(r"^(?:[-*+•]|\d{1,2}[.)、]|[①-⑳])\s*")
+_LIST_MARK_RE = re.compile(r"^(?:[-*+•]|\d{1,2}[.)、](?!\d)|[①-⑳])\s*")
 
 
 def parse_report(path: str | Path, pack: RulePack) -> Report:

@@ -45,10 +45,21 @@ def test_numbered_item_with_body_below_is_a_heading_but_list_items_are_bullets()
     assert [t for _, _, t in listed] == ["第一项", "第二项", "第三项。", "第四项。"]
 
 
-def test_table_rows_become_cells_and_separator_and_header_are_skipped() -> None:
+def test_a_table_row_is_a_block_of_cells_and_separator_and_header_are_skipped() -> None:
     text = "| 名称 | 结论 |\n|---|---|\n| DPO | 挤压效应[文档: pdf.pdf, page 2] |\n"
-    cells = [(k, t) for k, _, t in kinds(text)]
-    assert cells == [("table_cell", "DPO"), ("table_cell", "挤压效应[文档: pdf.pdf, page 2]")]
+    (row,) = parse_blocks(text)
+    assert row.kind == "table_row"
+    cells = [text[s.start : s.end] for s in row.segments]
+    assert cells == ["DPO", "挤压效应[文档: pdf.pdf, page 2]"]
+
+
+def test_setext_headings_but_a_rule_under_a_sentence_stays_a_rule() -> None:
+    text = "阅读报告 · TideKV\n======\n\nMethods\n---\n\nThe method works.\n---\n"
+    assert [(k, level, t) for k, level, t in kinds(text)] == [
+        ("heading", 1, "阅读报告 · TideKV"),
+        ("heading", 2, "Methods"),
+        ("paragraph", 0, "The method works."),
+    ]
 
 
 def test_paragraph_lines_are_segments_but_wrapped_english_joins() -> None:

@@ -80,13 +80,31 @@ def test_citation_only_lines_make_no_claim_but_are_listed(pack: RulePack) -> Non
 
 def test_seed_004_table_cells_carry_citations(seed: Callable[..., Path], pack: RulePack) -> None:
     report = parse_report(seed("004"), pack)
-    cells = [c for c in report.claims if c.block == "table_cell" and c.citations]
+    cells = [c for c in report.claims if c.block == "table_row" and c.citations]
     pages = [t.pages for c in cells for cit in c.citations for t in cit.targets]
     assert [2, 6, 13] in pages and [3, 14, 15] in pages and list(range(1, 11)) in pages
     mixed = next(c for c in report.citations if c.attributions)
     assert mixed.attributions[0].names == ["Holtzman"]
     text = seed("004").read_text(encoding="utf-8")
     assert all(text[c.span.start : c.span.end] == c.text for c in report.citations)
+
+
+def test_a_citation_cell_cites_its_row_and_decimals_keep_their_integer_part(
+    pack: RulePack,
+) -> None:
+    text = (
+        "| 设置 | LanternSpec | 出处 |\n|---|---|---|\n"
+        "| 8B，温度 0 | 2.87× / τ 3.94 | [文档: pdf.pdf, page 5] |\n"
+        "| 70B，温度 0 | 3.18× | |\n"
+    )
+    report = parse_text(text, "r.md", pack)
+    cells = [(c.span.line, c.text, len(c.citations)) for c in report.claims]
+    assert cells == [
+        (3, "8B，温度 0", 1),
+        (3, "2.87× / τ 3.94", 1),
+        (4, "70B，温度 0", 0),
+        (4, "3.18×", 0),
+    ]
 
 
 def test_seeds_parse_with_reference_sections(seed: Callable[..., Path], pack: RulePack) -> None:
