@@ -142,7 +142,7 @@ _APPROX_AFTER = re.compile(r"^\s*(?:左右|多|余|以上|上下)")
 # the conjunctions "以及", "和" ("和平", "总和" are words) and "and" join clauses of
 # their own quantities: "4 个锚点 token 和最近 128 个 token"
 _CLAUSE_BREAK = re.compile(
-    r"[;；。：！？!?、\n]|以及|(?<![总温缓饱调柔暖祥])和(?![平谐睦蔼缓])|(?<!\d)[,，]|[,，](?!\d{3})"
+    r"[;；。：！？!?、\n]|以及|(?<![总温缓饱调柔暖祥])和(?![平谐睦蔼缓])|(?<![或])或(?![许者是多])|(?<!\d)[,，]|[,，](?!\d{3})"
     r"|[.:](?=\s|$)|\s(?:and|while|whereas|but)\s"
 )
 _SENTENCE_BREAK = re.compile(r"[;；。！？!?\n]|[.](?=\s|$)")

@@ -164,8 +164,15 @@ class _ClaimBuilder:
                     block_claims.append(claim)
                     found += 1
             if held and not found and block_claims:  # a line of citations closes the text above
-                block_claims[-1].citations.extend(self._citations_in(segment.start, segment.end))
-        if block.kind != "heading":
+                cited = self._citations_in(segment.start, segment.end)
+                if block.kind == "table_row":  # a source column cites its row's uncited cells
+                    for claim in block_claims:
+                        if not claim.citations:
+                            claim.citations = list(cited)
+                            claim.inherited = True
+                else:
+                    block_claims[-1].citations.extend(cited)
+        if block.kind not in ("heading", "table_row"):  # a cell's own citation is its own
             _inherit_closing_citations(block_claims)
         self.claims.extend(block_claims)
 

@@ -203,6 +203,15 @@ def test_chinese_and_joins_clauses_of_their_own_quantities() -> None:
     assert checks["128"].rival is not None and checks["128"].rival.quantity.raw == "64"
 
 
+def test_chinese_or_parts_clauses_of_their_own_quantities() -> None:
+    stops = [
+        "Growth stops when the tree holds N = 64 nodes, or when the depth limit D = 8 is reached."
+    ]
+    claim = "树中节点达到 128 个或深度达到 8 时停止生长"
+    assert statuses(claim, stops) == {"128": "contradicted", "8": "stated"}
+    assert statuses(claim.replace("128", "64"), stops) == {"64": "stated", "8": "stated"}
+
+
 def test_a_count_of_questions_aligns_across_languages() -> None:
     evidence = ["The set has 2,310 four-option questions over 95 documents."]
     checks = statuses("该数据集包含 95 篇文档和 3,210 道四选一题目", evidence)

@@ -96,6 +96,7 @@ def test_a_citation_cell_cites_its_row_and_decimals_keep_their_integer_part(
         "| 设置 | LanternSpec | 出处 |\n|---|---|---|\n"
         "| 8B，温度 0 | 2.87× / τ 3.94 | [文档: pdf.pdf, page 5] |\n"
         "| 70B，温度 0 | 3.18× | |\n"
+        "| DPO 原论文 | 用偏好对直接拟合奖励目标[文档: pdf.pdf, page 3] | |\n"
     )
     report = parse_text(text, "r.md", pack)
     cells = [(c.span.line, c.text, len(c.citations)) for c in report.claims]
@@ -104,6 +105,8 @@ def test_a_citation_cell_cites_its_row_and_decimals_keep_their_integer_part(
         (3, "2.87× / τ 3.94", 1),
         (4, "70B，温度 0", 0),
         (4, "3.18×", 0),
+        (5, "DPO 原论文", 0),  # a cell's own citation cites that cell only
+        (5, "用偏好对直接拟合奖励目标", 1),
     ]
 
 
