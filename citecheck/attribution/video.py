@@ -67,9 +67,11 @@ def _unshown(text: str, units: list[SourceUnit], kinds: list[str]) -> list[str]:
     """The kinds of visual (an animation, a whiteboard) the claim says the video showed
     that no keyframe note or transcript segment mentions, verbatim or — a Chinese kind
     — through the English words the glossary renders it with."""
+    claimed = [k for k in kinds if k.casefold() in readable(text).casefold()]
+    if not claimed:  # most claims name no kind: the transcript is not read for them
+        return []
     shown = " ".join(u.text for u in units).casefold()
     stems = set(english_stems(shown))
-    claimed = [k for k in kinds if k.casefold() in readable(text).casefold()]
     return [
         k
         for k in claimed
