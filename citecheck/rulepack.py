@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from citecheck.errors import InputError
 from citecheck.tomlfile import read_toml
@@ -131,11 +131,21 @@ class VideoCues(BaseModel):
 
     section_patterns: list[str] = Field(default_factory=list)
     visual_terms: list[str] = Field(default_factory=list)
-    shown_kinds: list[str] = Field(
+    shown_kinds: list[list[str]] = Field(
         default_factory=list,
         description="kinds of visual a claim can say the video showed (an animation, a "
-        "whiteboard): one that no keyframe note or transcript segment mentions was not seen",
+        "radar chart), each as the names it goes by in either language: one that no "
+        "keyframe note or transcript segment mentions by any of them was not seen",
     )
+
+    @field_validator("shown_kinds", mode="before")
+    @classmethod
+    def _one_name_is_a_group(cls, kinds: Any) -> Any:
+        """A kind given as one name ("whiteboard") is a group of one."""
+        if isinstance(kinds, list):
+            return [[kind] if isinstance(kind, str) else kind for kind in kinds]
+        return kinds
+
     speculative_terms: list[str] = Field(default_factory=list)
     video_tools: list[str] = Field(default_factory=list)
 

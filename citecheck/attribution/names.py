@@ -44,6 +44,11 @@ _NOT_NAMES |= {
     "audience",
 }
 
+_AUTHOR_APPOSITIVE = (
+    r"(?:(?:the|its|one of the)\s+(?:(?:first|second|third|fourth|fifth|last|lead|senior|"
+    r"corresponding)\s+)?(?:co-?)?authors?(?:\s+of the (?:paper|work))?,?\s+)?"
+)
+"""'the first author, ' in 'given by the first author, Wenjie Tang': who X is, before X."""
 _PRESENTER: list[tuple[str, Side]] = [
     (rf"主讲(?:人|者|嘉宾|报告)?\s*[：:（(]\s*{NAME}", "after"),
     (
@@ -52,14 +57,14 @@ _PRESENTER: list[tuple[str, Side]] = [
     ),
     (rf"由\s*{NAME_B}\s*(?:主讲|演讲|报告)", "before"),
     (rf"{NAME_B}\s*主讲(?!报告|内容|部分|环节|人)", "before"),
-    (rf"(?:[Pp]resented|[Dd]elivered|[Gg]iven) by\s+{NAME}", "after"),
+    (rf"(?:[Pp]resented|[Dd]elivered|[Gg]iven) by\s+{_AUTHOR_APPOSITIVE}{NAME}", "after"),
     (rf"(?:[Ss]peaker|[Pp]resenter|[Ll]ecturer)\s*[,(:：]\s*{NAME}", "after"),
     (rf"{NAME_B}'s (?:talk|lecture|presentation)", "before"),
 ]
 _MODERATOR: list[tuple[str, Side]] = [
     (rf"主持(?:人|者)?\s*(?:[：:]|是|为)?\s*{NAME}", "after"),
     (rf"{NAME_B}\s*(?:担任|负责)?\s*主持", "before"),
-    (rf"[Mm]oderated by\s+{NAME}", "after"),
+    (rf"(?:[Mm]oderated|[Cc]haired|[Hh]osted) by\s+{NAME}", "after"),
     (rf"(?:[Mm]oderator|[Hh]ost|[Ss]ession chair)\s*[,:：]?\s+{NAME}", "after"),
 ]
 _AUDIENCE: list[tuple[str, Side]] = [

@@ -63,25 +63,37 @@ def _matches_any(text: str, patterns: list[str]) -> bool:
     return any(p.casefold() in lowered for p in patterns)
 
 
-def _unshown(text: str, units: list[SourceUnit], kinds: list[str]) -> list[str]:
-    """The kinds of visual (an animation, a whiteboard) the claim says the video showed
-    that no keyframe note or transcript segment mentions, verbatim or — a Chinese kind
-    — through the English words the glossary renders it with."""
-    claimed = [k for k in kinds if k.casefold() in readable(text).casefold()]
+def _unshown(text: str, units: list[SourceUnit], kinds: list[list[str]]) -> list[str]:
+    """The kinds of visual (an animation, a radar chart) the claim says the video
+    showed that no keyframe note or transcript segment mentions by any of its names,
+    verbatim or through the words of a name (every word of "radar chart"; a Chinese
+    name through the English words the glossary renders it with)."""
+    said = readable(text).casefold()
+    claimed = [
+        (named[0], group)
+        for group in kinds
+        if (named := [name for name in group if name.casefold() in said])
+    ]
     if not claimed:  # most claims name no kind: the transcript is not read for them
         return []
     shown = " ".join(u.text for u in units).casefold()
     stems = set(english_stems(shown))
     return [
-        k
-        for k in claimed
-        if k.casefold() not in shown
-        and not any(
-            a.startswith(b) or b.startswith(a)  # anim / animat: the stemmer cuts unevenly
-            for a in glosses(k) | set(english_stems(k))
-            for b in stems
-        )
+        name
+        for name, group in claimed
+        if not any(_mentioned(other, shown, stems) for other in group)
     ]
+
+
+def _mentioned(name: str, shown: str, stems: set[str]) -> bool:
+    """``name`` verbatim in ``shown``, or every word of it among ``stems`` (the
+    stemmer cuts unevenly: anim / animat), or, a Chinese name, one of its glosses."""
+    if name.casefold() in shown:
+        return True
+    words = english_stems(name)
+    if words:
+        return all(any(a.startswith(b) or b.startswith(a) for b in stems) for a in words)
+    return any(a.startswith(b) or b.startswith(a) for a in glosses(name) for b in stems)
 
 
 def video_claims(sources: Sources) -> list[Claim]:

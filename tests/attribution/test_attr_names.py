@@ -25,6 +25,11 @@ from citecheck.attribution.names import (
         ("主讲者为作者姚云驰", "姚云驰"),
         ("The talk was presented by Danica J. Sutherland at ICLR.", "Danica J. Sutherland"),
         ("The speaker (Yi Ren) explains the squeezing effect.", "Yi Ren"),
+        (
+            "The talk was given by the first author, Wenjie Tang, and chaired by Xiao Ma.",
+            "Wenjie Tang",
+        ),
+        ("It was delivered by its third author Yuxin Sun.", "Yuxin Sun"),
     ],
 )
 def test_presenter_is_found(text: str, name: str) -> None:
@@ -148,6 +153,7 @@ def test_places_and_role_words_are_not_names(text: str) -> None:
         ("讲座由陈浩然主讲，浙江大学的周雨桐主持", "moderator", "周雨桐"),
         ("The moderator, Priya Natarajan, opened the session", "moderator", "Priya Natarajan"),
         ("moderated by Rahul Iyer", "moderator", "Rahul Iyer"),
+        ("the session was chaired by Rahul Iyer", "moderator", "Rahul Iyer"),
         ("观众 Priya Natarajan 提问校准头能否迁移", "audience", "Priya Natarajan"),
         ("An audience member, Wang Lei, asked about quality", "audience", "Wang Lei"),
         ("Li Na from the audience asked whether it holds", "audience", "Li Na"),

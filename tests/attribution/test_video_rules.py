@@ -21,8 +21,9 @@ TRANSCRIPT = [
 KEYFRAMES = [keyframe(12, "Slide: animation of a probability distribution being squeezed")]
 
 
-def _corpus(with_keyframes: bool = True) -> FakeCorpus:
-    video = FakeVideo(TRANSCRIPT, KEYFRAMES if with_keyframes else [], FakeMeta(presenter="Yi Ren"))
+def _corpus(with_keyframes: bool = True, keyframes: list | None = None) -> FakeCorpus:
+    frames = (keyframes or KEYFRAMES) if with_keyframes else []
+    video = FakeVideo(TRANSCRIPT, frames, FakeMeta(presenter="Yi Ren"))
     return FakeCorpus(videos={"video.mp4": video})
 
 
@@ -97,6 +98,7 @@ def _judged(
     confident: bool = True,
     label: str = "unsupported",
     claim: str = "The presenter compares three optimisers on stage [Video: video.mp4].",
+    keyframes: list | None = None,
 ) -> list:
     """CC4xx findings for one video claim that a stand-in judge labels ``label`` at ``score``."""
     report = make_report(f"## Video notes\n{claim}\n", pack)
@@ -105,7 +107,8 @@ def _judged(
     def judge_units(claim, units):
         return ClaimJudgement(claim_id=claim.id, verdict=verdict, units_checked=units)
 
-    ctx = LintContext(report=report, pack=pack, corpus=_corpus(), judge_units=judge_units)
+    corpus = _corpus(keyframes=keyframes)
+    ctx = LintContext(report=report, pack=pack, corpus=corpus, judge_units=judge_units)
     rules = [rule() for rule in all_rules() if rule.code.startswith("CC4")]
     return [finding for rule in rules for finding in rule.check(ctx)]
 
@@ -143,3 +146,21 @@ def test_a_kind_of_visual_no_note_mentions_is_fabricated_when_the_judge_agrees(p
     assert [f.code for f in _judged(pack, 0.3, confident=False, claim=animation)] == ["CC402"]
     # the judge reading the claim as stated outweighs the missing word alone
     assert _judged(pack, 0.8, label="supported", claim=whiteboard) == []
+
+
+def test_a_kind_of_visual_is_seen_under_any_of_its_names(pack) -> None:
+    radar = "结果页用一张雷达图对比了四种方法 [视频: video.mp4]。"
+    [finding] = _judged(pack, 0.3, confident=False, claim=radar)
+    assert (finding.code, finding.severity.value) == ("CC401", "error")
+    assert "雷达图 appears in no keyframe note" in finding.message
+    # a note in English names the same kind: seen
+    frames = [keyframe(30, "Slide: a radar chart comparing four methods")]
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=radar, keyframes=frames)] == [
+        "CC402"
+    ]
+    # another chart is not that kind: every word of a name must be there
+    bars = [keyframe(30, "Slide: a bar chart comparing four methods")]
+    english = "The results slide shows a radar chart of the four methods [Video: video.mp4]."
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=english, keyframes=bars)] == [
+        "CC401"
+    ]
