@@ -40,6 +40,8 @@ BACKOFF_WEIGHT = 0.5
 REVERSE_WEIGHT = 0.5
 
 _LATIN_IN_CLAIM = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
+_NAME_WORD = re.compile(r"[A-Za-z]+")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 @dataclass(frozen=True)
@@ -159,3 +161,29 @@ def gloss_coverage(claim: str, sentences: Sequence[str]) -> GlossCoverage:
         claim_words=len(units),
         sentence_scores=scores,
     )
+
+
+def renders_name(name: str, sentence: str) -> bool:
+    """Whether a Chinese ``sentence`` renders an English term of the source's: every
+    word of "multi-document" through a gloss of its Chinese words (多, 文档), an
+    acronym ("QA") through one Chinese word whose glosses begin with its letters
+    (问答: question, answer). A model or method name (digits, inner capitals) is
+    never rendered: it is only ever named."""
+    words = _NAME_WORD.findall(name)
+    if not words or re.search(r"\d", name) or any(_inner_capital(w) for w in words):
+        return False
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        initials = [{g[0] for g in glosses(w)} for w in segment(sentence)]
+        return any(all(ch in firsts for ch in words[0].lower()) for firsts in initials)
+    terms = sentence_terms(sentence)
+    offered = terms.terms | terms.glossed
+    return all(
+        any(t.startswith(stem(w)[:4]) or stem(w).startswith(t) for t in offered if len(t) >= 4)
+        for w in words
+        if w.lower() not in STOPWORDS
+    )
+
+
+def _inner_capital(word: str) -> bool:
+    """TideKV, SnapSelect: a capital after the first letter of a word that is not all capitals."""
+    return not word.isupper() and any(ch.isupper() for ch in word[1:])

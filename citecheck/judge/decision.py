@@ -15,7 +15,10 @@ as an error — only when a second, independent signal agrees:
   negation in the window it read. A claim about all ("every category, including
   code completion") whose named term the cited text makes the exception ("code
   completion is the only category in which it does not lead", :mod:`.exceptions`)
-  is contradicted when the model does not find it stated (grey when it does). A
+  is contradicted when the model does not find it stated (grey when it does), and
+  so is a claim whose name the cited text replaces with another of its kind in an
+  aligned clause ("8 H100 GPUs" for "8 A100 GPUs", :mod:`.swaps`; a replaced
+  value when the model finds it stated). A
   claim the model does not find whose number the cited text lacks, where a weakly
   aligned statement gives another value, is contradicted too (both signals agree;
   the category follows the value);
@@ -45,6 +48,7 @@ from citecheck.judge.lexical import (
     is_chinese,
 )
 from citecheck.judge.quantities import QuantityCheck, align_quantities, is_bare_count
+from citecheck.judge.swaps import SwappedName, swapped_name
 from citecheck.models import Conflict, Verdict
 
 _MODEL_CONFLICT_KINDS = frozenset({"identifier", "negation"})
@@ -65,11 +69,14 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
     exception = stated_exception(claim, evidence)
     if exception is not None:  # two signals unless the model read the claim as stated
         return _excepted(verdict, exception, confident=verdict.label != "supported")
+    swap = swapped_name(claim, evidence)
+    if swap is not None:  # likewise: a model reads "8 H100 GPUs" and "8 A100 GPUs" as one
+        return _swapped(verdict, swap)
     missing = missing_facts(claim, evidence, checks, small_counts=False)
     if verdict.label == "supported":
         read = verdict.evidence_span or ""
         unstated = [
-            c.claim.quantity.raw
+            c
             for c in checks
             if c.status != "stated"
             and c.claim.quantity.raw not in read
@@ -77,7 +84,7 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
         ]
         if not unstated:
             return verdict
-        replaced = [c for c in checks if c.claim.quantity.raw in unstated and _same_measure(c)]
+        replaced = [c for c in unstated if _same_measure(c)]
         if replaced:  # one signal against the model's reading: reported, not an error
             return _aligned_contradiction(verdict, replaced).model_copy(
                 update={"confident": False, "replaced": True}
@@ -86,7 +93,7 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
             update={
                 "label": "unsupported",
                 "confident": False,
-                "reason": f"{verdict.reason}, but the cited text never states {_listed(unstated)}",
+                "reason": f"{verdict.reason}, but {_unstated_reason(unstated)}",
             }
         )
     if verdict.label == "contradicted":
@@ -100,7 +107,7 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
             }
         )
     if missing:  # the model does not find it, and the cited text lacks a fact of it
-        replaced = [c for c in checks if not c.present and c.near is not None]
+        replaced = [c for c in checks if c.stand_in is not None]
         if replaced:  # the number is absent, and the text states another in its place
             return _aligned_contradiction(verdict, replaced)
         return _with_missing(verdict, missing).model_copy(update={"confident": True})
@@ -145,14 +152,16 @@ def missing_facts(
 
 def _same_measure(check: QuantityCheck) -> bool:
     """A claim number absent from the cited text whose weakly aligned stand-in is of
-    the same explicit measure: a unit class (°C, km, GW …) or both percentages."""
-    near = check.near
-    if check.present or near is None:
+    the same explicit measure: a unit class (°C, km, GW …), both percentages, or
+    points ("高出 2.8 分") against a gain the source writes bare ("+3.8")."""
+    near = check.stand_in
+    if near is None:
         return False
     claim = check.claim
     if claim.unit:
         return claim.unit == near.unit
-    return claim.quantity.kind == "percent" and near.quantity.kind == "percent"
+    kinds = claim.quantity.kind, near.quantity.kind
+    return kinds == ("percent", "percent") or (kinds[0] == "points" and kinds[1] != "percent")
 
 
 def _named_by_family(name: str, text: str) -> bool:
@@ -176,6 +185,17 @@ def _spelled_out(acronym: str, text: str) -> bool:
 
 def _fold(text: str) -> str:
     return re.sub(r"[-_\s]", "", text).casefold()
+
+
+def _unstated_reason(unstated: list[QuantityCheck]) -> str:
+    """Why the claim's numbers are unconfirmed: the cited text lacks them, or gives
+    them only where nothing ties them to what the claim says (a flattened table)."""
+    absent = [c.claim.quantity.raw for c in unstated if not c.present]
+    loose = [c.claim.quantity.raw for c in unstated if c.present]
+    said = [f"the cited text never states {_listed(absent)}"] if absent else []
+    if loose:
+        said.append(f"nothing ties {_listed(loose)} in the cited text to what the claim says")
+    return "; ".join(said)
 
 
 def _listed(values: list[str]) -> str:
@@ -205,6 +225,25 @@ def _excepted(verdict: Verdict, exception: StatedException, *, confident: bool) 
             "evidence_span": exception.sentence,
             "reason": f"the claim includes '{exception.term}' in what it says of all; "
             "the source makes it the exception",
+        }
+    )
+
+
+def _swapped(verdict: Verdict, swap: SwappedName) -> Verdict:
+    """Contradicted by a name of the same kind in the claim's place: an error when the
+    model does not read the claim as stated either, else a replaced value (CC206)."""
+    supported = verdict.label == "supported"
+    return verdict.model_copy(
+        update={
+            "label": "contradicted",
+            "confident": not supported,
+            "replaced": supported,
+            "conflicts": [
+                Conflict(kind="name", claim_value=swap.claim_name, evidence_value=swap.source_name)
+            ],
+            "evidence_span": swap.sentence,
+            "reason": f"the claim says '{swap.claim_name}', the source says "
+            f"'{swap.source_name}' in its place",
         }
     )
 

@@ -137,14 +137,21 @@ _EN_UNITS = "|".join(_EN_UNIT_VALUES)
 _QUANTITY_RE = re.compile(
     rf"(?P<zhpct>百分之(?P<zhpctnum>{_ZH_NUM}|{_NUM}))"
     rf"|(?P<arabic>(?<![A-Za-z0-9_.\-])(?P<num>{_NUM})(?:\s*(?P<zhbig>[万亿]+))?"
-    rf"(?:\s*(?:(?P<pp>个?百分点|percentage points?\b|points?\b)"
+    rf"(?:\s*(?:(?P<pp>个?百分点|个点|分(?![钟之秒])|percentage points?\b|points?\b)"
     rf"|(?P<pct>%|％|percent\b|per cent\b|成(?![功为立就果员本长熟]))))?"
     rf"(?:\s*(?P<scale>(?:{_EN_SCALE_RE})\b))?(?P<year>\s*年)?)"
     rf"(?:(?={_GLUED_UNIT})|(?![A-Za-z0-9_]|\.\d))"
-    rf"|(?P<zh>(?P<zhnum>{_ZH_NUM})(?P<zhsuffix>成(?![功为立就果员本长熟])|年|倍|个|次|名|位|项|种|篇|层|%|％)?)"
+    rf"|(?P<zh>(?P<zhnum>{_ZH_NUM})(?P<zhsuffix>成(?![功立就果员本长熟])|年|倍|个|次|名|位|项|种|篇|层|%|％)?)"
     rf"|(?P<word>\b(?:{_EN_TENS}-(?:{_EN_UNITS})|{'|'.join(_EN_WORDS)})\b)",
     re.IGNORECASE,
 )
+_COUNTER_AFTER = re.compile(
+    r"\s*(?:字|词|个|条|篇|名|人|项|次|份|words?\b|characters?\b|tokens?\b|questions?\b|"
+    r"documents?\b|samples?\b|prompts?\b|examples?\b|pairs?\b|steps?\b|people\b)",
+    re.IGNORECASE,
+)
+"""A counter after a number: "2000字", "2,000 prompts" count things, whatever the value."""
+_ERA_AFTER = re.compile(r"\s*(?:年代|世纪)")
 _YEAR_CONTEXT_CHARS = 32  # how far back a year's cue word ("in", "于") is looked for
 _YEAR_CONTEXT = re.compile(r"(?:\bin|\bsince|\bby|\buntil|\bfrom|\bof|于|在)\s*$", re.IGNORECASE)
 
@@ -167,6 +174,8 @@ def find_quantities(text: str) -> list[FoundQuantity]:
     """Every number, percentage and year in ``text`` with its offsets, in order."""
     found: list[FoundQuantity] = []
     for m in _QUANTITY_RE.finditer(text):
+        if _ERA_AFTER.match(text, m.end() - 1 if m.group(0).endswith("年") else m.end()):
+            continue  # 20世纪30年代 names a period, not two quantities
         quantity = _quantity_from_match(m, text)
         if quantity is not None:
             found.append(FoundQuantity(quantity, m.start(), m.end()))
@@ -209,10 +218,14 @@ def _arabic_quantity(m: re.Match[str], text: str, raw: str) -> Quantity:
     if m.group("scale"):
         return Quantity(value * _EN_SCALES[m.group("scale").lower()], "number", raw, decimals)
     is_year_shape = "," not in number and "." not in number and 1000 <= value <= 2100
-    if is_year_shape and (
-        m.group("year")
-        or _YEAR_CONTEXT.search(text, max(0, m.start() - _YEAR_CONTEXT_CHARS), m.start())
-        or 1900 <= value <= 2100
+    if (
+        is_year_shape
+        and not _COUNTER_AFTER.match(text, m.end())
+        and (
+            m.group("year")
+            or _YEAR_CONTEXT.search(text, max(0, m.start() - _YEAR_CONTEXT_CHARS), m.start())
+            or 1900 <= value <= 2100
+        )
     ):
         return Quantity(value, "year", raw)
     return Quantity(value, "number", raw, decimals)

@@ -27,7 +27,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from citecheck.judge.coverage import ClaimUnit, SentenceTerms, claim_units, sentence_terms
+from citecheck.judge.coverage import (
+    ClaimUnit,
+    SentenceTerms,
+    claim_units,
+    renders_name,
+    sentence_terms,
+)
 from citecheck.judge.lexical import extract_identifiers, is_small_count
 from citecheck.judge.numerals import FoundQuantity, Quantity, find_quantities
 
@@ -40,7 +46,9 @@ STRONG_MIN_WORDS = 2
 PREFIX_MIN = 4
 """Shortest stem that matches its longer forms by prefix."""
 APPROX_TOLERANCE = 0.1
-"""Relative difference an "about" number allows."""
+"""Most relative difference an "about" number allows ("about 40%" for 38.2%)."""
+APPROX_FLOOR = 0.01
+"""Relative difference an "about" number always allows ("约 92%" for 91.4%)."""
 CROWDED_NUMBERS = 3
 """A prose clause with at least this many numbers, more numbers than words, is a
 flattened table line whose columns are lost: it can state the claim's value, never
@@ -152,6 +160,7 @@ _LABEL_BEFORE = re.compile(
 )
 _HEADING_NUMBER_AFTER = re.compile(r"^\s+[A-Z]")
 _HEADING_START = re.compile(r"(?:^|\n|[.。]\s)\s*$")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 # words around a number that say nothing about which quantity it is
 _CONTEXT_STOPWORDS = frozenset(
     ("约 大约 每 时 个 后 至 从 到 为 仅 达 分 倍 点 共 由 降至 提升至").split()  # noqa: SIM905
@@ -196,6 +205,17 @@ class QuantityCheck:
     present: bool  # the value occurs anywhere in the evidence
     rival: Mention | None = None
     near: Mention | None = None  # a weakly aligned other value, when not contradicted
+
+    @property
+    def stand_in(self) -> Mention | None:
+        """The weakly aligned other value, where it may stand in the claim's number's
+        place: the value is absent, and the other's sentence names no model, method or
+        term the claim's does not ("TideKV reaches 73.5% accuracy" is not in the place
+        of "human accuracy is about 92%")."""
+        near = self.near
+        if self.present or near is None or _names_another(near, self.claim):
+            return None
+        return near
 
 
 def mentions_in(text: str) -> tuple[Mention, ...]:
@@ -276,6 +296,8 @@ def _is_label(text: str, item: FoundQuantity) -> bool:
     """Table 5, page 3, a section number "6.4 Efficiency": a label, not a quantity."""
     if _LABEL_BEFORE.search(text[max(0, item.start - 12) : item.start]):
         return True
+    if not _SECTION_NUMBER.fullmatch(item.quantity.raw):
+        return False  # "68K ShareGPT conversations" at a line's start is a quantity
     line_start = _HEADING_START.search(text[: item.start]) is not None
     return line_start and bool(_HEADING_NUMBER_AFTER.match(text[item.end : item.end + 3]))
 
@@ -406,9 +428,36 @@ def same_value(claim: Mention, other: Mention) -> bool:
             return True
         if claim.above and value < a.value * (1 - ABOVE_SLACK):
             continue  # "七成以上" is not 63%
-        if (claim.approx or other.approx) and _within(a.value, value, APPROX_TOLERANCE):
+        if (claim.approx or other.approx) and abs(a.value - value) <= _approx_slack(claim, other):
             return True
     return False
+
+
+def _approx_slack(claim: Mention, other: Mention) -> float:
+    """How far an approximate value may lie from the other: as far as its own
+    precision says ("about 40%" is rounded to tens, "约 92%" to units, "约2250字" to
+    tens, so not 2,000), within :data:`APPROX_FLOOR` and :data:`APPROX_TOLERANCE`."""
+    slack = 0.0
+    for mention in (claim, other):
+        if mention.approx:
+            value = abs(mention.quantity.value)
+            precision = _last_digit_unit(mention.quantity)
+            own = min(APPROX_TOLERANCE * value, max(precision, APPROX_FLOOR * value))
+            slack = max(slack, own * mention.scale / claim.scale)
+    return slack
+
+
+def _last_digit_unit(quantity: Quantity) -> float:
+    """The place of a number's last significant digit: 0.1 for 73.5, 10 for 2250,
+    1000 for 2000 (one for a whole number of one digit)."""
+    if quantity.decimals:
+        return 10.0**-quantity.decimals
+    whole = round(abs(quantity.value))
+    unit = 1.0
+    while whole and whole % 10 == 0 and whole >= 10:
+        whole //= 10
+        unit *= 10
+    return unit
 
 
 def _unit_can_state(claim: Mention, other: Mention) -> bool:
@@ -428,10 +477,6 @@ def is_bare_count(mention: Mention) -> bool:
     if not is_small_count(mention.quantity):
         return False
     return mention.unit != DURATION or not _TIME_SPENT.search(mention.context)
-
-
-def _within(a: float, b: float, tolerance: float) -> bool:
-    return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
 
 
 def _comparable(claim: Mention, other: Mention) -> bool:
@@ -489,16 +534,25 @@ def _unit_coverage(unit: ClaimUnit, terms: SentenceTerms) -> float:
         ):
             return 1.0
     return covered
-    for stem in unit.stems:
-        if len(stem) >= PREFIX_MIN and any(
-            t.startswith(stem) or (len(t) >= PREFIX_MIN and stem.startswith(t)) for t in terms.terms
-        ):
-            return 1.0
-    return covered
 
 
 def _normalise(identifier: str) -> str:
     return re.sub(r"[-_\s]", "", identifier).casefold()
+
+
+def _names_another(other: Mention, mine: Mention) -> bool:
+    """Whether ``other``'s sentence names a model, method or term ``mine``'s does
+    not: neither by name nor, in a Chinese claim, in translation (多文档问答 renders
+    "multi-document QA"; a model's name is only ever named). A lower-case compound
+    ("non-redlined") is a word, not a name."""
+    unnamed = {label for label in other.labels if not _named(label, mine.labels)}
+    if not unnamed:
+        return False
+    written = extract_identifiers(other.sentence or other.context)
+    common = {  # "non-redlined", "multi-document": words, not names
+        _normalise(name) for name in written if name.islower() or renders_name(name, mine.sentence)
+    }
+    return bool(unnamed - common)
 
 
 def _named(name: str, names: frozenset[str]) -> bool:
@@ -615,6 +669,6 @@ def _outaligned(
     if rival is None or stated_by >= STRONG_ALIGNMENT:
         return False
     (coverage, _), other = rival
-    if any(not _named(label, mine.labels) for label in other.labels):
+    if _names_another(other, mine):
         return False
     return coverage >= FULL_ALIGNMENT and coverage - stated_by >= OUTALIGN_MARGIN

@@ -113,3 +113,20 @@ def test_a_flattened_table_line_never_contradicts() -> None:
     line = ["Llama-3.1-8B Full cache 43.2 41.5 27.8 68.9 52.3 57.9 48.6"]
     verdict = decide("Llama-3.1-8B 的全量缓存平均分为 47.3", model("supported", score=0.8), line)
     assert verdict.label != "contradicted"
+
+
+def test_a_swapped_name_is_an_error_only_when_the_model_agrees() -> None:
+    page = ["The drafter trains in 14 hours on 8 A100 GPUs."]
+    claim = "The drafter trains in 14 hours on 8 H100 GPUs"
+    doubted = decide(claim, model("unsupported", confident=False, score=0.2), page)
+    assert (doubted.label, doubted.confident) == ("contradicted", True)
+    assert [(c.claim_value, c.evidence_value) for c in doubted.conflicts] == [("H100", "A100")]
+    read = decide(claim, model("supported", score=0.9), page)
+    assert (read.label, read.confident, read.replaced) == ("contradicted", False, True)
+
+
+def test_a_number_on_the_page_but_not_of_the_claim_is_not_called_absent() -> None:
+    page = ["Method Full cache 61.2 74.1 49.7 TideKV 59.8 73.5 47.6"]
+    verdict = decide("全量缓存的准确率为 74.1%", model("supported", score=0.4), page)
+    assert verdict.confident is False
+    assert "never states" not in verdict.reason and "'74.1%'" in verdict.reason

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from citecheck.judge.coverage import claim_units, gloss_coverage
+from citecheck.judge.coverage import claim_units, gloss_coverage, renders_name
 from citecheck.judge.features import (
     CROSS_LANGUAGE_FEATURES,
     MAX_EMBEDDED_SENTENCES,
@@ -96,3 +96,11 @@ def test_cross_language_vector_embeds_only_the_best_covering_sentences():
     values = dict(zip(CROSS_LANGUAGE_FEATURES, features, strict=True))
     assert values["gloss_sentence_coverage"] >= 0.7
     assert best is not None
+
+
+def test_a_chinese_sentence_renders_terms_but_never_names() -> None:
+    sentence = "Llama-3.1-8B 的多文档问答上 TideKV 比 SnapSelect 高出 分"
+    assert renders_name("multi-document", sentence) and renders_name("QA", sentence)
+    # model and method names are only ever named; an unrelated term is not rendered
+    assert not renders_name("SnapSelect", sentence) and not renders_name("Llama-3.1-8B", sentence)
+    assert not renders_name("summarisation", sentence) and not renders_name("GQA", sentence)

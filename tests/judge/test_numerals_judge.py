@@ -71,3 +71,14 @@ def test_percentage_points_match_points_not_percentages(claim, evidence):
     (source,) = extract_quantities(evidence)
     assert said.kind == "points" and said.matches(source)
     assert not said.matches(Quantity(6.0, "percent", "6%"))
+
+
+def test_points_shares_and_periods_in_chinese() -> None:
+    assert [q.kind for q in extract_quantities("高出 2.8 分，只差 0.6 个点")] == [
+        "points",
+        "points",
+    ]
+    assert [q.value for q in extract_quantities("其中约四成为中文对话")] == [40.0]
+    # a period is no quantity; minutes are no points
+    assert extract_quantities("20世纪30年代") == []
+    assert [q.kind for q in extract_quantities("前3分钟")] == ["number"]

@@ -178,7 +178,7 @@ def test_labels_small_counts_and_far_values_are_never_rivals() -> None:
 def test_a_faithful_restatement_in_order_is_never_contradicted() -> None:
     evidence = ["Gaps of 2.4, 1.7 and 1.9 points for A-1, B-2 and C-3 respectively."]
     checks = align_quantities("A-1、B-2、C-3 分别落后 2.4、1.7 和 1.9 分", evidence)
-    assert [c.claim.quantity.raw for c in checks] == ["2.4", "1.7", "1.9"]
+    assert [c.claim.quantity.raw for c in checks] == ["2.4", "1.7", "1.9 分"]
     assert all(c.status != "contradicted" and c.present for c in checks)
 
 
@@ -216,3 +216,45 @@ def test_a_count_of_questions_aligns_across_languages() -> None:
     evidence = ["The set has 2,310 four-option questions over 95 documents."]
     checks = statuses("该数据集包含 95 篇文档和 3,210 道四选一题目", evidence)
     assert checks["3,210"] == "contradicted"
+
+
+def test_about_allows_only_as_much_as_the_numbers_precision() -> None:
+    page = ["Accuracy is 90.3% on the first split and 38.2% on the second."]
+    # "约 92%" is rounded to units: 90.3 is not it; "about 40%" is rounded to tens
+    assert align_quantities("准确率约为 92%", page)[0].present is False
+    assert align_quantities("about 40% on the second split", page)[0].present is True
+    # a self-reported "约2250字" is rounded to tens, so a 2,000-character text is not it
+    count = ["The text has 2,000 characters."]
+    assert align_quantities("全文约2250字", count)[0].present is False
+    assert align_quantities("全文约2000字", count)[0].present is True
+
+
+def test_a_weakly_aligned_value_of_another_subject_stands_in_for_nothing() -> None:
+    page = ["With Qwen2.5-7B, OrcaKV reaches 73.5% accuracy."]
+    [human] = align_quantities("人类准确率约为 92%", page)
+    assert human.near is not None and human.stand_in is None
+    [named] = align_quantities("With Qwen2.5-7B, OrcaKV reaches 75.5% accuracy", page)
+    assert named.status == "contradicted" or named.stand_in is not None
+
+
+def test_a_term_rendered_in_chinese_is_no_other_subject() -> None:
+    page = ["The gains are largest on multi-document QA (+3.8 over SnapSelect on Llama-3.1-8B)."]
+    claim = "其中 Llama-3.1-8B 的多文档问答是提升最明显的类别之一，TideKV 比 SnapSelect 高出 2.8 分"
+    [gain] = align_quantities(claim, page)
+    assert gain.claim.quantity.kind == "points" and gain.status == "silent"
+    assert gain.stand_in is not None and gain.stand_in.quantity.raw == "3.8"
+
+
+def test_a_lower_case_compound_is_a_word_not_a_name() -> None:
+    page = [
+        "Across 112 US cities, redlined areas are on average 2.4 °C hotter than non-redlined areas."
+    ]
+    claim = "在美国112个城市中，20世纪30年代被划为红线区的社区夏季平均比非红线区高4.2 °C"
+    [cities, heat] = align_quantities(claim, page)
+    assert cities.status == "stated" and heat.status == "silent"
+    assert heat.stand_in is not None and heat.stand_in.quantity.raw == "2.4"
+
+
+def test_a_scaled_number_at_a_lines_start_is_no_section_number() -> None:
+    text = "It is trained for two epochs on\n68K ShareGPT conversations.\n3 Method"
+    assert [m.quantity.raw for m in mentions_in(text)] == ["two", "68K"]
