@@ -145,9 +145,25 @@ def missing_facts(
         missing += [
             e
             for e in extract_entities(claim)
-            if _fold(e) not in folded and not any(_fold(e) in n for n in names)
+            if _fold(e) not in folded
+            and not any(_fold(e) in n for n in names)
+            and not any(_fold(alias) in folded for alias in _written_beside(e, claim))
         ]
     return list(dict.fromkeys(missing))
+
+
+def _written_beside(name: str, claim: str) -> list[str]:
+    """The other script's form the claim gives a name in brackets: 方子谦 in
+    "Fang Ziqian（方子谦）" or in "方子谦（Fang Ziqian）"."""
+    quoted = re.escape(name)
+    return [
+        found.group("alias")
+        for pattern in (
+            rf"{quoted}\s*[（(]\s*(?P<alias>[^()（）]{{1,20}}?)\s*[)）]",
+            rf"(?P<alias>[^\s()（），,。；;]{{1,20}})\s*[（(]\s*{quoted}\s*[)）]",
+        )
+        if (found := re.search(pattern, claim))
+    ]
 
 
 def _same_measure(check: QuantityCheck) -> bool:

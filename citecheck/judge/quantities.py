@@ -64,6 +64,10 @@ MAX_RIVAL_RATIO = 10.0
 """A value more than this many times larger or smaller is taken for another quantity."""
 
 DURATION = "duration"
+CELSIUS = "celsius"
+FAHRENHEIT = "fahrenheit"
+TEMPERATURE_FACTOR = 9 / 5
+"""Fahrenheit degrees to one Celsius degree."""
 _TIME_SPENT = re.compile(
     r"历时|耗时|用时|花了|花费|持续|为期|长达|\b(?:took|takes|lasted|lasts|spent|spanned|over|for)\b",
     re.IGNORECASE,
@@ -104,8 +108,8 @@ _UNITS: list[tuple[str, float, str]] = [
     ("energy", 1e9, r"TWh\b"),
     ("mass", 1.0, r"kg\b|kilograms?\b|公斤|千克"),
     ("mass", 1000.0, r"t\b|tonnes?\b|tons?\b|吨"),
-    ("celsius", 1.0, r"°\s*C\b|℃|degrees Celsius|摄氏度"),
-    ("fahrenheit", 1.0, r"°\s*F\b|℉|degrees Fahrenheit|华氏度"),
+    (CELSIUS, 1.0, r"°\s*C\b|℃|degrees Celsius|摄氏度"),
+    (FAHRENHEIT, 1.0, r"°\s*F\b|℉|degrees Fahrenheit|华氏度"),
 ]
 _UNIT_AFTER = [
     (name, scale, re.compile(rf"[\s\-]*(?:个\s*)?(?:{pattern})", re.IGNORECASE))
@@ -119,7 +123,7 @@ _UNIT_IN_HEADER = [
 # 78%" and "升至" are changes, not ranges)
 _RANGE_UPPER = re.compile(r"\s*[–—~-]\s*\d+(?:[.,]\d+)?")
 _RANGE_LOWER_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*[–—~-]\s*$")
-_HYPHEN_UPPER = re.compile(r"-(?P<num>\d+(?:\.\d+)?)(?P<pct>\s*%)?(?![\w.-])")
+_HYPHEN_UPPER = re.compile(r"-(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<pct>\s*%)?(?![\w.-])")
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -362,7 +366,8 @@ def _hyphen_range_uppers(text: str, numbers: list[FoundQuantity]) -> list[FoundQ
         if kind not in ("percent", "number"):
             continue
         decimals = len(number.partition(".")[2])
-        quantity = Quantity(float(number), kind, match.group(0).strip("- "), decimals)
+        value = float(number.replace(",", ""))
+        quantity = Quantity(value, kind, match.group(0).strip("- "), decimals)
         found.append(FoundQuantity(quantity, match.start("num"), match.end()))
     return found
 
@@ -420,6 +425,11 @@ def same_value(claim: Mention, other: Mention) -> bool:
     a, b = claim.quantity, other.quantity
     if (a.kind == "year") != (b.kind == "year"):
         return False
+    converted = _temperatures(claim, other)
+    if converted:  # each side rounded in its own scale
+        factor = TEMPERATURE_FACTOR if claim.unit == FAHRENHEIT else 1 / TEMPERATURE_FACTOR
+        slack = (10.0**-a.decimals + 10.0**-b.decimals * factor) / 2
+        return any(abs(a.value - value) <= slack for value in converted)
     candidates = [other.base_value / claim.scale]
     if a.kind == "percent" and b.kind != "percent" and b.value <= 1:
         candidates.append(b.value * 100)
@@ -431,6 +441,19 @@ def same_value(claim: Mention, other: Mention) -> bool:
         if (claim.approx or other.approx) and abs(a.value - value) <= _approx_slack(claim, other):
             return True
     return False
+
+
+def _temperatures(claim: Mention, other: Mention) -> list[float]:
+    """The other's temperature in the claim's scale, as a reading (110 °F: 43.3 °C)
+    and as a difference (a 4.3 °F rise: 2.4 °C); empty unless the scales differ.
+    Either may state the claim's value; neither ever contradicts it."""
+    scales = (claim.unit, other.unit)
+    value = other.quantity.value
+    if scales == (CELSIUS, FAHRENHEIT):
+        return [(value - 32) / TEMPERATURE_FACTOR, value / TEMPERATURE_FACTOR]
+    if scales == (FAHRENHEIT, CELSIUS):
+        return [value * TEMPERATURE_FACTOR + 32, value * TEMPERATURE_FACTOR]
+    return []
 
 
 def _approx_slack(claim: Mention, other: Mention) -> float:
@@ -461,11 +484,13 @@ def _last_digit_unit(quantity: Quantity) -> float:
 
 
 def _unit_can_state(claim: Mention, other: Mention) -> bool:
-    """The same unit class, or one side unitless; a duration is only ever stated by
-    a duration ("四个月" is not the "4" of "Table 4"), though an aligned unitless
-    value may still rival it ("31 consecutive days")."""
+    """The same unit class, or one side unitless, or two temperature scales; a
+    duration is only ever stated by a duration ("四个月" is not the "4" of "Table
+    4"), though an aligned unitless value may still rival it ("31 consecutive days")."""
     if DURATION in (claim.unit, other.unit):
         return claim.unit == other.unit
+    if {claim.unit, other.unit} == {CELSIUS, FAHRENHEIT}:
+        return True
     return not (claim.unit and other.unit and claim.unit != other.unit)
 
 

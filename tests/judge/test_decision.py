@@ -130,3 +130,10 @@ def test_a_number_on_the_page_but_not_of_the_claim_is_not_called_absent() -> Non
     verdict = decide("全量缓存的准确率为 74.1%", model("supported", score=0.4), page)
     assert verdict.confident is False
     assert "never states" not in verdict.reason and "'74.1%'" in verdict.reason
+
+
+def test_a_latin_name_written_beside_its_chinese_form_is_not_missing() -> None:
+    said = ["大家好，我是灵音科技语音组的方子谦，是这篇论文的第四作者。"]
+    assert missing_facts("Fang Ziqian（方子谦）是论文的第四作者", said) == []
+    assert missing_facts("方子谦（Fang Ziqian）是论文的第四作者", said) == []
+    assert missing_facts("Fang Ziqian 是论文的第四作者", said) == ["Fang Ziqian"]

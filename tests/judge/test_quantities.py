@@ -59,14 +59,17 @@ def test_about_allows_a_rounded_value() -> None:
     assert statuses("KV 显存减少了 60%", evidence)["60%"] == "contradicted"
 
 
-def test_physical_units_convert_and_temperature_scales_never_compare() -> None:
+def test_physical_units_convert_and_temperature_scales_state_but_never_contradict() -> None:
     evidence = ["Its maker claims a range of more than 1,000 km on the CLTC test cycle."]
     assert statuses("a claimed CLTC range of over 620 miles", evidence) == {"620": "stated"}
     assert statuses("a claimed CLTC range of 400 miles", evidence) == {"400": "contradicted"}
     hot = ["Surface temperatures on the roofs reached 43 °C during the heatwave."]
-    assert statuses("roof surfaces reached 110 °F during the heatwave", hot)["110"] != (
-        "contradicted"
-    )
+    # 110 °F is 43.3 °C: a reading in the other scale states it
+    assert statuses("roof surfaces reached 110 °F during the heatwave", hot) == {"110": "stated"}
+    # a wrong reading in the other scale is not stated, and is never contradicted
+    assert statuses("roof surfaces reached 130 °F during the heatwave", hot) == {"130": "silent"}
+    rise = ["Redlined areas are 4.3 °F hotter in summer."]  # a difference: 2.4 °C
+    assert align_quantities("红线区夏季高出约 2.4 °C", rise)[0].present
 
 
 def test_durations_are_measures_that_only_a_duration_states() -> None:
@@ -258,3 +261,9 @@ def test_a_lower_case_compound_is_a_word_not_a_name() -> None:
 def test_a_scaled_number_at_a_lines_start_is_no_section_number() -> None:
     text = "It is trained for two epochs on\n68K ShareGPT conversations.\n3 Method"
     assert [m.quantity.raw for m in mentions_in(text)] == ["two", "68K"]
+
+
+def test_a_range_with_thousands_separators_keeps_its_upper_bound() -> None:
+    page = ["A tonne of black mass holds only about $1,000-1,500 of recoverable metal."]
+    assert [m.quantity.raw for m in mentions_in(page[0])] == ["1,000", "1,500"]
+    assert all(c.present for c in align_quantities("每吨黑粉仅含约1000—1500美元的金属", page))
