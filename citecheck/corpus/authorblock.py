@@ -31,6 +31,11 @@ _AFFILIATION = re.compile(
     re.I,
 )
 _CORRESPONDING = re.compile(r"correspond|通讯作者|通信作者", re.I)
+_NAMED_CORRESPONDING = re.compile(
+    r"(?:corresponding authors?|通讯作者|通信作者)\s*[:：]\s*"
+    r"(?P<names>[^()（）\n:：@]+?)\s*(?=[(（]|$)",
+    re.I,
+)
 _EQUAL = re.compile(r"equal(?:ly)? contribut|contributed equally|共同第一|同等贡献", re.I)
 _WORD = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]*"
 _NAME = re.compile(
@@ -39,6 +44,12 @@ _NAME = re.compile(
     rf"(?P<marks>(?:\^\{{[^}}]*\}}|[{_MARK_CHARS}]|(?<=[a-z])[a-e](?![a-z]))*)"
 )
 _MARK_TOKEN = re.compile(rf"[0-9]+|[{_SUPERSCRIPTS}]|[{_SYMBOLS}]|[a-e]")
+_WRAPPED_NAME = re.compile(rf"(?:,|\band)\s*(?:{_WORD})?\s*$")
+"""An author line that stops inside the list: after a comma, "and", or a first name."""
+_VENUE = re.compile(
+    r"\b(?:Proceedings|Findings of|camera-ready|preprint|arXiv|Conference on|Workshop on)\b", re.I
+)
+"""A venue line under the authors ("Proceedings of NAACL 2025 (Long Papers)")."""
 _NOT_NAMES = re.compile(r"^(?:and|The|Abstract|Proceedings|Findings|Published|arXiv)\b")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 _AFFILIATION_CUT = re.compile(r"\^\{[^}]*\}|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\s{3,}|\s*[·•;；]\s*")
@@ -114,10 +125,11 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
     sizes = [max(s["size"] for s in spans) for spans in lines]
     largest = max(sizes)
     title_rows = [i for i, size in enumerate(sizes) if size >= largest - 0.5]
-    authors: list[PaperAuthor] = []
+    author_lines: list[str] = []
     affiliation_lines: list[str] = []
     corresponding: set[str] = set()
     equal: set[str] = set()
+    named: set[str] = set()  # "Corresponding author: Xue Luo" names them outright
     for spans in lines[title_rows[-1] + 1 :]:
         text = _line_text(spans)
         plain = _strip_marks(text)
@@ -125,6 +137,7 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
             break
         leading = _leading_marks(text)
         notes = _footnotes(text)
+        named |= _named_corresponding(text)
         if notes:
             _file_notes(notes, corresponding, equal)
             continue
@@ -133,27 +146,63 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         if leading or _AFFILIATION.search(plain):
             affiliation_lines.append(text)
             continue
-        authors.extend(_names(text))
+        if not _VENUE.search(plain):
+            author_lines.append(text)
+    authors = [author for line in _unwrapped(author_lines) for author in _names(line)]
     for spans in lines[title_rows[-1] + 1 :]:  # footnotes at the foot of the page
         text = _line_text(spans)
         if _leading_marks(text):
             _file_notes([n for n in _footnotes(text) if n[0]], corresponding, equal)
+            named |= _named_corresponding(text)
     affiliations = _affiliations(affiliation_lines)
+    named &= {_folded(author.name) for author in authors}  # a name the list does not hold
     for index, author in enumerate(authors):
         roles: list[AuthorRole] = ["first"] if index == 0 else []
-        roles += ["corresponding"] if set(author.marks) & corresponding else []
+        by_mark = not named and bool(set(author.marks) & corresponding)
+        roles += ["corresponding"] if by_mark or _folded(author.name) in named else []
         roles += ["equal"] if set(author.marks) & equal else []
         author.roles = roles
     return AuthorBlock(authors=authors, affiliations=affiliations)
 
 
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Author lines with a name wrapped over two lines joined ("…, Xue" / "Luo²·⁴")."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _WRAPPED_NAME.search(joined[-1]):
+            joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _file_notes(notes: list[tuple[str, str]], corresponding: set[str], equal: set[str]) -> None:
-    """File each (mark, note) under the role it gives the mark's authors."""
+    """File each (mark, note) under the role its note gives the mark's authors: the
+    role the note opens with ("* Equal contribution. Corresponding author: X" makes *
+    equal contribution; the corresponding author is named, not marked)."""
     for mark, note in notes:
-        if _CORRESPONDING.search(note) or re.match(r"\s*[\w.\-]+@", note):
-            corresponding.add(mark)
-        if _EQUAL.search(note):
-            equal.add(mark)
+        roles = [
+            (found.start(), role)
+            for role, pattern in ((corresponding, _CORRESPONDING), (equal, _EQUAL))
+            if (found := pattern.search(note))
+        ]
+        if re.match(r"\s*[\w.\-]+@", note):
+            roles.append((0, corresponding))
+        if roles:
+            min(roles, key=lambda pair: pair[0])[1].add(mark)
+
+
+def _named_corresponding(text: str) -> set[str]:
+    """The authors a "Corresponding author(s): X and Y (email)" note names, folded."""
+    found = _NAMED_CORRESPONDING.search(_strip_marks(text))
+    if found is None:
+        return set()
+    names = re.split(r"\s*(?:,|，|;|；|、|\band\b|&)\s*", found.group("names"))
+    return {_folded(name) for name in names if name.strip(" .。")}
+
+
+def _folded(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" .。").casefold()
 
 
 def _affiliations(lines: list[str]) -> list[str]:

@@ -19,7 +19,12 @@ from rapidfuzz import fuzz, process
 from citecheck.cachedir import usable_as_cache
 from citecheck.corpus.collection import DOCUMENT_LIST_KEYS, Collection
 from citecheck.corpus.pdf import PdfDocument
-from citecheck.corpus.video import MEDIA_SUFFIXES, Transcriber, VideoEvidence
+from citecheck.corpus.video import (
+    MEDIA_SUFFIXES,
+    SIDECAR_JSON_SUFFIXES,
+    Transcriber,
+    VideoEvidence,
+)
 from citecheck.corpus.web import WebStore
 from citecheck.corpus.webstores import find_web_store, store_kind
 from citecheck.derived import DERIVED_FILE, DerivedStore
@@ -37,7 +42,7 @@ MAX_LISTED_FILES = 20_000
 def looks_like_collection(path: Path) -> bool:
     """Whether a JSON file starts like a document collection (a list, or an object
     with a documents list), judged from its first bytes only."""
-    if path.suffix != ".json" or path.name.endswith((".meta.json", ".keyframes.json")):
+    if path.suffix != ".json" or path.name.endswith(SIDECAR_JSON_SUFFIXES):
         return False
     data = read_head(path, "collection", COLLECTION_SNIFF_BYTES)
     head = data.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Role = Literal["presenter", "moderator", "audience"]
 
@@ -48,10 +48,29 @@ TRANSCRIPT_SHAPE = (
     '[{"start", "end", "text", "speaker"}, …] or {"segments": [...]} (whisper / WhisperX)'
 )
 KEYFRAMES_SHAPE = (
-    '[{"time" | "t" | "timestamp" | "start", "text" | "description" | "caption" | "ocr"}, …]'
+    '[{"time" | "t" | "timestamp" | "start" | "start_time", "text" | "description" | "caption" '
+    '| "summary" | "ocr_text"}, …] or {"scenes": [...]}'
 )
 SUBTITLES_SHAPE = "SRT or WebVTT cues (timestamps line, then text), UTF-8"
 
+_CREDIT_NAME = r"(?P<name>[^\s（(,，;；、|/\n][^（(,，;；、|/\n]{0,40}?)\s*(?=[（(,，;；、|/\n]|$)"
+_CREDITS = {
+    "presenter": re.compile(
+        r"(?:主讲人?|讲者|报告人|演讲者"
+        r"|(?<![A-Za-z])(?:Speaker|Presenter|Presented by))\s*[:：]?\s*" + _CREDIT_NAME,
+        re.IGNORECASE,
+    ),
+    "moderator": re.compile(
+        r"(?:主持人?|(?<![A-Za-z])(?:Moderator|Host|Chair|Moderated by))\s*[:：]?\s*"
+        + _CREDIT_NAME,
+        re.IGNORECASE,
+    ),
+}
+"""Credits in a video page's free-text description: the name after its role word."""
+_CREDIT_FIELDS = {
+    "presenter": ("presenter", "lecturer", "main_speaker"),
+    "moderator": ("moderator", "host", "chair"),
+}
 _CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d+)?)\s*$")
 
 
@@ -147,6 +166,20 @@ class MetaRecord(BaseModel):
         None, validation_alias=_aliases("duration_s", "duration_seconds", "duration", "length_s")
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _credits_in_description(cls, data: Any) -> Any:
+        """A video page's description ("主讲：X（…）；主持：Y", "Speaker: X"), as yt-dlp's
+        ``.info.json`` keeps it, names the presenter and moderator no field names."""
+        if not isinstance(data, dict) or not isinstance(data.get("description"), str):
+            return data
+        credited = {}
+        for field, pattern in _CREDITS.items():
+            found = pattern.search(data["description"])
+            if found and not any(data.get(key) for key in _CREDIT_FIELDS[field]):
+                credited[field] = found.group("name").strip()
+        return {**data, **credited}
+
     @field_validator("duration_s", mode="before")
     @classmethod
     def _length(cls, value: Any) -> Any:
@@ -172,7 +205,15 @@ class MetaRecord(BaseModel):
     @field_validator("transcript", "keyframes", mode="before")
     @classmethod
     def _paths(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+        """Paths as one string, a list, or yt-dlp's ``{"zh-Hans": [{"filepath": …}]}``
+        (entries with no local path declare nothing)."""
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            value = [entry for entries in value.values() for entry in _as_list(entries)]
+        if isinstance(value, list):
+            return [_local_path(entry) for entry in value if _local_path(entry) is not None]
+        return value
 
     @field_validator("aliases", mode="before")
     @classmethod
@@ -180,6 +221,20 @@ class MetaRecord(BaseModel):
         if isinstance(value, dict):
             return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
         return value
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _local_path(entry: Any) -> str | None:
+    """A declared sidecar's path: the string itself, or an entry's ``filepath``/``path``."""
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict):
+        path = entry.get("filepath") or entry.get("path")
+        return path if isinstance(path, str) else None
+    return None
 
 
 class SegmentRecord(BaseModel):
@@ -205,17 +260,40 @@ class SegmentRecord(BaseModel):
         return value.strip()
 
 
+_KEYFRAME_TEXTS = (
+    "text",
+    "description",
+    "caption",
+    "summary",
+    "note",
+    "ocr",
+    "ocr_text",
+    "slide_text",
+    "slide",
+)
+"""What a keyframe or scene note may say of the frame; every one present is kept
+(a scene detector's summary and the slide's OCR text say different things)."""
+
+
 class KeyframeRecord(BaseModel):
-    """One keyframe note."""
+    """One keyframe note, or one detected scene with its summary and OCR text."""
 
     model_config = ConfigDict(extra="ignore")
 
     time: float = Field(
-        validation_alias=_aliases("time", "t", "timestamp", "start", "seconds", "at")
+        validation_alias=_aliases(
+            "time", "t", "timestamp", "start", "start_time", "start_sec", "seconds", "at"
+        )
     )
-    text: str = Field(
-        validation_alias=_aliases("text", "description", "caption", "ocr", "note", "summary")
-    )
+    text: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _joined_text(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or isinstance(data.get("text"), str):
+            return data
+        said = [data[key] for key in _KEYFRAME_TEXTS if isinstance(data.get(key), str)]
+        return {**data, "text": " | ".join(s.strip() for s in said if s.strip())} if said else data
 
     @field_validator("time", mode="before")
     @classmethod
@@ -224,9 +302,10 @@ class KeyframeRecord(BaseModel):
 
 
 def segments_in(data: Any) -> Any:
-    """The segment list of a transcript JSON document (a list, or ``{"segments": […]}``)."""
+    """The item list of a transcript or keyframes JSON document (a list, or
+    ``{"segments": […]}``, ``{"scenes": […]}`` …)."""
     if isinstance(data, dict):
-        for key in ("segments", "results", "utterances", "cues"):
+        for key in ("segments", "results", "utterances", "cues", "keyframes", "frames", "scenes"):
             if isinstance(data.get(key), list):
                 return data[key]
     return data

@@ -8,9 +8,11 @@ aliases in :mod:`citecheck.corpus.sidecars`):
   comes from a ``Name: text`` or ``[Name] text`` prefix or a WebVTT ``<v Name>`` tag;
 - transcript JSON ``talk.transcript.json``, ``talk.json`` or ``transcript.json``:
   segments ``[{start, end, speaker, text}]``, or whisper / WhisperX ``{"segments": …}``;
-- ``talk.meta.json`` (or ``talk.mp4.meta.json``): title, presenter, speakers,
+- ``talk.meta.json`` (or ``talk.mp4.meta.json``, or yt-dlp's ``talk.info.json``, whose
+  description may credit the presenter and moderator): title, presenter, speakers,
   language, aliases, and the paths of transcripts and keyframe notes it declares;
-- keyframe notes ``talk.keyframes.json`` (or ``keyframes.json``).
+- keyframe notes ``talk.keyframes.json``, ``talk.frames.json``, a scene detector's
+  ``talk.scenes.json`` / ``talk.shots.json`` (summary and OCR text), or ``keyframes.json``.
 
 Speaker labels that are diarisation ids (``SPEAKER_00``) are replaced by the
 name the meta gives that id. A sidecar that cannot be read is left out and
@@ -51,6 +53,14 @@ MEDIA_SUFFIXES = frozenset(
     {".mp4", ".mkv", ".webm", ".mov", ".avi", ".m4v", ".mp3", ".wav", ".m4a"}
 )
 """File endings of the talks and recordings a report may cite."""
+
+
+META_SUFFIXES = (".meta.json", ".info.json")
+"""Sidecars describing a video: citecheck's meta, or yt-dlp's ``--write-info-json``."""
+KEYFRAME_SUFFIXES = (".keyframes.json", ".frames.json", ".scenes.json", ".shots.json")
+"""Sidecars of what is on screen: keyframe notes, or a scene detector's scenes."""
+SIDECAR_JSON_SUFFIXES = (*META_SUFFIXES, *KEYFRAME_SUFFIXES)
+"""JSON files that belong to a video, never a document collection."""
 
 
 def is_video_target(target: CitationTarget) -> bool:
@@ -218,8 +228,8 @@ class VideoEvidence:
                 confine(path, self.root)
                 require_regular_file(path, "sidecar")
             except InputError as error:
-                kind = "meta" if name.endswith("meta.json") else "transcript"
-                kind = "keyframes" if "keyframes" in name else kind
+                kind = "meta" if name.endswith(META_SUFFIXES) else "transcript"
+                kind = "keyframes" if name.endswith(KEYFRAME_SUFFIXES) else kind
                 self._record(path, kind, error.problem, "a regular file in the task folder")
                 continue
             found.append(path)
@@ -240,7 +250,8 @@ class VideoEvidence:
         return chosen
 
     def _meta_path(self) -> Path | None:
-        found = self._existing([f"{self.path.stem}.meta.json", f"{self.name}.meta.json"])
+        stem, name = self.path.stem, self.name
+        found = self._existing([f"{base}{s}" for s in META_SUFFIXES for base in (stem, name)])
         return found[0] if found else None
 
     def _subtitle_paths(self) -> list[Path]:
@@ -335,8 +346,11 @@ class VideoEvidence:
     @cached_property
     def keyframes(self) -> list[SourceUnit]:
         """Keyframe notes (kind ``keyframe``) from the keyframes sidecars."""
+        stem, name = self.path.stem, self.name
         paths = self._declared(self.meta.keyframes, "keyframes") + self._existing(
-            [f"{self.path.stem}.keyframes.json", f"{self.name}.keyframes.json", "keyframes.json"]
+            [f"{stem}{s}" for s in KEYFRAME_SUFFIXES]
+            + [f"{name}{s}" for s in KEYFRAME_SUFFIXES]
+            + ["keyframes.json", "scenes.json"]
         )
         frames: list[KeyframeRecord] = []
         for path in dict.fromkeys(paths):

@@ -35,6 +35,11 @@ _ATTRIBUTION_RE = re.compile(
     r"(?P<etal>\s+et\s*al\.?)?"
     r"(?:\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?$"
 )
+_GLUED_LOCATOR = re.compile(
+    r"^(?P<file>.+?\.[A-Za-z0-9]{1,5})\s+(?P<rest>(?:@?\d|page\b|pages\b|p\.|pp\.|第|chunk\b).*)$",
+    re.IGNORECASE,
+)
+"""A file name followed by a locator or timestamp with no comma between them."""
 _MAX_RANGE = 500
 # ``page -3`` and ``chunk 1e9`` name no page or chunk: kept as numbers, so that they
 # resolve as out of range instead of being dropped (which would cite the whole source).
@@ -216,6 +221,11 @@ def _open_target(part: str, label: re.Match[str], part_start: int, grammar: _Gra
     payload = part[label.end() :].strip()
     title: str | None = None
     source = payload
+    glued = _GLUED_LOCATOR.match(payload) if syntax.kind != "collection" else None
+    if glued is not None:  # "video.mp4 08:54", "pdf.pdf page 3": a locator without its comma
+        target = _Target(syntax, label.group("label"), glued.group("file"), None, part_start)
+        _add_locator(target, glued.group("rest"), grammar)
+        return target
     if syntax.kind == "collection":
         source = syntax.collection or label.group("label")
         title = payload

@@ -146,3 +146,20 @@ def test_affiliations_separated_by_dots_and_wrapped_over_lines(tmp_path: Path) -
         "Department of Computer Science, University of Oslo",
         "Independent",
     ]
+
+
+def test_equal_contribution_mark_and_a_named_corresponding_author(tmp_path: Path) -> None:
+    lines = [
+        [("Mei Ling Ong¹*, Jiahao Huang²*, Tomás Rivera³, Ziqian Fang⁴, Xue", 11.0, 0.0)],
+        [("Luo²·⁴", 11.0, 0.0)],
+        [("¹ National University of Singapore   ² Sun Yat-sen University", 9.0, 0.0)],
+        [("* Equal contribution.   Corresponding author: Xue Luo (luoxue@sysu.edu.cn)", 8.0, 0.0)],
+        [("Proceedings of NAACL 2025 (Long Papers), camera-ready version.", 8.0, 0.0)],
+    ]
+    assert _read(tmp_path, lines) == [
+        ("Mei Ling Ong", ["first", "equal"]),
+        ("Jiahao Huang", ["equal"]),
+        ("Tomás Rivera", []),
+        ("Ziqian Fang", []),
+        ("Xue Luo", ["corresponding"]),
+    ]

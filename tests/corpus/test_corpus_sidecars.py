@@ -184,3 +184,42 @@ def test_one_bad_sidecar_leaves_the_others_readable(tmp_path: Path) -> None:
     [problem] = video.read_all()
     assert problem.path == "video.meta.json" and problem.kind == "meta"
     assert '"speakers"' in problem.expected
+
+
+def test_scene_detector_output_with_summary_and_ocr_text(tmp_path: Path) -> None:
+    scenes = {
+        "detector": "PySceneDetect",
+        "scenes": [
+            {
+                "scene_id": 1,
+                "start_time": "00:01:10.200",
+                "end_time": "00:02:06.500",
+                "summary": "Slide with a table of six syllables.",
+                "ocr_text": "诗 史 试 | 55 35 33",
+            }
+        ],
+    }
+    _write(tmp_path, "video.scenes.json", scenes)
+    [frame] = _video(tmp_path).keyframes
+    assert frame.start == pytest.approx(70.2)
+    assert "table of six syllables" in frame.text and "诗 史 试" in frame.text
+
+
+def test_yt_dlp_info_json_credits_people_in_its_description(tmp_path: Path) -> None:
+    info = {
+        "title": "PolyTone（NAACL 2025）",
+        "description": "主讲：方子谦（灵音科技，论文第四作者）；主持：钟慧敏（港科大）。",
+        "uploader": "语音技术沙龙",
+        "duration": 658,
+        "subtitles": {"zh-Hans": [{"ext": "srt", "filepath": "video.srt"}, {"ext": "json3"}]},
+    }
+    _write(tmp_path, "video.info.json", info)
+    _write(tmp_path, "video.srt", CUE.format(text="方子谦：大家好。"))
+    video = _video(tmp_path)
+    assert (video.meta.presenter, video.meta.moderator) == ("方子谦", "钟慧敏")
+    assert video.meta.duration_s == 658 and video.meta.transcript == ["video.srt"]
+    assert video.presenter is not None and video.presenter.name == "方子谦"
+    assert video.problems == []
+    # the uploader is not the presenter, and a field the file gives wins over its description
+    _write(tmp_path, "video.info.json", {**info, "presenter": "Ziqian Fang"})
+    assert _video(tmp_path).meta.presenter == "Ziqian Fang"

@@ -137,3 +137,42 @@ def test_unreadable_traces(tmp_path: Path) -> None:
     binary.write_bytes(b"\x00\x01binary")
     with pytest.raises(InputError, match="binary"):
         load_trace(binary)
+
+
+JSON_LINES = "\n".join(
+    [
+        '{"event": "run_start", "tools": ["rag_search", "video_qa"]}',
+        '{"event": "tool_call", "call_id": "c1", "tool": "rag_search", "args": {"query": "LoRA"}}',
+        '{"event": "tool_result", "call_id": "c1", "tool": "rag_search", "status": "ok",'
+        ' "result": {"query": "LoRA", "total_hits": 2, "hits": [{"title": "LoRA 原理", "chunk": 0,'
+        ' "text": "…"}, {"title": "MoE 路由", "chunk": 2, "text": "…"}]}}',
+        '{"event": "tool_result", "call_id": "c2", "tool": "rag_get_context", "status": "ok",'
+        ' "result": {"title": "CTC 详解", "chunks": [{"chunk": 1, "text": "…"}]}}',
+        '{"event": "tool_result", "call_id": "c3", "tool": "video_qa", "status": "error",'
+        ' "error": "unhandled errors in a TaskGroup"}',
+    ]
+)
+
+
+def test_json_lines_logs_give_calls_and_listings() -> None:
+    trace = parse_trace(JSON_LINES)
+    assert [(c.tool, c.ok) for c in trace.tool_calls] == [
+        ("rag_search", True),
+        ("rag_get_context", True),
+        ("video_qa", False),
+    ]
+    assert trace.tool_calls[2].error == "unhandled errors in a TaskGroup"
+    assert trace.was_retrieved("MoE 路由", 2) is True
+    assert trace.was_retrieved("CTC 详解", 1) is True  # the title is the listing's own
+    assert trace.was_retrieved("LoRA 原理", 1) is False  # every listing is complete
+    assert trace.all_video_calls_failed(["video"]) is True
+
+
+def test_a_json_listing_short_of_its_total_proves_no_absence() -> None:
+    cut = (
+        '{"tool": "rag_search", "status": "ok", "result": {"total_hits": 3,'
+        ' "hits": [{"title": "LoRA 原理", "chunk": 0}]}}'
+    )
+    trace = parse_trace(cut)
+    assert trace.was_retrieved("LoRA 原理", 0) is True
+    assert trace.was_retrieved("LoRA 原理", 1) is None

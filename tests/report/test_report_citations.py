@@ -104,3 +104,19 @@ def test_expand_numbers_handles_ranges_and_dashes() -> None:
     assert expand_numbers("3, 14–15") == [3, 14, 15]
     assert expand_numbers("2-4") == [2, 3, 4]
     assert expand_numbers("9-2") == [9, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "pages"),
+    [
+        ("[Video: video.mp4 08:54]", "video.mp4", []),
+        ("[视频：video.mp4 @12:03–12:40]", "video.mp4", []),
+        ("[Doc: pdf.pdf page 3]", "pdf.pdf", [3]),
+        ("[Doc: my paper.pdf]", "my paper.pdf", []),
+    ],
+)
+def test_a_locator_glued_to_the_file_name(
+    pack: RulePack, text: str, source: str, pages: list[int]
+) -> None:
+    [citation] = find_citations(text, pack)
+    assert [(t.source, t.pages) for t in citation.targets] == [(source, pages)]
