@@ -11,6 +11,7 @@ name jieba's segmenter finds there (see :mod:`citecheck.attribution.chinese`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -104,7 +105,11 @@ _IN_TALK = r"(?:在(?:讲座|演讲|视频|报告|分享|发言|问答)中)?"
 _ADVERB_ZH = r"(?:还|也|则|进一步|首先|最后|开场|随后)?"
 _REMARK: list[tuple[str, Side]] = [
     (rf"{NAME_B}\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})", "before"),
-    (rf"{NAME_B}(?:\s+from the audience)?\s+(?:also\s+|then\s+)?(?:{_SPEECH_EN})\b", "before"),
+    (
+        rf"{NAME_B}(?:\s+from the audience)?,?\s+(?:(?:also|then|first|later|finally)\s+)?"
+        rf"(?:{_SPEECH_EN})\b",
+        "before",
+    ),
 ]
 
 _YEAR = r"(?:[（(]?\s*(?:[A-Z][A-Za-z]+,?\s+)?(?P<year>\d{4})\s*[)）]?)"
@@ -181,17 +186,28 @@ def clean_name(name: str) -> str:
     return re.sub(r"\s+et al\.?$", "", name.strip().replace("\u00a0", " "))
 
 
-def _person_in(text: str, start: int, end: int, side: Side) -> tuple[str, int] | None:
-    """The Chinese person name jieba finds right at the cue: opening text[start:end] when
-    it follows the cue, closing it when it precedes the cue."""
+def _person_in(
+    text: str, start: int, end: int, side: Side, known: Collection[str] = ()
+) -> tuple[str, int] | None:
+    """The Chinese person name right at the cue, opening text[start:end] when it
+    follows the cue, closing it when it precedes the cue: one jieba finds, or one of
+    the ``known`` names of the sources (方子谦, which jieba does not read as a name)."""
     for found in person_names(text):
         if (found.start == start) if side == "after" else (found.end == end >= found.start):
             return found.name, found.start
+    for name in sorted(known, key=len, reverse=True):
+        at = start if side == "after" else end - len(name)
+        if at >= start and text.startswith(name, at):
+            return name, at
     return None  # no name right at the cue: something else stands between them
 
 
 def _scan(
-    text: str, patterns: list[tuple[str, Side]], kind: MentionKind, role: str | None = None
+    text: str,
+    patterns: list[tuple[str, Side]],
+    kind: MentionKind,
+    role: str | None = None,
+    known: Collection[str] = (),
 ) -> list[NameMention]:
     found: dict[int, NameMention] = {}
     for pattern, side in patterns:
@@ -203,9 +219,9 @@ def _scan(
                 # the first of two names closes its stretch only when read before the cue
                 group_side: Side = "before" if group == "second" or len(groups) > 1 else side
                 if is_cjk_name(raw):
-                    person = _person_in(text, start, start + len(raw), group_side)
+                    person = _person_in(text, start, start + len(raw), group_side, known)
                     if person is None and group_side != side:
-                        person = _person_in(text, start, start + len(raw), side)
+                        person = _person_in(text, start, start + len(raw), side, known)
                     if person is None:
                         continue
                     name, start = person
@@ -230,23 +246,24 @@ def _drop_nested(mentions: list[NameMention]) -> list[NameMention]:
     return kept
 
 
-def find_presenters(text: str) -> list[NameMention]:
-    """Names the text gives as the talk's presenter (主讲：X, presented by X, …)."""
-    return _scan(text, _PRESENTER, "presenter")
+def find_presenters(text: str, known: Collection[str] = ()) -> list[NameMention]:
+    """Names the text gives as the talk's presenter (主讲：X, presented by X, …);
+    ``known`` names of the sources count as Chinese names where jieba finds none."""
+    return _scan(text, _PRESENTER, "presenter", known=known)
 
 
-def find_talk_roles(text: str) -> list[NameMention]:
+def find_talk_roles(text: str, known: Collection[str] = ()) -> list[NameMention]:
     """Names the text gives another talk role: moderator (主持人X, moderated by X) or
     audience member (观众X, X from the audience)."""
     return [
-        *_scan(text, _MODERATOR, "role", "moderator"),
-        *_scan(text, _AUDIENCE, "role", "audience"),
+        *_scan(text, _MODERATOR, "role", "moderator", known),
+        *_scan(text, _AUDIENCE, "role", "audience", known),
     ]
 
 
-def find_speakers(text: str) -> list[NameMention]:
+def find_speakers(text: str, known: Collection[str] = ()) -> list[NameMention]:
     """Names the text credits with something said in the talk (X在讲座中指出, X said)."""
-    return _scan(text, _REMARK, "remark")
+    return _scan(text, _REMARK, "remark", known=known)
 
 
 _SPEECH_VERB_ZH = rf"^\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})(?:说|道)?\s*"
@@ -276,11 +293,14 @@ _NEW_SUBJECT = re.compile(
 )
 
 
-def credited_part(text: str, mention: NameMention) -> str:
+def credited_part(text: str, mention: NameMention, others: Collection[NameMention] = ()) -> str:
     """The part of ``text`` credited to ``mention``: up to the clause where another
-    subject takes over ("X开场介绍，随后讲者用…" credits X only with the opening)."""
+    subject takes over ("X开场介绍，随后讲者用…" credits X only with the opening), or
+    where another of the ``others`` mentioned is credited ("X asked …; Chen answered")."""
     later = _NEW_SUBJECT.search(text, mention.end)
-    return text[: later.start()] if later else text
+    ends = [later.start()] if later else []
+    ends += [other.start for other in others if other.start >= mention.end]
+    return text[: min(ends)] if ends else text
 
 
 def remark_said(part: str, mention: NameMention) -> str:

@@ -21,6 +21,7 @@ from citecheck.attribution.names import (
     find_presenters,
     find_speakers,
     find_talk_roles,
+    is_cjk_name,
     remark_content,
     remark_said,
 )
@@ -65,6 +66,11 @@ class Cast:
         """Add ``person`` to the cast."""
         self.people.append(person)
         self._index.add(person, person.names)
+
+    @property
+    def chinese_names(self) -> frozenset[str]:
+        """Every spelling of a cast member's name in Chinese characters."""
+        return frozenset(n for p in self.people for n in p.names if is_cjk_name(n))
 
     def holding(self, role: str) -> list[Person]:
         """The people the meta gives ``role``."""
@@ -121,18 +127,19 @@ def cast_of(video_name: str, video: VideoEvidence) -> Cast:
 
 def assess_talk_people(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
     """Outcomes for the presenters, roles and remarks a claim names."""
-    presenters = find_presenters(claim.text)
-    roles = find_talk_roles(claim.text)
-    remarks = find_speakers(claim.text) if _about_video(sources, claim) else []
-    if not (presenters or roles or remarks):
-        return []
     video_name, video = sources.video(claim)
     name = video_name or ""
     cast: Cast = sources.memo(f"cast:{name}", lambda: cast_of(name, video)) if video else Cast(name)
+    known = cast.chinese_names
+    presenters = find_presenters(claim.text, known)
+    roles = find_talk_roles(claim.text, known)
+    remarks = find_speakers(claim.text, known) if _about_video(sources, claim) else []
+    if not (presenters or roles or remarks):
+        return []
     outcomes = [_presenter(cast, claim, m) for m in presenters]
     outcomes += [o for m in roles if (o := _role(cast, claim, m))]
     if video is not None:
-        outcomes += [o for m in remarks if (o := _remark(sources, cast, video, claim, m))]
+        outcomes += [o for m in remarks if (o := _remark(sources, cast, video, claim, m, remarks))]
     return outcomes
 
 
@@ -232,9 +239,14 @@ def _backing_turn(sources: Sources, claim: Claim, turns: list[SourceUnit]) -> So
 
 
 def _remark(
-    sources: Sources, cast: Cast, video: VideoEvidence, claim: Claim, mention: NameMention
+    sources: Sources,
+    cast: Cast,
+    video: VideoEvidence,
+    claim: Claim,
+    mention: NameMention,
+    speakers: list[NameMention],
 ) -> AttributionOutcome | None:
-    part = credited_part(claim.text, mention)
+    part = credited_part(claim.text, mention, speakers)
     said = remark_said(part, mention)
     for citation in claim.citations:
         said = said.replace(citation.text, "")

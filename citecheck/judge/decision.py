@@ -56,6 +56,7 @@ _SPECIFIC = re.compile(r"\d|[A-Z].*[A-Z]")  # Llama-3.1-8B, TideKV, GQA; not "re
 _ACRONYM = re.compile(r"[A-Z](?=(?:[a-z]?[A-Z]){1,4}[a-z]?$)[A-Za-z]{1,5}")  # GQA, MoE, LoRA
 _FAMILY = re.compile(r"[A-Za-z]{3,}")
 _WORD = re.compile(r"[A-Za-z]+")
+_SIZE = re.compile(r"\d+(?:\.\d+)?[BKMT]", re.IGNORECASE)
 
 
 def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
@@ -132,7 +133,9 @@ def missing_facts(
     missing = [
         c.claim.quantity.raw
         for c in checks
-        if not c.present and (small_counts or not is_bare_count(c.claim))
+        if not c.present
+        and (small_counts or not is_bare_count(c.claim))
+        and not _in_a_name(c.claim.quantity.raw, text)
     ]
     for name in extract_identifiers(claim):
         if not _SPECIFIC.search(name) or _fold(name) in folded or _named_by_family(name, text):
@@ -150,6 +153,14 @@ def missing_facts(
             and not any(_fold(alias) in folded for alias in _written_beside(e, claim))
         ]
     return list(dict.fromkeys(missing))
+
+
+def _in_a_name(raw: str, text: str) -> bool:
+    """A size written as names write it ("7B", "8K") that the text gives inside one
+    ("Qwen2.5-7B-Instruct", "Llama-3-8K"): stated, though no number is read there."""
+    if not _SIZE.fullmatch(raw):
+        return False
+    return re.search(rf"(?<![\d.]){re.escape(raw)}(?!\d)", text, re.IGNORECASE) is not None
 
 
 def _written_beside(name: str, claim: str) -> list[str]:

@@ -430,7 +430,8 @@ def same_value(claim: Mention, other: Mention) -> bool:
         factor = TEMPERATURE_FACTOR if claim.unit == FAHRENHEIT else 1 / TEMPERATURE_FACTOR
         slack = (10.0**-a.decimals + 10.0**-b.decimals * factor) / 2
         return any(abs(a.value - value) <= slack for value in converted)
-    candidates = [other.base_value / claim.scale]
+    # a plain number is read in the claim's unit ("16" in a "GiB" column states "16 GiB")
+    candidates = [other.base_value / claim.scale if other.unit else b.value]
     if a.kind == "percent" and b.kind != "percent" and b.value <= 1:
         candidates.append(b.value * 100)
     for value in candidates:
@@ -485,10 +486,12 @@ def _last_digit_unit(quantity: Quantity) -> float:
 
 def _unit_can_state(claim: Mention, other: Mention) -> bool:
     """The same unit class, or one side unitless, or two temperature scales; a
-    duration is only ever stated by a duration ("四个月" is not the "4" of "Table
-    4"), though an aligned unitless value may still rival it ("31 consecutive days")."""
+    duration is stated by a duration ("四个月" is not the "4" of "Table 4") or by the
+    same unitless number with decimals ("0.21 秒" by an RTF of 0.21), though an
+    aligned unitless value may still rival it ("31 consecutive days")."""
     if DURATION in (claim.unit, other.unit):
-        return claim.unit == other.unit
+        exact = claim.quantity.decimals > 0 and not (claim.unit and other.unit)
+        return claim.unit == other.unit or exact  # "约需 0.21 秒" for an RTF of 0.21
     if {claim.unit, other.unit} == {CELSIUS, FAHRENHEIT}:
         return True
     return not (claim.unit and other.unit and claim.unit != other.unit)
@@ -630,7 +633,27 @@ def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]
     relevant = [m for m in theirs if not other(m)]
     checks = [_check(m, theirs, relevant, mine) for m in mine]
     stated = [c.claim for c in checks if c.status == "stated"]
-    return [_in_place_of_a_stated_value(c, stated) for c in checks]
+    return [_derived(_in_place_of_a_stated_value(c, stated), stated) for c in checks]
+
+
+def _derived(check: QuantityCheck, stated: list[Mention]) -> QuantityCheck:
+    """A number the claim works out from two of its own stated values ("lowers CER
+    by 2.7 points, from 16.9 to 14.2"; "2.7×, from 96 to 260"; "-25%, 5.3% to 4.0%")
+    is stated with them, whatever else the cited text says."""
+    if check.status == "stated":
+        return check
+    mine = check.claim.quantity
+    for a in stated:
+        for b in stated:
+            x, y = a.quantity.value, b.quantity.value
+            if a is b or not y:
+                continue
+            results = [x - y, x / y, (x - y) / y * 100]
+            if any(
+                round(abs(r), mine.decimals) == round(mine.value, mine.decimals) for r in results
+            ):
+                return QuantityCheck(check.claim, "stated", True)
+    return check
 
 
 def _in_place_of_a_stated_value(check: QuantityCheck, stated: list[Mention]) -> QuantityCheck:

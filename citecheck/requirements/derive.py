@@ -107,6 +107,21 @@ _NAME_END = re.compile(
 """Where a list item's name ends and its explanation, example or next sentence begins."""
 _PARENTHETICAL = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 _INLINE_END = re.compile(r"[。\n!?！？]|\.(?:\s|$)|例如|比如|such as|e\.g\b", re.IGNORECASE)
+_QUOTED = re.compile(
+    r"「(?P<name>[^「」]{1,30})」|“(?P<name2>[^“”]{1,40})”|\"(?P<name3>[^\"]{1,40})\""
+)
+_EN_COUNTS = {
+    word: n
+    for n, word in enumerate(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=2
+    )
+}
+_SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+(?=[A-Z\"“「])")
+_COUNTED_SECTIONS = re.compile(
+    r"([\d一二三四五六七八九十]{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s*个?\s*"
+    r"(?:部分|章节|板块|小节|模块|\b(?:sections|parts|headings|chapters)\b)",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[。!?！？\n]|\.(?:\s|$)")
 _ITEM_SPLIT = re.compile(r"[,，、;；]")
 _LAST_ITEM_SPLIT = re.compile(r"\s+(?:and|or|&)\s+|以及|及|和|与", re.IGNORECASE)
@@ -236,7 +251,32 @@ def _derive_sections(query: str) -> list[SectionRequirement]:
     if numbered and (intro is None or _same_sentence(query, intro.end(), numbered[0])):
         return numbered[1]
     listed = _listed_sections(query[intro.end() :]) if intro is not None else []
-    return listed or (numbered[1] if numbered else [])
+    return listed or (numbered[1] if numbered else []) or _quoted_sections(query)
+
+
+def _quoted_sections(query: str) -> list[SectionRequirement]:
+    """Quoted names in the sentence that names sections ("须包含「研究背景」「方法概述」…
+    五个部分", 'the same five parts — "Background", "Method overview" … — each under its
+    own heading'): when the sentence counts them, the run of that many quotes nearest
+    the count, so a quoted report title beside them is left out."""
+    for sentence in _SENTENCE_SPLIT.split(query):
+        noun = _SECTION_NOUN.search(sentence)
+        quotes = list(_QUOTED.finditer(sentence))
+        if noun is None or len(quotes) < 2:
+            continue
+        items = [next(g for g in q.groups() if g) for q in quotes]
+        count = _COUNTED_SECTIONS.search(sentence)
+        if count is not None:
+            said = count.group(1).lower()
+            wanted = _EN_COUNTS.get(said) or _numeral(said) or len(items)
+            after = [i for i, q in enumerate(quotes) if q.start() >= count.end()]
+            if 2 <= wanted < len(items):
+                first = after[0] if len(after) >= wanted else len(items) - wanted
+                items = items[first : first + wanted]
+        names = _names(items, [None] * len(items))
+        if names:
+            return names
+    return []
 
 
 def _same_sentence(query: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ import pytest
 
 from citecheck.attribution.matching import AliasBook, NameMatch, compare_names
 from citecheck.attribution.names import (
+    credited_part,
     find_author_roles,
     find_authors,
     find_finding_attributions,
@@ -202,3 +203,19 @@ def test_author_roles_are_found(text: str, role: str, name: str) -> None:
 )
 def test_remark_content_drops_the_speaker_lead_in(text: str, content: str | None) -> None:
     assert remark_content(text) == content
+
+
+def test_a_name_of_the_sources_is_a_name_where_jieba_finds_none() -> None:
+    text = "方子谦还提到，声调错误约占全部错误的一半"
+    assert find_speakers(text) == []  # jieba does not read 方子谦 as a person name
+    assert [m.name for m in find_speakers(text, known={"方子谦", "钟慧敏"})] == ["方子谦"]
+    # a known name must stand right at the cue, not somewhere in the stretch
+    assert find_speakers("方子谦的同事还提到，声调错误约占一半", known={"方子谦"}) == []
+
+
+def test_each_speaker_is_credited_only_with_their_own_clause() -> None:
+    text = "The chair, Min Zhou, asked whether it combines with quantisation; Chen answered no."
+    speakers = find_speakers(text)
+    assert [m.name for m in speakers] == ["Min Zhou", "Chen"]
+    part = credited_part(text, speakers[0], speakers)
+    assert part.endswith("quantisation; ") and "answered" not in part

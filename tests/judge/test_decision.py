@@ -137,3 +137,9 @@ def test_a_latin_name_written_beside_its_chinese_form_is_not_missing() -> None:
     assert missing_facts("Fang Ziqian（方子谦）是论文的第四作者", said) == []
     assert missing_facts("方子谦（Fang Ziqian）是论文的第四作者", said) == []
     assert missing_facts("Fang Ziqian 是论文的第四作者", said) == ["Fang Ziqian"]
+
+
+def test_a_size_written_inside_a_model_name_is_not_missing() -> None:
+    page = ["We use Qwen2.5-7B-Instruct as the language model."]
+    assert missing_facts("论文没有在比 7B 更大的语言模型上做实验", page) == []
+    assert missing_facts("论文在 14B 的语言模型上做了实验", page) == ["14B"]

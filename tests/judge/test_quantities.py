@@ -267,3 +267,21 @@ def test_a_range_with_thousands_separators_keeps_its_upper_bound() -> None:
     page = ["A tonne of black mass holds only about $1,000-1,500 of recoverable metal."]
     assert [m.quantity.raw for m in mentions_in(page[0])] == ["1,000", "1,500"]
     assert all(c.present for c in align_quantities("每吨黑粉仅含约1000—1500美元的金属", page))
+
+
+def test_a_number_worked_out_from_the_claims_own_stated_values_is_stated() -> None:
+    page = ["PolyTone reaches an average CER of 14.2 against 16.9 for MonoBridge."]
+    derived = "PolyTone lowers the average CER by 2.7 points, from 16.9 for MonoBridge to 14.2"
+    assert statuses(derived, page) == {"2.7 points": "stated", "16.9": "stated", "14.2": "stated"}
+    wrong = "PolyTone lowers the average CER by 3.7 points, from 16.9 for MonoBridge to 14.2"
+    assert statuses(wrong, page)["3.7 points"] != "stated"
+    relative = ["Tone errors fall from 5.3% to 4.0% of reference characters."]
+    assert statuses("声调错误从 5.3% 降到 4.0%，相对减少约 25%", relative)["25%"] == "stated"
+
+
+def test_a_duration_with_decimals_is_stated_by_the_same_plain_number() -> None:
+    page = ["PolyTone transcribes with a real-time factor (RTF) of 0.21 at beam size 4."]
+    checks = align_quantities("实时率为 0.21，即处理 1 秒音频约需 0.21 秒", page)
+    assert [(c.claim.unit, c.present) for c in checks] == [("", True), ("duration", True)]
+    # a whole number of months is not stated by a plain 4
+    assert align_quantities("历时四个月", ["See Table 4 for the budget."])[0].present is False

@@ -81,6 +81,19 @@ def names(query: str, language: str | None = None) -> list[str]:
         ),
         # circled numbers right after a bare intro
         ("报告需涵盖：①研究问题②方法③实验④结论", ["研究问题", "方法", "实验", "结论"]),
+        # names in 「」 quotes before their count, in a bullet
+        (
+            "- 报告须包含「研究背景」「方法概述」「实验结果」「个人评述」四个部分，顺序可以调整。",
+            ["研究背景", "方法概述", "实验结果", "个人评述"],
+        ),
+        # quoted names after their count, a quoted report title beside them, and
+        # parenthetical requests inside the list
+        (
+            'Write a "Close-Reading Report" with the same three parts — "Background", '
+            '"Experimental results" (with at least one table) and "Personal assessment" — '
+            "each under its own heading.",
+            ["Background", "Experimental results", "Personal assessment"],
+        ),
     ],
 )
 def test_section_lists_in_real_prompt_shapes(query, expected):
@@ -96,6 +109,8 @@ def test_section_lists_in_real_prompt_shapes(query, expected):
         "Please write the report. Cover the background in a detailed paragraph, then discuss "
         "the results with citations in brackets.",
         "请整理文献，写一份报告。",
+        # quoted words that are not a list of sections
+        "请写一篇题为“论文精读”的报告，引用写作“[文档: pdf.pdf]”。",
     ],
 )
 def test_requests_without_a_section_list_require_none(query):
