@@ -1,7 +1,9 @@
 """Finding citation brackets and reading the sources, pages and chunks they name.
 
-A bracket holds comma-separated parts. ``LABEL: payload`` (a label of one of the
-rule pack's citation syntaxes) opens a target; later parts such as ``page 9``,
+A bracket holds parts separated by commas or semicolons. ``LABEL: payload`` (a label
+of one of the rule pack's citation syntaxes, or any short label before a file name
+with a known ending: ``[Source: pdf.pdf, page 2]``) opens a target; a locator glued
+to the file name (``video.mp4 08:54``, ``pdf.pdf (p. 4)``) is read as one; later parts such as ``page 9``,
 ``14–15`` or ``chunk 2`` add locators to it; parts before any label that read
 like ``Holtzman et al. 2020`` are attributions. A bracket whose whole text is an
 alias (``[Long Context Document Collection]``) names a collection. Markdown links
@@ -23,7 +25,7 @@ from citecheck.textutil import LineIndex
 
 BRACKET_RE = re.compile(r"(?<!!)\[([^\[\]\n]+)\](?!\()")
 UNCLOSED_RE = re.compile(r"(?<!!)\[([^\[\]\n]+)$", re.MULTILINE)
-_QUOTES = '"“”'
+_QUOTES = '"“”《》「」'
 _NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*(?:,|，|、|and|&)\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
 _RANGE_RE = re.compile(r"(\d+)(?:\s*[-–—~]\s*(\d+))?")
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}[a-z]?$")
@@ -36,10 +38,20 @@ _ATTRIBUTION_RE = re.compile(
     r"(?:\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?$"
 )
 _GLUED_LOCATOR = re.compile(
-    r"^(?P<file>.+?\.[A-Za-z0-9]{1,5})\s+(?P<rest>(?:@?\d|page\b|pages\b|p\.|pp\.|第|chunk\b).*)$",
+    r"^(?P<file>.+?\.[A-Za-z0-9]{1,5})(?:\s+|\s*[(（]\s*)"
+    r"(?P<rest>(?:@?\s*\d|page\b|pages\b|p\.|pp\.|第|chunk\b)[^)）]*)[)）]?\s*$",
     re.IGNORECASE,
 )
-"""A file name followed by a locator or timestamp with no comma between them."""
+"""A file name followed by a locator or timestamp with no comma between them
+("video.mp4 08:54", "pdf.pdf (p. 4)", "video.mp4 @ 03:12")."""
+_FILE_NAME = (
+    r"[^\s,，;；\"“”:/\\]+\.(?:pdf|mp4|mkv|webm|mov|avi|m4v|mp3|wav|m4a|docx?|html?|txt|md)"
+)
+_OTHER_LABEL_FILE = re.compile(
+    rf"(?P<label>[^\W\d_][\w ]{{0,15}}?)\s*[:：]\s*(?={_FILE_NAME}(?:$|[\s(（@]))",
+    re.IGNORECASE,
+)
+"""A label the pack does not know, followed by a file name with a known ending."""
 _MAX_RANGE = 500
 # ``page -3`` and ``chunk 1e9`` name no page or chunk: kept as numbers, so that they
 # resolve as out of range instead of being dropped (which would cite the whole source).
@@ -49,13 +61,15 @@ _ODD_LIMIT = 10**18
 
 @dataclass(frozen=True)
 class _Grammar:
-    """The pack's citation syntaxes compiled into regular expressions."""
+    """The pack's citation syntaxes compiled into regular expressions; ``files`` is
+    the syntax a file name after a label the pack does not know is read with."""
 
     label_re: re.Pattern[str]
     syntaxes: dict[str, CitationSyntax]
     aliases: dict[str, CitationSyntax]
     locator_re: re.Pattern[str]
     locator_kind: dict[str, str]
+    files: CitationSyntax | None = None
 
 
 @dataclass
@@ -90,7 +104,8 @@ def _grammar_for(pack_json: str) -> _Grammar:
         rf"|第?\s*(?P<numbers2>{_NUMBERS})\s*(?P<suffix>[页块]))$",
         re.IGNORECASE,
     )
-    return _Grammar(label_re, syntaxes, aliases, locator_re, locator_kind)
+    files = next((s for s in pack.citations if s.kind == "file"), None)
+    return _Grammar(label_re, syntaxes, aliases, locator_re, locator_kind, files)
 
 
 def _locator_kinds(locators: Locators) -> dict[str, str]:
@@ -152,9 +167,9 @@ def parse_bracket(
     attributions: list[Attribution] = []
     pending_names: Attribution | None = None
     for part_start, part in _parts(body, grammar):
-        label = grammar.label_re.match(part)
-        if label is not None:
-            targets.append(_open_target(part, label, part_start, grammar))
+        labelled = _label_of(part, grammar)
+        if labelled is not None:
+            targets.append(_open_target(part, *labelled, part_start, grammar))
             continue
         if targets:
             _add_locator(targets[-1], part, grammar)
@@ -198,7 +213,7 @@ def _part_end(body: str, pos: int, grammar: _Grammar) -> int:
         if close is not None:
             following = re.compile(r"[^,，;；]*").match(body, close + 1)
             return following.end() if following else close + 1
-    ends = [i for i in (body.find(",", pos), body.find("，", pos)) if i >= 0]
+    ends = [i for sep in ",，;；" if (i := body.find(sep, pos)) >= 0]
     return min(ends) if ends else len(body)
 
 
@@ -216,8 +231,21 @@ def _closing_quote(body: str, open_at: int, grammar: _Grammar) -> int | None:
     return closes[-1] if closes else None
 
 
-def _open_target(part: str, label: re.Match[str], part_start: int, grammar: _Grammar) -> _Target:
-    syntax = grammar.syntaxes[label.group("label").casefold()]
+def _label_of(part: str, grammar: _Grammar) -> tuple[re.Match[str], CitationSyntax] | None:
+    """The label opening ``part`` and its syntax: one of the pack's, or any short label
+    before a file name ("[Source: pdf.pdf, page 2]", "[来源：video.mp4]")."""
+    label = grammar.label_re.match(part)
+    if label is not None:
+        return label, grammar.syntaxes[label.group("label").casefold()]
+    other = _OTHER_LABEL_FILE.match(part)
+    if other is not None and grammar.files is not None:
+        return other, grammar.files
+    return None
+
+
+def _open_target(
+    part: str, label: re.Match[str], syntax: CitationSyntax, part_start: int, grammar: _Grammar
+) -> _Target:
     payload = part[label.end() :].strip()
     title: str | None = None
     source = payload

@@ -113,6 +113,9 @@ def test_expand_numbers_handles_ranges_and_dashes() -> None:
         ("[视频：video.mp4 @12:03–12:40]", "video.mp4", []),
         ("[Doc: pdf.pdf page 3]", "pdf.pdf", [3]),
         ("[Doc: my paper.pdf]", "my paper.pdf", []),
+        ("[Doc: pdf.pdf (p. 4)]", "pdf.pdf", [4]),
+        ("[文档: pdf.pdf（第4页）]", "pdf.pdf", [4]),
+        ("[视频: video.mp4 @ 03:12]", "video.mp4", []),
     ],
 )
 def test_a_locator_glued_to_the_file_name(
@@ -120,3 +123,22 @@ def test_a_locator_glued_to_the_file_name(
 ) -> None:
     [citation] = find_citations(text, pack)
     assert [(t.source, t.pages) for t in citation.targets] == [(source, pages)]
+
+
+def test_a_label_the_pack_does_not_know_before_a_file_name(pack: RulePack) -> None:
+    [source] = find_citations("[Source: pdf.pdf, page 2]", pack)
+    assert [(t.source, t.pages) for t in source.targets] == [("pdf.pdf", [2])]
+    [chinese] = find_citations("[来源：pdf.pdf，第2页]", pack)
+    assert [(t.source, t.pages) for t in chinese.targets] == [("pdf.pdf", [2])]
+    # a URL or a sentence after an unknown label is no file citation
+    assert find_citations("[Source: https://a.com/x.pdf]", pack) == []
+    assert find_citations("[Note: see pdf.pdf]", pack) == []
+
+
+def test_semicolons_part_targets_and_book_quotes_hold_a_title(pack: RulePack) -> None:
+    [both] = find_citations("[Doc: pdf.pdf, p.4; Video: video.mp4]", pack)
+    assert [(t.source, t.pages) for t in both.targets] == [("pdf.pdf", [4]), ("video.mp4", [])]
+    [quoted] = find_citations("[long_context: 《Attention Sink 解析》, chunk 2]", pack)
+    assert [(t.title, t.chunks) for t in quoted.targets] == [("Attention Sink 解析", [2])]
+    [store] = find_citations('[资料库: "Attention Sink 解析", chunk 1]', pack)
+    assert [(t.source, t.chunks) for t in store.targets] == [("long_context", [1])]
