@@ -106,6 +106,7 @@ _ADVERB_ZH = r"(?:还|也|则|进一步|首先|最后|开场|随后)?"
 _REMARK: list[tuple[str, Side]] = [
     (rf"{NAME_B}\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})", "before"),
     (
+        rf"(?<!\bof )(?<!\bfrom )(?<!\bat )(?<!\bin )(?<!\bby )"
         rf"{NAME_B}(?:\s+from the audience)?,?\s+(?:(?:also|then|first|later|finally)\s+)?"
         rf"(?:{_SPEECH_EN})\b",
         "before",

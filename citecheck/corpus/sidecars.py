@@ -67,6 +67,12 @@ _CREDITS = {
     ),
 }
 """Credits in a video page's free-text description: the name after its role word."""
+_NESTED_SECTIONS = ("talk", "event", "recording", "video", "session", "media")
+_PERSON_FIELDS = ("presenter", "speaker", "lecturer", "main_speaker", "moderator", "host", "chair")
+_ISO_DURATION = re.compile(
+    r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
+)
 _CREDIT_FIELDS = {
     "presenter": ("presenter", "lecturer", "main_speaker"),
     "moderator": ("moderator", "host", "chair"),
@@ -86,6 +92,10 @@ def role_of(text: str | None) -> Role | None:
 def seconds(value: Any) -> Any:
     """Seconds from a number or an ``HH:MM:SS(.mmm)`` / ``MM:SS`` string; other values as given."""
     if isinstance(value, str):
+        iso = _ISO_DURATION.match(value.strip())
+        if iso and any(iso.groups()):  # "PT14M31S"
+            d, h, m, s = (float(g or 0) for g in iso.group("d", "h", "m", "s"))
+            return d * 86400 + h * 3600 + m * 60 + s
         clock = _CLOCK.match(value)
         if clock:
             hours, minutes, secs = clock.groups()
@@ -162,9 +172,34 @@ class MetaRecord(BaseModel):
     keyframes: list[str] = Field(
         default_factory=list, validation_alias=_aliases("keyframes", "frames", "keyframe_notes")
     )
+    speaker_map: list[str] = Field(
+        default_factory=list,
+        validation_alias=_aliases("speaker_map", "speakers_file", "diarization_map"),
+    )
     duration_s: float | None = Field(
         None, validation_alias=_aliases("duration_s", "duration_seconds", "duration", "length_s")
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flattened(cls, data: Any) -> Any:
+        """A meta that nests its fields (``{"event": {"chair"}, "talk": {"title",
+        "presenter": {"name"}}, "recording": {"duration", "transcript"}}``) read as a
+        flat one: a field the top level lacks is taken from the first section giving
+        it, and a person given as an object stands for their name."""
+        if not isinstance(data, dict):
+            return data
+        flat = dict(data)
+        for section in _NESTED_SECTIONS:
+            inner = data.get(section)
+            if isinstance(inner, dict):
+                for key, value in inner.items():
+                    flat.setdefault(key, value)
+        for key in _PERSON_FIELDS:
+            person = flat.get(key)
+            if isinstance(person, dict) and isinstance(person.get("name"), str):
+                flat[key] = person["name"]
+        return flat
 
     @model_validator(mode="before")
     @classmethod
@@ -198,11 +233,12 @@ class MetaRecord(BaseModel):
             value = [
                 {**(v if isinstance(v, dict) else {"name": v}), "id": k} for k, v in value.items()
             ]
-        if isinstance(value, list):
-            return [{"name": v} if isinstance(v, str) else v for v in value]
+        if isinstance(value, list):  # a label the map leaves unnamed names nobody
+            listed = [{"name": v} if isinstance(v, str) else v for v in value]
+            return [v for v in listed if not (isinstance(v, dict) and _unnamed(v))]
         return value
 
-    @field_validator("transcript", "keyframes", mode="before")
+    @field_validator("transcript", "keyframes", "speaker_map", mode="before")
     @classmethod
     def _paths(cls, value: Any) -> Any:
         """Paths as one string, a list, or yt-dlp's ``{"zh-Hans": [{"filepath": …}]}``
@@ -299,6 +335,17 @@ class KeyframeRecord(BaseModel):
     @classmethod
     def _time(cls, value: Any) -> Any:
         return seconds(value)
+
+
+def _unnamed(person: dict[str, Any]) -> bool:
+    return not any(isinstance(person.get(k), str) for k in ("name", "full_name", "display_name"))
+
+
+def speakers_in(data: Any) -> Any:
+    """The speaker table of a diarisation map (``{"speakers": {...}}`` or the table)."""
+    if isinstance(data, dict) and isinstance(data.get("speakers"), dict | list):
+        return data["speakers"]
+    return data
 
 
 def segments_in(data: Any) -> Any:

@@ -43,6 +43,7 @@ from citecheck.corpus.sidecars import (
     SidecarProblem,
     SpeakerRecord,
     segments_in,
+    speakers_in,
 )
 from citecheck.errors import InputError
 from citecheck.models import CitationTarget, SourceUnit
@@ -55,11 +56,20 @@ MEDIA_SUFFIXES = frozenset(
 """File endings of the talks and recordings a report may cite."""
 
 
+TRANSCRIPT_JSON_SUFFIXES = (".transcript.json", ".whisperx.json", ".whisper.json", ".asr.json")
+"""Transcript JSON beside a video: citecheck's name, or the tool that wrote it."""
+GENERIC_META_NAMES = ("talk.json", "meta.json")
+"""Meta files of the one talk of a task folder, whatever the video is called."""
 META_SUFFIXES = (".meta.json", ".info.json")
 """Sidecars describing a video: citecheck's meta, or yt-dlp's ``--write-info-json``."""
 KEYFRAME_SUFFIXES = (".keyframes.json", ".frames.json", ".scenes.json", ".shots.json")
 """Sidecars of what is on screen: keyframe notes, or a scene detector's scenes."""
-SIDECAR_JSON_SUFFIXES = (*META_SUFFIXES, *KEYFRAME_SUFFIXES)
+SIDECAR_JSON_SUFFIXES = (
+    *META_SUFFIXES,
+    *KEYFRAME_SUFFIXES,
+    *TRANSCRIPT_JSON_SUFFIXES,
+    ".speakers.json",
+)
 """JSON files that belong to a video, never a document collection."""
 
 
@@ -142,6 +152,26 @@ def parse_cues(path: Path) -> list[SegmentRecord]:
             )
         )
     return segments
+
+
+_MARKDOWN_FRAME = re.compile(
+    r"^(?:#{1,6}|[-*])\s*\[?(?P<time>(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d+)?)\]?\s*(?P<title>.*)$"
+)
+
+
+def _keyframe_records(path: Path) -> list[KeyframeRecord]:
+    """Keyframe notes from JSON, or from Markdown: a heading or bullet that opens with a
+    timestamp ("## [00:02:05] 幻灯片4 · 流程图") and the lines under it."""
+    if path.suffix != ".md":
+        return _validated(path, KeyframeRecord, segments_in(read_json(path)))
+    frames: list[dict[str, str]] = []
+    for line in read_text(path, "keyframes").splitlines():
+        opening = _MARKDOWN_FRAME.match(line.strip())
+        if opening:
+            frames.append({"time": opening.group("time"), "text": opening.group("title")})
+        elif frames and line.strip() and not line.lstrip().startswith("#"):
+            frames[-1]["text"] = f"{frames[-1]['text']} {line.strip()}".strip()
+    return _validated(path, KeyframeRecord, frames)
 
 
 def read_json(path: Path) -> Any:
@@ -251,8 +281,27 @@ class VideoEvidence:
 
     def _meta_path(self) -> Path | None:
         stem, name = self.path.stem, self.name
-        found = self._existing([f"{base}{s}" for s in META_SUFFIXES for base in (stem, name)])
+        own = [f"{base}{s}" for s in META_SUFFIXES for base in (stem, name)]
+        found = self._existing([*own, *GENERIC_META_NAMES])
         return found[0] if found else None
+
+    def _speaker_map(self, meta: MetaRecord) -> list[SpeakerRecord]:
+        """The people of a diarisation map beside the video (``speakers.json``: a
+        ``{label: name or person}`` table, or one under ``"speakers"``), or one the
+        ``meta`` declares."""
+        paths = self._declared(meta.speaker_map, "meta") + self._existing(
+            [f"{self.path.stem}.speakers.json", "speakers.json"]
+        )
+        for path in dict.fromkeys(paths):
+            read = self._read(
+                path,
+                "meta",
+                META_SHAPE,
+                lambda p: MetaRecord.model_validate({"speakers": speakers_in(read_json(p))}),
+            )
+            if read is not None and read.speakers:
+                return read.speakers
+        return []
 
     def _subtitle_paths(self) -> list[Path]:
         stem, name = self.path.stem, self.name
@@ -267,7 +316,8 @@ class VideoEvidence:
 
     def _transcript_json_paths(self) -> list[Path]:
         stem = self.path.stem
-        return self._existing([f"{stem}.transcript.json", f"{stem}.json", "transcript.json"])
+        names = [f"{stem}{suffix}" for suffix in TRANSCRIPT_JSON_SUFFIXES]
+        return self._existing([*names, f"{stem}.json", "transcript.json"])
 
     # ------------------------------------------------------------ reading them
 
@@ -352,14 +402,10 @@ class VideoEvidence:
             + [f"{name}{s}" for s in KEYFRAME_SUFFIXES]
             + ["keyframes.json", "scenes.json"]
         )
+        paths += self._existing([f"{stem}.keyframes.md", f"{name}.keyframes.md", "keyframes.md"])
         frames: list[KeyframeRecord] = []
         for path in dict.fromkeys(paths):
-            read = self._read(
-                path,
-                "keyframes",
-                KEYFRAMES_SHAPE,
-                lambda p: _validated(p, KeyframeRecord, segments_in(read_json(p))),
-            )
+            read = self._read(path, "keyframes", KEYFRAMES_SHAPE, _keyframe_records)
             frames.extend(read or [])
         return [
             SourceUnit(
@@ -395,14 +441,18 @@ class VideoEvidence:
 
     @cached_property
     def meta(self) -> MetaRecord:
-        """Metadata from the meta sidecar; empty when there is none or it is unreadable."""
+        """Metadata from the meta sidecar, with the people of a diarisation map when it
+        names none; empty when there is none or it is unreadable."""
         path = self._meta_path()
-        if path is None:
-            return MetaRecord()
-        read = self._read(
-            path, "meta", META_SHAPE, lambda p: MetaRecord.model_validate(read_json(p))
+        read = (
+            self._read(path, "meta", META_SHAPE, lambda p: MetaRecord.model_validate(read_json(p)))
+            if path is not None
+            else None
         )
-        return read or MetaRecord()
+        meta = read or MetaRecord()
+        if not meta.speakers:
+            meta = meta.model_copy(update={"speakers": self._speaker_map(meta)})
+        return meta
 
     @property
     def presenter(self) -> SpeakerRecord | None:

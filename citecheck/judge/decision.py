@@ -99,8 +99,10 @@ def decide(claim: str, verdict: Verdict, evidence: Sequence[str]) -> Verdict:
         )
     if verdict.label == "contradicted":
         named = any(c.kind in _MODEL_CONFLICT_KINDS for c in verdict.conflicts)
-        if verdict.confident and (missing or named):
+        if verdict.confident and named:
             return _with_missing(verdict, missing)
+        if verdict.confident and missing:  # what the cited text lacks is a fact, not a value
+            return _with_missing(verdict, missing).model_copy(update={"label": "unsupported"})
         return verdict.model_copy(
             update={
                 "confident": False,

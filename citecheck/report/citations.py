@@ -3,9 +3,9 @@
 A bracket holds parts separated by commas or semicolons. ``LABEL: payload`` (a label
 of one of the rule pack's citation syntaxes, or any short label before a file name
 with a known ending: ``[Source: pdf.pdf, page 2]``) opens a target; a locator glued
-to the file name (``video.mp4 08:54``, ``pdf.pdf (p. 4)``) is read as one; later parts such as ``page 9``,
-``14–15`` or ``chunk 2`` add locators to it; parts before any label that read
-like ``Holtzman et al. 2020`` are attributions. A bracket whose whole text is an
+to the file name (``video.mp4 08:54``, ``pdf.pdf (p. 4)``) is read as one; later
+parts such as ``page 9``, ``14–15`` or ``chunk 2`` add locators to it; parts before
+any label that read like ``Holtzman et al. 2020`` are attributions. A bracket whose whole text is an
 alias (``[Long Context Document Collection]``) names a collection. Markdown links
 ``[text](url)`` and brackets without any of these are not citations. A bracket
 that opens a labelled target but reaches the end of its line unclosed is still a

@@ -177,7 +177,7 @@ def test_declared_path_outside_the_task_folder_is_refused(tmp_path: Path) -> Non
 
 
 def test_one_bad_sidecar_leaves_the_others_readable(tmp_path: Path) -> None:
-    _write(tmp_path, "video.meta.json", {"speakers": [{"role": "presenter"}]})  # no name
+    _write(tmp_path, "video.meta.json", {"speakers": 42})  # not a list or a table
     _write(tmp_path, "video.srt", CUE.format(text="Hello."))
     video = _video(tmp_path)
     assert [s.text for s in video.segments] == ["Hello."]

@@ -1,0 +1,35 @@
+"""What a run log records: tool calls and the retrieval listings they returned, in
+whichever log format they were read from (:mod:`citecheck.corpus.trace` and the
+format readers beside it)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ToolCall(BaseModel):
+    """One tool call of the run and whether it succeeded."""
+
+    tool: str
+    server: str
+    ok: bool
+    error: str | None = None
+    line: int
+
+
+class RetrievedChunk(BaseModel):
+    """One chunk a retrieval listing showed the agent."""
+
+    title: str
+    chunk: int
+
+
+class Retrieval(BaseModel):
+    """One listing of retrieval results in the log."""
+
+    tool: str
+    query: str | None = None
+    results: list[RetrievedChunk] = Field(default_factory=list)
+    announced: int | None = None
+    complete: bool
+    line: int
