@@ -35,7 +35,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
 from citecheck.corpus.damaged import DamagedTitle
-from citecheck.corpus.tracecalls import Retrieval, RetrievedChunk, ToolCall
+from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, ToolCall
 from citecheck.corpus.tracejson import from_events, json_events
 from citecheck.corpus.tracelangchain import invocations
 from citecheck.errors import InputError
@@ -61,7 +61,6 @@ RESULT_START = re.compile(r"^(?:Result|Source)\s+\d+\s*$")
 CITATION = re.compile(r'^Citation:\s*\[[^:\]]+:\s*"(.+)",\s*chunk\s+(\d+)\]')
 TITLE = re.compile(r"^Title:\s*(.+?)\s*$")
 CHUNK_INDEX = re.compile(r"^Chunk Index:\s*(\d+)")
-TRUNCATED = "... [truncated]"
 _COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 """ANSI colour codes, which verbose logs keep when written to a file."""
 MIN_PREFIX_CHARS = 4
@@ -149,7 +148,7 @@ def _parse_listing(lines: list[str], start: int, tool: str) -> Retrieval:
         line = lines[position]
         if LISTING_HEADER.match(line) or line.startswith("--- Message "):
             break
-        truncated = truncated or line.rstrip().endswith(TRUNCATED)
+        truncated = truncated or line.rstrip().endswith(f"... {TRUNCATED}")
         if query is None and (found := QUERY.match(line)):
             query = found.group(1)
         elif announced is None and (found := ANNOUNCED.match(line)):

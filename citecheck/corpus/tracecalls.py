@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+TRUNCATED = "[truncated]"
+"""What a log writes where it cut a message: a listing holding it proves no absence."""
+
 
 class ToolCall(BaseModel):
     """One tool call of the run and whether it succeeded."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.corpus.tracecalls import Retrieval, RetrievedChunk, ToolCall
+from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, ToolCall
 
 INVOKING = re.compile(r"^\s*Invoking:\s*`([^`]+)`")
 _DICT = re.compile(r"\{[^{}]*\}")
@@ -23,7 +23,6 @@ _CHUNK = re.compile(r"""['"](?:chunk|chunk_id|chunk_index|chunk_idx)['"]\s*:\s*(
 _FAILED = re.compile(r"^\s*(?:Error|Exception|ToolException|Traceback)\b", re.IGNORECASE)
 _LOOKED_AT = 3
 """Lines of a result read for an error opening it."""
-TRUNCATED = "[truncated]"
 
 
 def invocations(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | None:
