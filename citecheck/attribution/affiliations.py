@@ -144,11 +144,11 @@ def _latin_match(affiliation: str, paper: Affiliations) -> NameMatch:
 
 @lru_cache(maxsize=1024)
 def _word_forms(word: str) -> frozenset[str]:
-    """English stems (dictionary glosses) and the pinyin of one Chinese word."""
-    from citecheck.attribution.chinese import plain_pinyin
+    """English stems (dictionary glosses) and the pinyin spellings of one Chinese word."""
+    from citecheck.attribution.chinese import pinyin_spellings
     from citecheck.judge.glossary import glosses, stem
 
-    return frozenset({*glosses(word), stem(plain_pinyin(word))})
+    return frozenset({*glosses(word), *(stem(s) for s in pinyin_spellings(word))})
 
 
 def _cjk_words(affiliation: str) -> list[str]:

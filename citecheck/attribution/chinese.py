@@ -11,10 +11,14 @@ spellings (see :mod:`citecheck.attribution.matching`).
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from citecheck.derived import DERIVED_FILE, DerivedStore, code_fingerprint
@@ -169,24 +173,61 @@ def _is_cjk(text: str) -> bool:
     return all(CJK_RE.match(c) for c in text)
 
 
-@lru_cache(maxsize=1)
-def _pinyin() -> Any:
-    import pypinyin
+SPELLINGS_LIMIT = 64
+"""Most pinyin spellings :func:`pinyin_spellings` gives one word (its polyphonic
+characters multiply them)."""
 
-    return pypinyin
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    """pypinyin's character table: code point (as a decimal string) → its readings
+    with tone marks, comma-separated.
+
+    Read from the package's JSON file without importing pypinyin: the import also
+    loads its phrase dictionary (about 50 MB), which names and affiliations do not
+    need (every reading of every character is tried instead).
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pypinyin is not installed")
+    table = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+    loaded: dict[str, str] = json.loads(table.read_text(encoding="utf-8"))
+    return loaded
+
+
+@lru_cache(maxsize=8192)
+def character_readings(character: str) -> tuple[str, ...]:
+    """Toneless readings of one character, most common first, ü written v (单 → dan,
+    shan, chan); a character that is not Chinese reads as itself."""
+    marked = _pinyin_table().get(str(ord(character)))
+    if marked is None:
+        return (character,)
+    return tuple(dict.fromkeys(_toneless(reading) for reading in marked.split(",")))
+
+
+def _toneless(reading: str) -> str:
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def readings(name: str) -> set[tuple[str, str]]:
     """Toneless pinyin (surname, given name) pairs of a Chinese name, one per reading of
     its polyphonic characters (单 → dan / shan)."""
-    pypinyin = _pinyin()
     cut = surname_length(name) or 1
-    syllables = pypinyin.pinyin(name, style=pypinyin.Style.NORMAL, heteronym=True, strict=False)
-    options = [sorted({s.replace("ü", "v") for s in chars})[:3] for chars in syllables]
+    options = [sorted(character_readings(c))[:3] for c in name]
     result = set()
     for combination in itertools.product(*options):
         result.add(("".join(combination[:cut]), "".join(combination[cut:])))
     return result
+
+
+def pinyin_spellings(text: str) -> frozenset[str]:
+    """Toneless pinyin of a Chinese text with syllables joined, one spelling per reading
+    of its polyphonic characters (重庆 → chongqing, zhongqing, …), at most
+    :data:`SPELLINGS_LIMIT`."""
+    options = [character_readings(c) for c in text]
+    combinations = itertools.islice(itertools.product(*options), SPELLINGS_LIMIT)
+    return frozenset("".join(combination) for combination in combinations)
 
 
 OTHER_ROMANISATIONS: dict[str, frozenset[str]] = {
@@ -233,9 +274,3 @@ def is_other_romanisation(pinyin_surname: str, latin_surname: str) -> bool:
 def is_pinyin(word: str) -> bool:
     """Whether a Latin word splits into Mandarin pinyin syllables (Haoran, Zhao; not Chan)."""
     return bool(_PINYIN_WORD.match(word.casefold().replace("ü", "v")))
-
-
-def plain_pinyin(text: str) -> str:
-    """Toneless pinyin of a Chinese text, syllables joined (上海 → shanghai)."""
-    pypinyin = _pinyin()
-    return "".join(pypinyin.lazy_pinyin(text, style=pypinyin.Style.NORMAL)).replace("ü", "v")
