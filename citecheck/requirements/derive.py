@@ -91,12 +91,13 @@ _SECTION_INTRO = re.compile(
 )
 """An intro after which an unnumbered list of sections follows, inline or as bullets."""
 _ENUMERATORS: dict[str, re.Pattern[str]] = {
-    "(n)": re.compile(r"[（(]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]"),
+    "(n)": re.compile(r"[（(【〔]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)】〕]"),
     "n.": re.compile(r"(?:^|(?<=[\s:：；;，,。]))(\d{1,2})\s*[.．、)）](?!\d)", re.MULTILINE),
     "一、": re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})\s*、"),
     "①": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩])"),
 }
-"""Numbered-list markers, by style: ``（1）``/``(一)``, ``1.``/``1、``, ``一、``, ``①``."""
+"""Numbered-list markers, by style: ``（1）``/``(一)``/``【一】``, ``1.``/``1、``, ``一、``,
+``①``."""
 _LIST_ITEM = re.compile(
     r"^\s*(?:[-*•·]|\d{1,2}\s*[.)、．]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+、)\s*(?P<name>\S.*?)\s*$"
 )

@@ -198,6 +198,16 @@ def test_reworded_but_recognisable_sections_are_accepted(parsed_report, pack):
     assert run("CC501", parsed_report(text, query=READING_QUERY), pack) == []
 
 
+@pytest.mark.parametrize(
+    "numbers", [["【一】", "【二】", "【三】", "【四】"], [f"第{n}部分 " for n in "一二三四"]]
+)
+def test_sections_numbered_in_brackets_or_parts_are_headings(parsed_report, pack, numbers):
+    text = "\n\n".join(
+        f"{n}{name}\n正文。" for n, name in zip(numbers, READING_SECTIONS, strict=True)
+    )
+    assert run("CC501", parsed_report(text, query=READING_QUERY), pack) == []
+
+
 def test_a_long_sentence_mentioning_a_section_name_is_not_a_heading(parsed_report, pack):
     text = "（1）论文基本信息\n（2）核心内容摘要\n（3）关键技术解析\n" + (
         "正文里顺带提到视频补充要点这几个字，但这是一句很长的正文而不是标题，所以不能算作该部分已经写出来了。"
