@@ -83,7 +83,11 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--corpus", type=click.Path(path_type=Path), help="Task folder of sources.")
-@click.option("--trace", type=click.Path(path_type=Path), help="The agent's run log.")
+@click.option(
+    "--trace",
+    type=click.Path(path_type=Path),
+    help="The agent's run log (default: the log found in the task folder).",
+)
 @click.option("--query", type=click.Path(path_type=Path), help="File holding the task's request.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes, slugs.")

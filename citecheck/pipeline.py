@@ -60,6 +60,7 @@ class Stages:
     open_corpus: Callable[[Path, Config], Corpus]
     discover_corpus: Callable[[Path, Config], Corpus | None]
     load_trace: Callable[[Path], Trace]
+    find_trace: Callable[[Path], Trace | None]
     resolve: Callable[[Report, Corpus | None, Trace | None, RulePack], list[Resolution]]
     is_suppressed: Callable[[Finding, list[Suppression]], bool]
     make_support: Callable[[Corpus | None, RulePack, Config], SupportService]
@@ -68,7 +69,7 @@ class Stages:
 def default_stages() -> Stages:
     """The real stages. Imported here, not at module import, to keep the CLI quick."""
     from citecheck.corpus.folder import Corpus
-    from citecheck.corpus.trace import load_trace
+    from citecheck.corpus.trace import find_trace, load_trace
     from citecheck.report.parse import parse_report
     from citecheck.report.suppress import is_suppressed
     from citecheck.resolve.resolver import resolve_citations
@@ -78,6 +79,7 @@ def default_stages() -> Stages:
         open_corpus=lambda root, config: Corpus.open(root, *_corpus_settings(config)),
         discover_corpus=lambda start, config: Corpus.discover(start, *_corpus_settings(config)),
         load_trace=load_trace,
+        find_trace=find_trace,
         resolve=resolve_citations,
         is_suppressed=is_suppressed,
         make_support=_make_support,
@@ -111,6 +113,9 @@ class LintOptions:
 def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Result:
     """Lint every report named by ``paths`` (files, or folders of ``*.md``/``*.txt``).
 
+    Without ``options.trace``, each report's task folder is searched for its run log
+    (:func:`citecheck.corpus.trace.find_trace`), as it is for its query.
+
     Raises :class:`InputError` for inputs that prevent the run: a missing report,
     corpus or trace, an unreadable report, a corrupt source a citation needs.
     """
@@ -131,6 +136,7 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
         read_query(_checked_file(options.query, "query file")) if options.query else None
     )
     folder_queries: dict[int, str | None] = {}
+    folder_traces: dict[int, Trace | None] = {}
     judges: dict[int, _LazyJudge] = {}
 
     findings: list[Finding] = []
@@ -140,6 +146,10 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
         if id(corpus) not in folder_queries:
             found = find_query_file(Path(corpus.root)) if corpus is not None else None
             folder_queries[id(corpus)] = read_query(found) if found else None
+        if trace_path is None and id(corpus) not in folder_traces:
+            found_trace = stages.find_trace(Path(corpus.root)) if corpus is not None else None
+            folder_traces[id(corpus)] = found_trace
+        report_trace = trace if trace_path else folder_traces[id(corpus)]
         report = with_query(
             stages.parse_report(path, pack), explicit_query, folder_queries[id(corpus)]
         )
@@ -149,8 +159,8 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Res
                 report=report,
                 pack=pack,
                 corpus=corpus,
-                trace=trace,
-                resolutions=stages.resolve(report, corpus, trace, pack),
+                trace=report_trace,
+                resolutions=stages.resolve(report, corpus, report_trace, pack),
             )
             ctx.judge = judge.for_context(ctx)
             ctx.judge_units = judge.judge_units

@@ -15,7 +15,9 @@ Reads logs in the format of the MiroFlow agent runs (seed ``002_…``)::
     Chunks returned: 2
     Citation: [long_context: "<title>", chunk 2]      (one per chunk, no "Result N")
 
-or as JSON lines (one event per line): an event that names a tool and reports an
+as a chat transcript (:mod:`citecheck.corpus.tracechat`: OpenAI or Anthropic
+messages), as a LangChain verbose log (:mod:`citecheck.corpus.tracelangchain`), or as
+JSON lines (one event per line): an event that names a tool and reports an
 outcome (``status``, ``error``, ``result`` …) is a tool call; every list in its
 result whose items name a title and a chunk index (``{"hits": [{"title", "chunk"}]}``,
 ``{"title", "chunks": [{"chunk"}]}``) is a retrieval listing.
@@ -36,12 +38,13 @@ from rapidfuzz import fuzz
 
 from citecheck.corpus.damaged import DamagedTitle
 from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, ToolCall
+from citecheck.corpus.tracechat import chat_messages, from_messages
 from citecheck.corpus.tracejson import from_events, json_events
 from citecheck.corpus.tracelangchain import invocations
 from citecheck.errors import InputError
 from citecheck.gcpause import collector_paused
 from citecheck.rulepack import Thresholds
-from citecheck.safeio import TRACE_LIMIT, read_bytes
+from citecheck.safeio import TRACE_LIMIT, confine, is_regular_file, read_bytes
 from citecheck.textutil import demojibake, normalise_title
 
 CONNECT = re.compile(r"Connecting to server '([^']*)' to call tool '([^']*)'")
@@ -97,6 +100,11 @@ class Trace(BaseModel):
     retrievals: list[Retrieval] = Field(default_factory=list)
     tool_calls: list[ToolCall] = Field(default_factory=list)
     repaired_encoding: bool = False
+
+    @property
+    def recorded(self) -> int:
+        """How many tool calls and retrieval listings the log records."""
+        return len(self.tool_calls) + len(self.retrievals)
 
     def was_retrieved(self, title: str, chunk: int) -> bool | None:
         """True if a listing shows the chunk; False only when the log holds listings
@@ -195,14 +203,17 @@ def _parse_retrievals(lines: list[str]) -> list[Retrieval]:
 
 
 def parse_trace(text: str, path: str = "<trace>") -> Trace:
-    """Parse the text of a run log, in the MiroFlow text format or as JSON lines
-    (repairing mojibake first)."""
+    """Parse the text of a run log: a chat transcript, JSON lines, a LangChain verbose
+    log or the MiroFlow text format (repairing mojibake first)."""
     repaired = demojibake(text)
     lines = _COLOUR.sub("", repaired or text).splitlines()
     with collector_paused():
         events = json_events(lines)
-        invoked = invocations(lines) if events is None else None
-        if events is not None:
+        messages = chat_messages(repaired or text, events)
+        invoked = invocations(lines) if events is None and messages is None else None
+        if messages is not None:
+            retrievals, calls = from_messages(messages)
+        elif events is not None:
             retrievals, calls = from_events(events)
         elif invoked is not None:
             retrievals, calls = invoked
@@ -223,3 +234,44 @@ def load_trace(path: str | Path) -> Trace:
     if b"\x00" in data:
         raise InputError(source, "trace is a binary file, not a log")
     return parse_trace(data.decode("utf-8", errors="replace"), str(source))
+
+
+TRACE_NAME_WORDS = ("trace", "log", "run", "agent", "messages", "history", "steps")
+"""Words in the name of a file that may be a task folder's run log."""
+TRACE_SUFFIXES = frozenset({".log", ".txt", ".json", ".jsonl", ".ndjson"})
+TRACE_FOLDERS = ("", "logs", "log", "traces", "trace", "runs")
+"""Where in a task folder a run log is looked for: the folder itself and these."""
+
+
+def find_trace(folder: Path) -> Trace | None:
+    """The run log of a task folder, for a lint given none: among the files named like
+    a log (:data:`TRACE_NAME_WORDS`) in :data:`TRACE_FOLDERS`, the one that records
+    the most tool calls and listings; None when no file records any. A file that is a
+    link out of the folder, unreadable or binary is passed over."""
+    best: Trace | None = None
+    for candidate in _trace_candidates(folder):
+        try:
+            confine(candidate, folder)
+            trace = load_trace(candidate)
+        except InputError:
+            continue
+        if trace.recorded and (best is None or trace.recorded > best.recorded):
+            best = trace
+    return best
+
+
+def _trace_candidates(folder: Path) -> list[Path]:
+    found = []
+    for sub in TRACE_FOLDERS:
+        place = folder / sub
+        if not place.is_dir() or (sub and place.is_symlink()):
+            continue
+        for entry in sorted(place.iterdir()):
+            name = entry.name.casefold()
+            if (
+                entry.suffix.casefold() in TRACE_SUFFIXES
+                and any(word in name for word in TRACE_NAME_WORDS)
+                and is_regular_file(entry)
+            ):
+                found.append(entry)
+    return found

@@ -4,10 +4,14 @@ format readers beside it)."""
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
 TRUNCATED = "[truncated]"
 """What a log writes where it cut a message: a listing holding it proves no absence."""
+FAILED_RESULT = re.compile(r"^\s*(?:Error|Exception|ToolException|Traceback)\b", re.IGNORECASE)
+"""A line opening a tool's result that says the call failed (``ERROR video_frames: …``)."""
 
 
 class ToolCall(BaseModel):

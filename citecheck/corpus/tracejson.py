@@ -73,7 +73,7 @@ def _event_outcome(event: dict[str, Any]) -> tuple[bool, str | None] | None:
     return not failed, (str(error) if error else None)
 
 
-def _listings(payload: Any, tool: str, line: int) -> Iterable[Retrieval]:
+def listings(payload: Any, tool: str, line: int) -> Iterable[Retrieval]:
     """Every list of chunks in a tool's result: items naming a title (or under a parent
     that does) and a chunk index; a parent's total says whether the list is complete."""
     if isinstance(payload, dict):
@@ -92,10 +92,10 @@ def _listings(payload: Any, tool: str, line: int) -> Iterable[Retrieval]:
                     line=line,
                 )
             else:
-                yield from _listings(value, tool, line)
+                yield from listings(value, tool, line)
     elif isinstance(payload, list):
         for item in payload:
-            yield from _listings(item, tool, line)
+            yield from listings(item, tool, line)
 
 
 def _chunks(items: list[Any], title: str | None) -> list[RetrievedChunk]:
@@ -125,5 +125,5 @@ def from_events(
         ok, error = outcome
         calls.append(ToolCall(tool=tool, server="", ok=ok, error=error, line=line))
         for key in RESULT_KEYS:
-            retrievals.extend(_listings(event.get(key), tool, line))
+            retrievals.extend(listings(event.get(key), tool, line))
     return retrievals, calls

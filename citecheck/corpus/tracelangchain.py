@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, ToolCall
+from citecheck.corpus.tracecalls import (
+    FAILED_RESULT,
+    TRUNCATED,
+    Retrieval,
+    RetrievedChunk,
+    ToolCall,
+)
 
 INVOKING = re.compile(r"^\s*Invoking:\s*`([^`]+)`")
 _DICT = re.compile(r"\{[^{}]*\}")
@@ -20,7 +26,6 @@ _TITLE = re.compile(
     r"""(?:'(?P<single>(?:\\.|[^'\\])*)'|"(?P<double>(?:\\.|[^"\\])*)")"""
 )
 _CHUNK = re.compile(r"""['"](?:chunk|chunk_id|chunk_index|chunk_idx)['"]\s*:\s*(\d+)""")
-_FAILED = re.compile(r"^\s*(?:Error|Exception|ToolException|Traceback)\b", re.IGNORECASE)
 _LOOKED_AT = 3
 """Lines of a result read for an error opening it."""
 
@@ -40,7 +45,7 @@ def invocations(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | No
     for number, (index, tool) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         output = [line for line in lines[index + 1 : end] if line.strip()]
-        failure = next((line for line in output[:_LOOKED_AT] if _FAILED.match(line)), None)
+        failure = next((line for line in output[:_LOOKED_AT] if FAILED_RESULT.match(line)), None)
         calls.append(
             ToolCall(
                 tool=tool,

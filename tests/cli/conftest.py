@@ -102,6 +102,7 @@ def fake_stages(monkeypatch: pytest.MonkeyPatch, support: FakeSupport) -> Stages
         open_corpus=lambda root, config: FakeCorpus(root),
         discover_corpus=fake_discover,
         load_trace=lambda path: SimpleNamespace(path=path),
+        find_trace=lambda folder: None,
         resolve=lambda report, corpus, trace, pack: [],
         is_suppressed=fake_is_suppressed,
         make_support=make_support,

@@ -48,7 +48,8 @@ def test_a_chunk_in_a_chunk_map_gap_is_out_of_range(task: Path) -> None:
         f'# 报告\n\n第三块[long_context: "{TITLE}", chunk 3]。\n\n'
         f'第五块[long_context: "{TITLE}", chunk 5]。\n'
     )
-    findings = _findings(task, report)
+    # the folder's trace (found without --trace) never retrieved chunk 5: CC121 there
+    findings = [f for f in _findings(task, report) if f["code"] != "CC121"]
     assert _codes_and_lines(findings) == [("CC111", 3)]
     assert "chunk 3" in str(findings[0]["message"])
 
