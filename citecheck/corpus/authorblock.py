@@ -7,7 +7,9 @@ stripped from names: superscript spans (smaller or raised), Unicode
 superscripts (¹²³), symbols (``*†‡§¶``) and digits or single letters glued to
 a name (``Tanaka1,2``). The markers then give each author roles: the first
 author, the corresponding author (the mark a footnote calls "corresponding",
-or a mark on an email address) and equal contribution.
+or a mark on an email address) and equal contribution. An author grid (ACM style:
+bold names side by side, each over its affiliation, place and e-mail) is read cell
+by cell, left to right and row by row, whatever order the baselines put its lines in.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ _VENUE = re.compile(
 """A venue line under the authors ("Proceedings of NAACL 2025 (Long Papers)")."""
 _NOT_NAMES = re.compile(r"^(?:and|The|Abstract|Proceedings|Findings|Published|arXiv)\b")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
+_BOLD = 16
+"""pymupdf's span flag for a bold font."""
+_ROW_SLACK = 2.0
+"""Points by which the tops of names in one row of an author grid may differ."""
 _AFFILIATION_CUT = re.compile(r"\^\{[^}]*\}|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\s{3,}|\s*[·•;；]\s*")
 
 
@@ -130,11 +136,17 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
     corresponding: set[str] = set()
     equal: set[str] = set()
     named: set[str] = set()  # "Corresponding author: Xue Luo" names them outright
-    for spans in lines[title_rows[-1] + 1 :]:
+    area = _author_area(lines[title_rows[-1] + 1 :])
+    cells = _grid_cells(area)
+    if cells is not None:  # a grid: each cell's first line is a name, its second a place
+        area = []
+        author_lines = [_line_text([cell[0]]) for cell in cells]
+        affiliation_lines = [
+            _line_text([cell[1]]) for cell in cells if len(cell) > 1 and "@" not in cell[1]["text"]
+        ]
+    for spans in area:
         text = _line_text(spans)
         plain = _strip_marks(text)
-        if _ABSTRACT.match(plain) or len(plain) > 160:
-            break
         leading = _leading_marks(text)
         notes = _footnotes(text)
         named |= _named_corresponding(text)
@@ -163,6 +175,64 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         roles += ["equal"] if set(author.marks) & equal else []
         author.roles = roles
     return AuthorBlock(authors=authors, affiliations=affiliations)
+
+
+def _author_area(lines: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """The lines after the title up to the abstract (or the first line of body text)."""
+    area = []
+    for spans in lines:
+        plain = _strip_marks(_line_text(spans))
+        if _ABSTRACT.match(plain) or len(plain) > 160:
+            break
+        area.append(spans)
+    return area
+
+
+def _grid_cells(area: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]] | None:
+    """The cells of an author grid (ACM style: a bold name over its affiliation, place and
+    e-mail, several names side by side), each its spans top to bottom, in reading order
+    (rows, then left to right); None when the area is no grid."""
+    spans = [s for line in area for s in line if s["text"].strip()]
+    names = [s for s in spans if s.get("flags", 0) & _BOLD]
+    rows = _rows(names)
+    if not any(len(row) >= 2 for row in rows):
+        return None
+    cells: dict[int, list[dict[str, Any]]] = {id(name): [name] for name in names}
+    for span in spans:
+        if id(span) in cells:
+            continue
+        owner = _cell_owner(span, names)
+        if owner is not None:
+            cells[id(owner)].append(span)
+    ordered = [name for row in rows for name in sorted(row, key=lambda s: s["bbox"][0])]
+    grid = [sorted(cells[id(name)], key=lambda s: s["bbox"][1]) for name in ordered]
+    # a list of bold names on one line ("Ana Li¹, Bo Wu²") is no grid: cells stack lines
+    return grid if all(len(_rows(cell)) >= 2 for cell in grid) else None
+
+
+def _rows(spans: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Spans grouped into rows of (nearly) the same top edge, top to bottom."""
+    rows: list[list[dict[str, Any]]] = []
+    for span in sorted(spans, key=lambda s: s["bbox"][1]):
+        if rows and abs(rows[-1][0]["bbox"][1] - span["bbox"][1]) <= _ROW_SLACK:
+            rows[-1].append(span)
+        else:
+            rows.append([span])
+    return rows
+
+
+def _cell_owner(span: dict[str, Any], names: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The nearest name above ``span`` in its column (their centres closer than half the
+    wider of the two)."""
+    x0, top, x1, _ = span["bbox"]
+    centre = (x0 + x1) / 2
+
+    def in_column(name: dict[str, Any]) -> bool:
+        nx0, _, nx1, _ = name["bbox"]
+        return abs((nx0 + nx1) / 2 - centre) < max(x1 - x0, nx1 - nx0) / 2
+
+    above = [n for n in names if n["bbox"][1] <= top and in_column(n)]
+    return max(above, key=lambda n: n["bbox"][1]) if above else None
 
 
 def _unwrapped(lines: list[str]) -> list[str]:

@@ -163,3 +163,48 @@ def test_equal_contribution_mark_and_a_named_corresponding_author(tmp_path: Path
         ("Ziqian Fang", []),
         ("Xue Luo", ["corresponding"]),
     ]
+
+
+def _grid_paper(path: Path, cells: list[tuple[float, float, list[str]]]) -> PdfDocument:
+    """A title, then author cells (x, y, [bold name, lines under it]), then an abstract."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 60), "A Title Set In The Largest Font", fontsize=16, fontname="hebo")
+    for x, y, (name, *under) in cells:
+        page.insert_text((x, y), name, fontsize=9.5, fontname="hebo")
+        for row, text in enumerate(under, start=1):
+            page.insert_text((x, y + 12 * row), text, fontsize=9.5, fontname="helv")
+    page.insert_text((60, 260), "ABSTRACT", fontsize=9.5, fontname="hebo")
+    page.insert_text((60, 275), "We study things.", fontsize=9.5, fontname="helv")
+    doc.save(path)
+    return PdfDocument(path)
+
+
+def test_an_acm_grid_is_read_cell_by_cell(tmp_path: Path) -> None:
+    person = ["Tongji University", "Shanghai, China", "tao@tongji.edu.cn"]
+    cells = [
+        (250, 110.5, ["Rahul Venkataraman", "University of Toronto", "Toronto, Canada"]),
+        (120, 110, ["Wenjing Tao", *person]),  # a hair lower than its neighbour
+        (400, 110, ["Kai Zheng", "Lanyun Energy Technology", "Hangzhou, China"]),
+        (120, 170, ["Lihua Qin*", "Tongji University", "qin@tongji.edu.cn"]),
+    ]
+    block = read_author_block(_grid_paper(tmp_path / "p.pdf", cells).page_lines(1))
+    assert [(a.name, a.roles) for a in block.authors] == [
+        ("Wenjing Tao", ["first"]),
+        ("Rahul Venkataraman", []),
+        ("Kai Zheng", []),
+        ("Lihua Qin", []),
+    ]
+    assert block.authors[3].marks == ["*"]
+    assert "Lanyun Energy Technology" in block.affiliations
+    assert "Shanghai, China" not in block.affiliations
+
+
+def test_bold_names_side_by_side_on_one_line_are_no_grid(tmp_path: Path) -> None:
+    cells = [
+        (60, 110, ["Ana Li,"]),
+        (110, 110, ["Bo Wu"]),
+        (60, 130, ["Tongji University"]),
+    ]
+    block = read_author_block(_grid_paper(tmp_path / "p.pdf", cells).page_lines(1))
+    assert [a.name for a in block.authors] == ["Ana Li", "Bo Wu"]
