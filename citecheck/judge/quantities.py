@@ -53,6 +53,8 @@ CROWDED_NUMBERS = 3
 """A prose clause with at least this many numbers, more numbers than words, is a
 flattened table line whose columns are lost: it can state the claim's value, never
 contradict it."""
+ROW_VALUES_CLAIMED = 2
+"""Claim values a table row must hold for the claim to be read as restating it."""
 FULL_ALIGNMENT = 0.9
 """Context coverage at which a rival renders the claim clause as a whole."""
 OUTALIGN_MARGIN = 0.4
@@ -189,6 +191,7 @@ class Mention:
     sentence: str = ""
     row_key: str = ""
     table: str = ""
+    column: str = ""  # a table cell's header, and which of the cell's numbers it is
     labels: frozenset[str] = frozenset()
     crowded: bool = False  # a clause of many numbers: a flattened table line
     range_bound: bool = False  # a bound of a range ("50–70%"): rivals only another bound
@@ -269,7 +272,7 @@ def _row_mentions(text: str) -> tuple[Mention, ...]:
         header, _, value = cell.partition(":")
         unit, scale = _unit_in(header)
         percent = "%" in header or "%" in caption
-        for item in find_quantities(value):
+        for position, item in enumerate(find_quantities(value)):
             quantity = item.quantity
             if percent and quantity.kind == "number":
                 quantity = Quantity(quantity.value, "percent", quantity.raw, quantity.decimals)
@@ -284,6 +287,7 @@ def _row_mentions(text: str) -> tuple[Mention, ...]:
                     text=text,
                     row_key=key,
                     table=caption,
+                    column=f"{header.strip()}#{position}",
                     labels=identifiers(f"{header} {key}"),
                 )
             )
@@ -621,6 +625,33 @@ def _about_other_subject(
     return other
 
 
+def _beside_the_claimed_rows(
+    mine: list[Mention], theirs: list[Mention], claim_ids: frozenset[str]
+) -> Callable[[Mention], bool]:
+    """Whether a table cell is in another row of a table where rows hold two or more
+    of the claim's values: the claim restates those rows ("from 0.187 to 0.199" is
+    the full model's row and the ablated one's), so the table's other rows are about
+    other subjects, unless the claim names their key."""
+    counts: dict[tuple[str, str], int] = {}
+    for m in theirs:
+        if m.table and any(same_value(c, m) for c in mine):
+            counts[(m.table, m.row_key)] = counts.get((m.table, m.row_key), 0) + 1
+    claimed: dict[str, set[str]] = {}
+    for (table, row), count in counts.items():
+        if count >= ROW_VALUES_CLAIMED:
+            claimed.setdefault(table, set()).add(row)
+
+    def beside(mention: Mention) -> bool:
+        rows = claimed.get(mention.table)
+        return (
+            rows is not None
+            and mention.row_key not in rows
+            and not identifiers(mention.row_key) & claim_ids
+        )
+
+    return beside
+
+
 def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]:
     """What the evidence says of each number of the claim (from two up). Small counts
     and years are never contradicted, since they fill sentences about other things:
@@ -629,12 +660,53 @@ def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]
     if not mine:
         return []
     theirs = [m for text in evidence for m in mentions_in(text)]
-    other = _about_other_subject(identifiers(claim), _label_dimensions(theirs))
-    relevant = [m for m in theirs if not other(m)]
+    claim_ids = identifiers(claim)
+    other = _about_other_subject(claim_ids, _label_dimensions(theirs))
+    off_row = _beside_the_claimed_rows(mine, theirs, claim_ids)
+    relevant = [m for m in theirs if not other(m) and not off_row(m)]
     checks = [_check(m, theirs, relevant, mine) for m in mine]
     stated = [c.claim for c in checks if c.status == "stated"]
     given = [c.claim for c in checks if c.present]
-    return [_derived(_in_place_of_a_stated_value(c, stated), given) for c in checks]
+    columns = _named_rows_by_column(theirs, claim_ids)
+    return [
+        _from_named_rows(_derived(_in_place_of_a_stated_value(c, stated), given), columns)
+        for c in checks
+    ]
+
+
+def _named_rows_by_column(theirs: list[Mention], claim_ids: frozenset[str]) -> list[list[Mention]]:
+    """The cells of the table rows the claim names by key, one list per table column."""
+    columns: dict[tuple[str, str], list[Mention]] = {}
+    for m in theirs:
+        if m.table and identifiers(m.row_key) & claim_ids:
+            columns.setdefault((m.table, m.column), []).append(m)
+    return [cells for cells in columns.values() if len(cells) >= 2]
+
+
+def _from_named_rows(check: QuantityCheck, columns: list[list[Mention]]) -> QuantityCheck:
+    """A difference or ratio of two rows the claim names, in one column of the table
+    ("PRISM 与 MoTSE 的 MSE 相差 0.014" for 0.187 and 0.201), is stated by the table."""
+    if check.status == "stated":
+        return check
+    for cells in columns:
+        if _works_out(check.claim.quantity, [c.quantity.value for c in cells]):
+            return QuantityCheck(check.claim, "stated", True)
+    return check
+
+
+def _works_out(mine: Quantity, values: list[float]) -> bool:
+    """Whether ``mine`` is a difference, ratio or relative change (%) of two ``values``,
+    at the precision it is written in."""
+    for i, x in enumerate(values):
+        for j, y in enumerate(values):
+            if i == j or not y:
+                continue
+            results = [x - y, x / y, (x - y) / y * 100]
+            if any(
+                round(abs(r), mine.decimals) == round(mine.value, mine.decimals) for r in results
+            ):
+                return True
+    return False
 
 
 def _derived(check: QuantityCheck, operands: list[Mention]) -> QuantityCheck:
@@ -643,17 +715,8 @@ def _derived(check: QuantityCheck, operands: list[Mention]) -> QuantityCheck:
     72.4）"; "-25%, 5.3% to 4.0%") is stated with them, whatever else the text says."""
     if check.status == "stated":
         return check
-    mine = check.claim.quantity
-    for a in operands:
-        for b in operands:
-            x, y = a.quantity.value, b.quantity.value
-            if a is b or not y:
-                continue
-            results = [x - y, x / y, (x - y) / y * 100]
-            if any(
-                round(abs(r), mine.decimals) == round(mine.value, mine.decimals) for r in results
-            ):
-                return QuantityCheck(check.claim, "stated", True)
+    if _works_out(check.claim.quantity, [a.quantity.value for a in operands]):
+        return QuantityCheck(check.claim, "stated", True)
     return check
 
 
