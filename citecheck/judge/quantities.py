@@ -135,7 +135,8 @@ _MONTHS = {
 }
 _MONTH_DATE = re.compile(
     r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d{2})\b"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?,?\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\b"
     r"|(?P<zh_year>(?:19|20)\d{2})\s*年\s*(?P<zh_month>\d{1,2})\s*月"
 )
 _PERCENT_AFTER = re.compile(r"\s*(?:%|％|percent\b|per cent\b)")
@@ -236,8 +237,9 @@ def mentions_in(text: str) -> tuple[Mention, ...]:
 def _prose_mentions(text: str) -> tuple[Mention, ...]:
     found = []
     numbers = find_quantities(text)
-    for item in [*numbers, *_hyphen_range_uppers(text, numbers), *_month_dates(text)]:
-        if _is_label(text, item):
+    months = _month_dates(text)
+    for item in [*numbers, *_hyphen_range_uppers(text, numbers), *months]:
+        if _is_label(text, item) or _inside_a_date(item, months):
             continue
         clause = _clause(text, item.start, item.end)
         sentence = _clause(text, item.start, item.end, _SENTENCE_BREAK)
@@ -376,9 +378,18 @@ def _hyphen_range_uppers(text: str, numbers: list[FoundQuantity]) -> list[FoundQ
     return found
 
 
+def _inside_a_date(item: FoundQuantity, months: list[FoundQuantity]) -> bool:
+    """A year, month or day number written inside a date ("2025 年 8 月 3–7 日"): the
+    date is the fact, its parts are not numbers of their own."""
+    return item.quantity.kind != "month" and any(
+        m.start <= item.start and item.end <= m.end for m in months
+    )
+
+
 def _month_dates(text: str) -> list[FoundQuantity]:
-    """Months of a year ("April 2024", "17 August 2023", "2024年8月") as one value each:
-    a changed month is a changed fact, where a bare year is too loose to compare."""
+    """Months of a year ("April 2024", "17 August 2023", "August 3-7, 2025", "2024年8月")
+    as one value each: a changed month is a changed fact, where a bare year is too loose
+    to compare."""
     found = []
     for match in _MONTH_DATE.finditer(text):
         groups = match.groupdict()

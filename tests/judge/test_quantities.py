@@ -79,7 +79,8 @@ def test_durations_are_measures_that_only_a_duration_states() -> None:
         ("两年", "duration"),
         ("8", "duration"),
     ]
-    assert [m.unit for m in mentions_in("2023 年 8 月发布，2024年初")] == ["", "", "", ""]  # dates
+    dates = mentions_in("2023 年 8 月发布，2024年初")  # a date is one fact, never a duration
+    assert sorted((m.quantity.raw, m.unit) for m in dates) == [("2023 年 8 月", ""), ("2024年", "")]
     # "四个月" is not the 4 of "Table 4", however small the number
     page = ["Table 4 lists 1,240 questions written by 12 annotators."]
     (check,) = [c for c in align_quantities("标注历时约四个月", page)]
@@ -125,6 +126,15 @@ def test_a_changed_month_is_contradicted_and_a_bare_year_never_is() -> None:
     assert statuses(claim.format("2025"), evidence)["2025"] != "contradicted"
     (date,) = [m for m in mentions_in("法规于2023年8月17日生效") if m.quantity.kind == "month"]
     assert date.quantity.value == 2023 * 12 + 7
+
+
+def test_a_chinese_month_is_stated_by_an_english_date_with_a_day_range() -> None:
+    evidence = ["KDD '25, August 3-7, 2025, Toronto, ON, Canada."]
+    claim = "会议于 2025 年 {} 月在多伦多举行"
+    (august,) = align_quantities(claim.format(8), evidence)  # the date, not its digits
+    assert august.present and august.status != "contradicted"
+    (september,) = align_quantities(claim.format(9), evidence)
+    assert not september.present
 
 
 def test_a_lower_bound_is_not_stated_by_a_smaller_value() -> None:
