@@ -680,16 +680,20 @@ def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]
     given = [c.claim for c in checks if c.present]
     columns = _named_rows_by_column(theirs, claim_ids)
     return [
-        _from_named_rows(_derived(_in_place_of_a_stated_value(c, stated), given), columns)
+        _from_the_rival_clause(
+            _from_named_rows(_derived(_in_place_of_a_stated_value(c, stated), given), columns)
+        )
         for c in checks
     ]
 
 
 def _named_rows_by_column(theirs: list[Mention], claim_ids: frozenset[str]) -> list[list[Mention]]:
-    """The cells of the table rows the claim names by key, one list per table column."""
+    """The cells of the table rows the claim names by key, one list per table column the
+    claim names too (a pair of rows differs by many values across a wide table)."""
     columns: dict[tuple[str, str], list[Mention]] = {}
     for m in theirs:
-        if m.table and identifiers(m.row_key) & claim_ids:
+        header = m.column.rpartition("#")[0]
+        if m.table and identifiers(m.row_key) & claim_ids and identifiers(header) & claim_ids:
             columns.setdefault((m.table, m.column), []).append(m)
     return [cells for cells in columns.values() if len(cells) >= 2]
 
@@ -702,6 +706,19 @@ def _from_named_rows(check: QuantityCheck, columns: list[list[Mention]]) -> Quan
     for cells in columns:
         if _works_out(check.claim.quantity, [c.quantity.value for c in cells]):
             return QuantityCheck(check.claim, "stated", True)
+    return check
+
+
+def _from_the_rival_clause(check: QuantityCheck) -> QuantityCheck:
+    """A number worked out from two values of the very clause that seemed to contradict
+    it, or to stand in its place ("低 4.3 个点" for "from 27.9 to 23.6"), is stated by
+    that clause."""
+    rival = check.rival or check.near
+    if check.status == "stated" or rival is None or rival.table:
+        return check
+    values = [m.quantity.value for m in mentions_in(rival.text) if _comparable(check.claim, m)]
+    if _works_out(check.claim.quantity, values):
+        return QuantityCheck(check.claim, "stated", True)
     return check
 
 

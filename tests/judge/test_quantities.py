@@ -333,3 +333,15 @@ def test_a_difference_of_two_named_rows_in_one_column_is_stated() -> None:
     assert (
         statuses("在 LanyunGrid 上，PRISM 与 MoTSE 的 MSE 相差 0.024。", MAIN)["0.024"] != "stated"
     )
+
+
+def test_a_number_worked_out_from_the_clause_that_stands_in_for_it_is_stated() -> None:
+    evidence = [
+        "The largest absolute gains over MonoBridge are on Hokkien (27.9 to 23.6, -4.3) and "
+        "Hakka (23.1 to 19.2, -3.9), two of the three dialects with the least training data."
+    ]
+    claim = "其中闽南语上的提升最大，比 MonoBridge 低 {} 个点"
+    (right,) = align_quantities(claim.format("4.3"), evidence)
+    assert right.status == "stated"
+    (wrong,) = align_quantities(claim.format("5.3"), evidence)
+    assert wrong.status != "stated" and wrong.stand_in is not None

@@ -1,0 +1,62 @@
+"""Tables a request asks for: derived from the request, found in the report, CC504."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.checks.base import LintContext, rule_by_name
+from citecheck.models import Severity
+from citecheck.report.parse import parse_text
+from citecheck.requirements.derive import derive_requirements
+from citecheck.rulepack import TableRequirement
+
+QUERY_ZH = (
+    "报告须包含以下部分：\n一、论文概况：题目与作者\n二、实验结果：必须包含一张表格，比较至少两个基线\n"
+    "三、总结\n字数在1600至3600字。"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (QUERY_ZH, [TableRequirement(section="实验结果")]),
+        (
+            'Write the parts "Background", "Results" (with at least one CER table) and '
+            '"Assessment", each under its own heading.',
+            [TableRequirement(section="Results")],
+        ),
+        ("| 三 | 实验与结果 | **至少一张表格**，对比两个基线 |", [TableRequirement()]),
+        ("（三）“方法与实验”须用一张表格或逐项列举的方式概括主要实验数字。", []),
+        ("请不要使用表格，用段落写作。", []),
+        ("Summarise the results; do not use tables.", []),
+        ("The table below lists the materials.", []),
+    ],
+)
+def test_tables_asked_for_by_the_request(query: str, expected: list[TableRequirement]) -> None:
+    assert derive_requirements(query).tables == expected
+
+
+def _findings(pack, body: str):
+    report = parse_text(body, "report.md", pack).model_copy(update={"query": QUERY_ZH})
+    return list(rule_by_name("CC504")().check(LintContext(report=report, pack=pack)))
+
+
+TABLE = "| 模型 | MSE |\n|---|---|\n| PRISM | 0.187 |\n"
+
+
+def test_a_report_without_any_table_gets_an_error_on_the_section(pack) -> None:
+    body = "一、论文概况\n正文。\n\n二、实验结果\n- PRISM 的 MSE 为 0.187。\n\n三、总结\n正文。\n"
+    (finding,) = _findings(pack, body)
+    assert finding.severity == Severity.ERROR
+    assert finding.line == 4 and "实验结果" in finding.message
+
+
+def test_a_table_in_another_section_is_a_warning(pack) -> None:
+    body = f"一、论文概况\n{TABLE}\n二、实验结果\n正文。\n\n三、总结\n正文。\n"
+    (finding,) = _findings(pack, body)
+    assert finding.severity == Severity.WARNING
+
+
+def test_a_table_in_the_section_satisfies_the_request(pack) -> None:
+    body = f"一、论文概况\n正文。\n\n二、实验结果\n{TABLE}\n三、总结\n正文。\n"
+    assert _findings(pack, body) == []
