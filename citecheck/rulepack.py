@@ -99,6 +99,12 @@ class SectionRequirement(BaseModel):
     """Its place in a numbered list of the request (``（4）视频补充要点`` → 4), if any."""
 
 
+class TableRequirement(BaseModel):
+    """A table the report must contain, in the named section when ``section`` is set."""
+
+    section: str | None = None
+
+
 class LengthRequirement(BaseModel):
     """Length bounds and how length is counted."""
 
@@ -113,6 +119,7 @@ class Requirements(BaseModel):
 
     sections: list[SectionRequirement] = Field(default_factory=list)
     length: LengthRequirement | None = None
+    tables: list[TableRequirement] = Field(default_factory=list)
     derive_from_query: bool = True
     self_reported_length_patterns: list[str] = Field(default_factory=list)
 

@@ -36,7 +36,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from citecheck.models import Report
-from citecheck.rulepack import LengthRequirement, Requirements, RulePack, SectionRequirement
+from citecheck.rulepack import (
+    LengthRequirement,
+    Requirements,
+    RulePack,
+    SectionRequirement,
+    TableRequirement,
+)
 from citecheck.textutil import LATIN_LETTER_RE, LineIndex, cjk_count, detect_lang
 
 Language = Literal["zh", "en"]
@@ -129,6 +135,18 @@ _LAST_ITEM_SPLIT = re.compile(r"\s+(?:and|or|&)\s+|以及|及|和|与", re.IGNOR
 _NAME_TRIM = " \t：:.。;；,，*#\"'“”‘’「」《》"
 
 
+_TABLE_ASKED = re.compile(
+    r"(?:包含|包括|含有|附上?|给出|制作|列出|使用|用|以|提供|至少|一张|一个|画)[^。；;\n|]{0,12}?表格"
+    r"|\b(?:with|include|includes|including|contain|containing|add|provide|present|give|use)\b"
+    r"[^.;:\n]{0,25}?\btables?\b",
+    re.IGNORECASE,
+)
+_TABLE_OR = re.compile(
+    r"表格或|或(?:用)?表格|\btables?\s+or\b|\bor\s+(?:as\s+)?(?:a\s+)?table", re.I
+)
+_NO_TABLE = re.compile(r"不要|不用|无需|不必|勿|避免|\b(?:no|not|without|avoid)\b", re.I)
+
+
 def requirements_for(report: Report, pack: RulePack) -> Requirements:
     """The requirements ``report`` must meet: the pack's, plus those its query states
     (in the report's language where the query states them in two)."""
@@ -141,10 +159,17 @@ def requirements_for(report: Report, pack: RulePack) -> Requirements:
         language = detect_lang(headings)
         derived.sections = [s for s in derived.sections if detect_lang(s.name) == language]
     known = {s.name for s in own.sections}
+    sections = [*own.sections, *(s for s in derived.sections if s.name not in known)]
+    dropped = {s.name for s in derived.sections} - {s.name for s in sections}
+    tables = [  # a table asked for in a section of the other language is still asked for
+        t.model_copy(update={"section": None}) if t.section in dropped else t
+        for t in derived.tables
+    ]
     return own.model_copy(
         update={
-            "sections": [*own.sections, *(s for s in derived.sections if s.name not in known)],
+            "sections": sections,
             "length": own.length or derived.length,
+            "tables": [*own.tables, *(t for t in tables if t not in own.tables)],
         }
     )
 
@@ -177,11 +202,43 @@ def derive_requirements(query: str, language: Language | None = None) -> Require
         parts = language_parts(query)
         ordered = sorted(parts, key=lambda lang: lang != language)
         texts = [parts[lang] for lang in ordered] + texts
-    sections: list[SectionRequirement] = next(
-        (found for found in map(_derive_sections, texts) if found), []
-    )
+    stated = next(((text, found) for text in texts if (found := _derive_sections(text))), None)
+    sections = stated[1] if stated else []
+    asked = [stated[0]] if stated else texts
+    tables = next((asks for text in asked if (asks := derive_tables(text, sections))), [])
     length = next((found for found in map(_derive_length, texts) if found), None)
-    return Requirements(sections=sections, length=length)
+    return Requirements(sections=sections, length=length, tables=tables)
+
+
+def _row_name(before: str) -> str | None:
+    """The part a row of a Markdown table of required parts names before the cell that
+    asks for a table (``| 三 | 实验与结果 | **至少一张表格** |`` → 实验与结果)."""
+    if not before.lstrip().startswith("|"):
+        return None
+    cells = [c.strip(" *") for c in before.split("|")[:-1]]
+    names = [c for c in cells if c and _numeral(c) is None and not c.isdigit()]
+    return names[-1] if names else None
+
+
+def derive_tables(query: str, sections: list[SectionRequirement]) -> list[TableRequirement]:
+    """The tables a request asks for ("三、实验结果：必须包含一张表格", "Results — with at
+    least one table"), each in the section named last before it on its line, if any;
+    never one it rules out ("不要使用表格", "no tables") or offers as one way among
+    others ("用一张表格或逐项列举")."""
+    found: list[TableRequirement] = []
+    for match in _TABLE_ASKED.finditer(query):
+        line_start = query.rfind("\n", 0, match.start()) + 1
+        before = query[line_start : match.start()]
+        around = query[max(line_start, match.start() - 8) : match.end() + 8]
+        if _NO_TABLE.search(around) or _TABLE_OR.search(around):
+            continue  # ruled out, or one way among others ("用一张表格或逐项列举")
+        named = [(before.rfind(s.name), s.name) for s in sections if s.name in before]
+        section = max(named)[1] if named else _row_name(before)
+        requirement = TableRequirement(section=section)
+        if requirement not in found:
+            found.append(requirement)
+    placed = [t for t in found if t.section is not None]
+    return placed or found  # "a table" said again without its part is the same table
 
 
 def language_parts(query: str) -> dict[Language, str]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import LCSseq
 
 from citecheck.models import Report, Section, Span
+from citecheck.report.markdown import TABLE_SEPARATOR_RE
 from citecheck.requirements.derive import (
     Counting,
     heading_number,
@@ -28,7 +29,13 @@ from citecheck.requirements.derive import (
     to_int,
 )
 from citecheck.requirements.patterns import pack_owner, pack_patterns
-from citecheck.rulepack import LengthRequirement, Requirements, RulePack, SectionRequirement
+from citecheck.rulepack import (
+    LengthRequirement,
+    Requirements,
+    RulePack,
+    SectionRequirement,
+    TableRequirement,
+)
 from citecheck.textutil import (
     CJK_RE,
     CJK_RUN_RE,
@@ -234,6 +241,53 @@ def missing_sections(
             None,
         )
         missing.append(MissingSection(section, substitute))
+    return missing
+
+
+@dataclass(frozen=True)
+class MissingTable:
+    """A table the request asks for that the report does not hold where it is asked
+    for: ``section`` is the report's heading of the section it was asked in (None when
+    the request names none or no heading answers it); ``elsewhere`` whether the report
+    holds a table outside that section."""
+
+    requirement: TableRequirement
+    section: Section | None
+    elsewhere: bool
+
+
+def table_lines(report: Report) -> list[int]:
+    """The lines of the report region where a table starts: a Markdown table's
+    separator row (``|---|---|``) or an HTML ``<table>``."""
+    first = report.region_start_line
+    last = report.region_end_line or len(report.text.splitlines())
+    return [
+        number
+        for number, line in enumerate(report.text.splitlines(), start=1)
+        if first <= number <= last
+        and ((TABLE_SEPARATOR_RE.match(line) and "|" in line) or "<table" in line.casefold())
+    ]
+
+
+def missing_tables(
+    report: Report, requirements: Requirements, owner: str = "rule pack"
+) -> list[MissingTable]:
+    """The required tables the report lacks: none in the section the request names (when
+    a heading answers it), or none at all."""
+    tables = table_lines(report)
+    sections = {s.name: s for s in requirements.sections}
+    missing: list[MissingTable] = []
+    for requirement in requirements.tables:
+        name = requirement.section
+        wanted = sections.get(name, SectionRequirement(name=name, patterns=[])) if name else None
+        heading = next(
+            (s for s in report.sections if wanted and _matches(wanted, s.title, owner)), None
+        )
+        inside = [n for n in tables if heading and heading.line <= n <= heading.end_line]
+        if heading is None and not tables:
+            missing.append(MissingTable(requirement, None, False))
+        elif heading is not None and not inside:
+            missing.append(MissingTable(requirement, heading, bool(tables)))
     return missing
 
 

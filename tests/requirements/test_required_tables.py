@@ -25,7 +25,10 @@ QUERY_ZH = (
             '"Assessment", each under its own heading.',
             [TableRequirement(section="Results")],
         ),
-        ("| 三 | 实验与结果 | **至少一张表格**，对比两个基线 |", [TableRequirement()]),
+        (
+            "| 三 | 实验与结果 | **至少一张表格**，对比两个基线 |",
+            [TableRequirement(section="实验与结果")],
+        ),
         ("（三）“方法与实验”须用一张表格或逐项列举的方式概括主要实验数字。", []),
         ("请不要使用表格，用段落写作。", []),
         ("Summarise the results; do not use tables.", []),
