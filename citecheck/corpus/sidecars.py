@@ -5,9 +5,11 @@ use for them (``time | t | timestamp | start``, ``text | description | caption |
 ocr``, …), so a new spelling is one more alias, not a special case in code:
 
 - :class:`MetaRecord`: ``.meta.json``: title, presenter, moderator, language,
-  aliases, declared transcript and keyframe paths, and ``speakers`` as strings,
-  as objects (``name``, ``name_en``/``aliases``, ``role``, ``affiliation``,
-  ``id`` of a diarisation label) or as a ``{label: name or object}`` table;
+  aliases, description (``plot``), declared transcript and keyframe paths, and
+  ``speakers`` as strings, as objects (``name``, ``name_en``/``aliases``, ``role``,
+  ``affiliation``, ``id`` of a diarisation label, ``note``) or as a ``{label: name
+  or object}`` table; a role written with more words ("嘉宾（论文第三作者）") keeps
+  the role word as ``role`` and the rest as ``note``;
 - :class:`SegmentRecord`: transcript JSON (a list, or whisper / WhisperX
   ``{"segments": [...]}``);
 - :class:`KeyframeRecord`: keyframe notes.
@@ -17,12 +19,13 @@ Times are seconds or ``HH:MM:SS(.mmm)`` strings.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Role = Literal["presenter", "moderator", "audience"]
+Role = Literal["presenter", "moderator", "panelist", "audience"]
 
 ROLE_WORDS: dict[Role, tuple[str, ...]] = {
     "presenter": (
@@ -36,9 +39,11 @@ ROLE_WORDS: dict[Role, tuple[str, ...]] = {
         "报告人",
     ),
     "moderator": ("moderator", "host", "chair", "主持"),
+    "panelist": ("panelist", "panellist", "guest", "discussant", "嘉宾", "与谈"),
     "audience": ("audience", "questioner", "attendee", "观众", "提问", "听众"),
 }
-"""Words that name each role, as written in meta files and reports."""
+"""Words that name each role, as written in meta files and reports; the first role
+whose word a text holds is its role ("guest speaker" presents, "主讲嘉宾" too)."""
 
 META_SHAPE = (
     '{"title", "presenter", "speakers": ["Name", …] or [{"name", "name_en", "aliases", "role", '
@@ -52,8 +57,23 @@ KEYFRAMES_SHAPE = (
     '| "summary" | "ocr_text"}, …] or {"scenes": [...]}'
 )
 SUBTITLES_SHAPE = "SRT or WebVTT cues (timestamps line, then text), UTF-8"
+TEXT_TRANSCRIPT_SHAPE = (
+    "timestamped turns, one a line: 'Name (00:01:02): text', '[00:01:02] Name: text', "
+    "'00:01:02 Name: text', '[00:01:02 --> 00:01:05] text', or 'Name  1:02' over the lines "
+    "of the turn; UTF-8"
+)
+NFO_SHAPE = (
+    "Kodi .nfo XML without DOCTYPE: <movie> with <title>, <plot>, <runtime> (minutes), "
+    "<fileinfo><streamdetails><video><durationinseconds>, <actor><name/><role/></actor>"
+)
+FRAME_TABLE_SHAPE = (
+    "CSV/TSV with a header naming a time column (start, time, timestamp, t, at, begin, 时间, "
+    "开始) and text columns (title, on_screen_text, ocr, description, caption, notes, 描述…)"
+)
 
-_CREDIT_NAME = r"(?P<name>[^\s（(,，;；、|/\n][^（(,，;；、|/\n]{0,40}?)\s*(?=[（(,，;；、|/\n]|$)"
+_CREDIT_END = r"（(,，;；、。！？|/\n"
+"""What ends a credited name: a bracket, a list or sentence mark, a new line."""
+_CREDIT_NAME = rf"(?P<name>[^\s{_CREDIT_END}][^{_CREDIT_END}]{{0,40}}?)\s*(?=[{_CREDIT_END}]|$)"
 _CREDITS = {
     "presenter": re.compile(
         r"(?:主讲人?|讲者|报告人|演讲者"
@@ -77,6 +97,8 @@ _CREDIT_FIELDS = {
     "presenter": ("presenter", "lecturer", "main_speaker"),
     "moderator": ("moderator", "host", "chair"),
 }
+_DESCRIPTION_FIELDS = ("description", "plot", "outline", "synopsis", "summary")
+"""Where a meta keeps the free text of a video page (yt-dlp, Kodi, a CMS)."""
 _CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d+)?)\s*$")
 
 
@@ -87,6 +109,20 @@ def role_of(text: str | None) -> Role | None:
         if any(word in folded for word in words):
             return role
     return None
+
+
+_ROLE_PARTS = re.compile(r"\s*[（()）,，;；、/|·]\s*")
+
+
+def split_role(text: str) -> tuple[str, str | None]:
+    """A role as written split into the words naming the role and the rest, the note:
+    "嘉宾（PRISM 论文第三作者）" is ("嘉宾", "PRISM 论文第三作者"), "Moderator, editor of
+    X" is ("Moderator", "editor of X"); a text naming no role is all role."""
+    parts = [part for part in _ROLE_PARTS.split(text.strip()) if part]
+    named = next((i for i, part in enumerate(parts) if role_of(part)), None)
+    if named is None or len(parts) < 2:
+        return text.strip(), None
+    return parts[named], ", ".join(part for i, part in enumerate(parts) if i != named)
 
 
 def seconds(value: Any) -> Any:
@@ -131,6 +167,20 @@ class SpeakerRecord(BaseModel):
     id: str | None = Field(
         None, validation_alias=_aliases("id", "label", "speaker_id", "diarization_id")
     )
+    note: str | None = Field(None, validation_alias=_aliases("note", "notes", "bio"))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _role_and_note(cls, data: Any) -> Any:
+        """A role with more words than the role ("嘉宾（远程连线）") and no note: the
+        other words are the note."""
+        if not isinstance(data, dict) or any(data.get(k) for k in ("note", "notes", "bio")):
+            return data
+        key = next((k for k in ("role", "type", "part") if isinstance(data.get(k), str)), None)
+        if key is None:
+            return data
+        role, note = split_role(data[key])
+        return {**data, key: role, "note": note} if note else data
 
     @field_validator("aliases", mode="before")
     @classmethod
@@ -164,6 +214,7 @@ class MetaRecord(BaseModel):
         default_factory=list, validation_alias=_aliases("speakers", "people", "participants")
     )
     language: str | None = Field(None, validation_alias=_aliases("language", "lang", "locale"))
+    description: str | None = Field(None, validation_alias=_aliases(*_DESCRIPTION_FIELDS))
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     transcript: list[str] = Field(
         default_factory=list,
@@ -205,12 +256,16 @@ class MetaRecord(BaseModel):
     @classmethod
     def _credits_in_description(cls, data: Any) -> Any:
         """A video page's description ("主讲：X（…）；主持：Y", "Speaker: X"), as yt-dlp's
-        ``.info.json`` keeps it, names the presenter and moderator no field names."""
-        if not isinstance(data, dict) or not isinstance(data.get("description"), str):
+        ``.info.json`` keeps it (or a media manager's ``plot``), names the presenter and
+        moderator no field names."""
+        if not isinstance(data, dict):
+            return data
+        description = next((data[k] for k in _DESCRIPTION_FIELDS if data.get(k)), None)
+        if not isinstance(description, str):
             return data
         credited = {}
         for field, pattern in _CREDITS.items():
-            found = pattern.search(data["description"])
+            found = pattern.search(description)
             if found and not any(data.get(key) for key in _CREDIT_FIELDS[field]):
                 credited[field] = found.group("name").strip()
         return {**data, **credited}
@@ -224,7 +279,13 @@ class MetaRecord(BaseModel):
             length = float(seconds(value))
         except (TypeError, ValueError):
             return None
-        return length if length > 0 else None
+        return length if 0 < length < math.inf else None
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _free_text(cls, value: Any) -> Any:
+        """A description that is not text (a CMS's ``{"summary": {...}}``) is none."""
+        return value if isinstance(value, str) else None
 
     @field_validator("speakers", mode="before")
     @classmethod

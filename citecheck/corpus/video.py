@@ -8,11 +8,25 @@ aliases in :mod:`citecheck.corpus.sidecars`):
   comes from a ``Name: text`` or ``[Name] text`` prefix or a WebVTT ``<v Name>`` tag;
 - transcript JSON ``talk.transcript.json``, ``talk.json`` or ``transcript.json``:
   segments ``[{start, end, speaker, text}]``, or whisper / WhisperX ``{"segments": …}``;
+- plain-text transcripts ``talk.transcript.txt``, ``talk.mp4.transcript.txt``,
+  ``talk.txt``, ``transcript.txt``, ``talk.transcript.md`` or ``transcript.md``: one
+  timestamped turn a line (``Name (00:01:02): text``, ``[00:01:02] Name: text``,
+  whisper's ``[00:00.000 --> 00:04.000] text``) or Otter / Descript turns (``Name  0:42``
+  over the turn's lines); a turn without an end ends where the next begins;
 - ``talk.meta.json`` (or ``talk.mp4.meta.json``, or yt-dlp's ``talk.info.json``, whose
-  description may credit the presenter and moderator): title, presenter, speakers,
-  language, aliases, and the paths of transcripts and keyframe notes it declares;
+  description may credit the presenter and moderator), else a media manager's Kodi
+  ``talk.nfo`` / ``talk.mp4.nfo`` / ``movie.nfo`` (title, length, actors and their
+  roles, the plot as the description): title, presenter, speakers, language,
+  aliases, and the paths of transcripts and keyframe notes it declares;
 - keyframe notes ``talk.keyframes.json``, ``talk.frames.json``, a scene detector's
-  ``talk.scenes.json`` / ``talk.shots.json`` (summary and OCR text), or ``keyframes.json``.
+  ``talk.scenes.json`` / ``talk.shots.json`` (summary and OCR text), ``keyframes.json``,
+  Markdown ``talk.keyframes.md``, or a CSV / TSV table ``talk.slides.csv``,
+  ``talk.keyframes.csv``, ``talk.frames|scenes|shots.csv``, ``slides.csv``,
+  ``keyframes.csv`` (``.tsv`` alike): one frame per row at its time column, its text
+  the other columns'.
+
+Each format's reader is in :mod:`citecheck.corpus.sidecartext` (text, tables,
+``.nfo``) or here (subtitles, JSON, Markdown notes).
 
 Speaker labels that are diarisation ids (``SPEAKER_00``) are replaced by the
 name the meta gives that id. A sidecar that cannot be read is left out and
@@ -33,18 +47,23 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from citecheck.corpus.sidecars import (
+    FRAME_TABLE_SHAPE,
     KEYFRAMES_SHAPE,
     META_SHAPE,
+    NFO_SHAPE,
     SUBTITLES_SHAPE,
+    TEXT_TRANSCRIPT_SHAPE,
     TRANSCRIPT_SHAPE,
     KeyframeRecord,
     MetaRecord,
+    Role,
     SegmentRecord,
     SidecarProblem,
     SpeakerRecord,
     segments_in,
     speakers_in,
 )
+from citecheck.corpus.sidecartext import parse_turns, read_frame_table, read_nfo, split_speaker
 from citecheck.errors import InputError
 from citecheck.models import CitationTarget, SourceUnit
 from citecheck.safeio import confine, read_text, require_regular_file
@@ -64,6 +83,22 @@ META_SUFFIXES = (".meta.json", ".info.json")
 """Sidecars describing a video: citecheck's meta, or yt-dlp's ``--write-info-json``."""
 KEYFRAME_SUFFIXES = (".keyframes.json", ".frames.json", ".scenes.json", ".shots.json")
 """Sidecars of what is on screen: keyframe notes, or a scene detector's scenes."""
+KEYFRAME_TABLE_SUFFIXES = tuple(
+    f".{kind}.{ext}"
+    for ext in ("csv", "tsv")
+    for kind in ("slides", "keyframes", "frames", "scenes", "shots")
+)
+"""CSV / TSV lists of slides, keyframes or scenes beside a video."""
+TEXT_TRANSCRIPT_NAMES = (
+    "{stem}.transcript.txt",
+    "{name}.transcript.txt",
+    "{stem}.txt",
+    "transcript.txt",
+    "{stem}.transcript.md",
+    "{name}.transcript.md",
+    "transcript.md",
+)
+"""Plain-text transcripts beside ``talk.mp4`` (``{stem}`` ``talk``, ``{name}`` ``talk.mp4``)."""
 SIDECAR_JSON_SUFFIXES = (
     *META_SUFFIXES,
     *KEYFRAME_SUFFIXES,
@@ -82,10 +117,6 @@ CUE_TIME = re.compile(
     r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*"
     r"(?P<end>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
 )
-VOICE_TAG = re.compile(r"^<v(?:\.[\w.]+)?\s+([^>]+)>")
-TAG = re.compile(r"</?[^>]+>")
-SPEAKER_PREFIX = re.compile(r"^\s*([^\s:：][^:：]{0,29}?)\s*[:：]\s*(\S.*)$")
-BRACKET_SPEAKER = re.compile(r"^\s*[\[【]([^\]】\d][^\]】]{0,29})[\]】]\s*(\S.*)$")
 VTT_SKIPPED_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
 
 
@@ -110,21 +141,6 @@ def parse_time(stamp: str) -> float:
     for part in parts:
         seconds = seconds * 60 + float(part)
     return seconds
-
-
-def split_speaker(text: str) -> tuple[str | None, str]:
-    """A ``<v Name>`` tag or ``Name: text`` prefix split from the cue text."""
-    voice = VOICE_TAG.match(text)
-    if voice:
-        return voice.group(1).strip(), TAG.sub("", text).strip()
-    text = TAG.sub("", text).strip()
-    bracketed = BRACKET_SPEAKER.match(text)
-    if bracketed:
-        return bracketed.group(1).strip(), bracketed.group(2)
-    prefixed = SPEAKER_PREFIX.match(text)
-    if prefixed and not prefixed.group(1).isdigit() and not set("[]()") & set(prefixed.group(1)):
-        return prefixed.group(1), prefixed.group(2)
-    return None, text
 
 
 def parse_cues(path: Path) -> list[SegmentRecord]:
@@ -159,7 +175,7 @@ _MARKDOWN_FRAME = re.compile(
 )
 
 
-def _keyframe_records(path: Path) -> list[KeyframeRecord]:
+def _keyframe_notes(path: Path) -> list[KeyframeRecord]:
     """Keyframe notes from JSON, or from Markdown: a heading or bullet that opens with a
     timestamp ("## [00:02:05] 幻灯片4 · 流程图") and the lines under it."""
     if path.suffix != ".md":
@@ -209,6 +225,35 @@ def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
         raise InputError(path, _problem(error)) from None
 
 
+def _json_transcript(path: Path) -> list[SegmentRecord]:
+    return _validated(path, SegmentRecord, segments_in(read_json(path)))
+
+
+def _json_meta(path: Path) -> MetaRecord:
+    return MetaRecord.model_validate(read_json(path))
+
+
+Reader = tuple[str, Callable[[Path], Any]]
+"""The shape a sidecar is expected in, and the function reading it."""
+TRANSCRIPT_READERS: dict[str, Reader] = {
+    ".json": (TRANSCRIPT_SHAPE, _json_transcript),
+    ".txt": (TEXT_TRANSCRIPT_SHAPE, parse_turns),
+    ".md": (TEXT_TRANSCRIPT_SHAPE, parse_turns),
+}
+KEYFRAME_READERS: dict[str, Reader] = {
+    ".csv": (FRAME_TABLE_SHAPE, read_frame_table),
+    ".tsv": (FRAME_TABLE_SHAPE, read_frame_table),
+}
+META_READERS: dict[str, Reader] = {".nfo": (NFO_SHAPE, read_nfo)}
+"""Readers by file ending; any other transcript is subtitles, any other keyframes
+file or meta JSON (keyframe notes may be Markdown)."""
+
+
+def reader_for(path: Path, readers: dict[str, Reader], default: Reader) -> Reader:
+    """The reader of a sidecar by its ending, else ``default``."""
+    return readers.get(path.suffix.lower(), default)
+
+
 Transcriber = Callable[[Path, str | None], "Transcription"]
 """Transcribes a media file in a declared language (None: detect)."""
 
@@ -246,9 +291,9 @@ class VideoEvidence:
 
     # ------------------------------------------------------------ finding sidecars
 
-    def _existing(self, names: list[str]) -> list[Path]:
-        """Sidecars present next to the video; one that is a link out of the task folder
-        or not a regular file is recorded as a problem and never read."""
+    def _existing(self, names: list[str], kind: str) -> list[Path]:
+        """Sidecars of a ``kind`` present next to the video; one that is a link out of
+        the task folder or not a regular file is recorded as a problem and never read."""
         found = []
         for name in names:
             path = self.path.with_name(name)
@@ -258,8 +303,6 @@ class VideoEvidence:
                 confine(path, self.root)
                 require_regular_file(path, "sidecar")
             except InputError as error:
-                kind = "meta" if name.endswith(META_SUFFIXES) else "transcript"
-                kind = "keyframes" if name.endswith(KEYFRAME_SUFFIXES) else kind
                 self._record(path, kind, error.problem, "a regular file in the task folder")
                 continue
             found.append(path)
@@ -282,7 +325,8 @@ class VideoEvidence:
     def _meta_path(self) -> Path | None:
         stem, name = self.path.stem, self.name
         own = [f"{base}{s}" for s in META_SUFFIXES for base in (stem, name)]
-        found = self._existing([*own, *GENERIC_META_NAMES])
+        nfo = [f"{stem}.nfo", f"{name}.nfo"]
+        found = self._existing([*own, *nfo, *GENERIC_META_NAMES, "movie.nfo"], "meta")
         return found[0] if found else None
 
     def _speaker_map(self, meta: MetaRecord) -> list[SpeakerRecord]:
@@ -290,7 +334,7 @@ class VideoEvidence:
         ``{label: name or person}`` table, or one under ``"speakers"``), or one the
         ``meta`` declares."""
         paths = self._declared(meta.speaker_map, "meta") + self._existing(
-            [f"{self.path.stem}.speakers.json", "speakers.json"]
+            [f"{self.path.stem}.speakers.json", "speakers.json"], "meta"
         )
         for path in dict.fromkeys(paths):
             read = self._read(
@@ -312,12 +356,13 @@ class VideoEvidence:
             if p.suffix in (".srt", ".vtt") and p.name not in names
         )
         generic = ["transcript.srt", "transcript.vtt", "subtitles.srt", "subtitles.vtt"]
-        return self._existing([*names, *tagged, *generic])
+        return self._existing([*names, *tagged, *generic], "transcript")
 
-    def _transcript_json_paths(self) -> list[Path]:
+    def _transcript_file_paths(self) -> list[Path]:
         stem = self.path.stem
         names = [f"{stem}{suffix}" for suffix in TRANSCRIPT_JSON_SUFFIXES]
-        return self._existing([*names, f"{stem}.json", "transcript.json"])
+        plain = [n.format(stem=stem, name=self.name) for n in TEXT_TRANSCRIPT_NAMES]
+        return self._existing([*names, f"{stem}.json", "transcript.json", *plain], "transcript")
 
     # ------------------------------------------------------------ reading them
 
@@ -340,22 +385,16 @@ class VideoEvidence:
             self._record(path, kind, _problem(error), expected)
         return None
 
-    def _json_transcript(self, path: Path) -> list[SegmentRecord]:
-        return _validated(path, SegmentRecord, segments_in(read_json(path)))
-
     @cached_property
     def segments(self) -> list[SourceUnit]:
         """Transcript segments (kind ``segment``) from every transcript sidecar."""
         raw: list[SegmentRecord] = []
         declared = self._declared(self.meta.transcript, "transcript")
         for path in list(
-            dict.fromkeys([*declared, *self._subtitle_paths(), *self._transcript_json_paths()])
+            dict.fromkeys([*declared, *self._subtitle_paths(), *self._transcript_file_paths()])
         ):
-            if path.suffix == ".json":
-                read = self._read(path, "transcript", TRANSCRIPT_SHAPE, self._json_transcript)
-            else:
-                read = self._read(path, "transcript", SUBTITLES_SHAPE, parse_cues)
-            raw.extend(read or [])
+            shape, read = reader_for(path, TRANSCRIPT_READERS, (SUBTITLES_SHAPE, parse_cues))
+            raw.extend(self._read(path, "transcript", shape, read) or [])
         if not raw:
             raw = self._transcribed()
         return [self._segment_unit(s) for s in sorted(raw, key=lambda s: s.start)]
@@ -397,16 +436,16 @@ class VideoEvidence:
     def keyframes(self) -> list[SourceUnit]:
         """Keyframe notes (kind ``keyframe``) from the keyframes sidecars."""
         stem, name = self.path.stem, self.name
+        suffixes = [*KEYFRAME_SUFFIXES, ".keyframes.md", *KEYFRAME_TABLE_SUFFIXES]
+        generic = ["keyframes.json", "scenes.json", "keyframes.md"]
+        generic += [f"{kind}.{ext}" for ext in ("csv", "tsv") for kind in ("slides", "keyframes")]
         paths = self._declared(self.meta.keyframes, "keyframes") + self._existing(
-            [f"{stem}{s}" for s in KEYFRAME_SUFFIXES]
-            + [f"{name}{s}" for s in KEYFRAME_SUFFIXES]
-            + ["keyframes.json", "scenes.json"]
+            [f"{base}{s}" for s in suffixes for base in (stem, name)] + generic, "keyframes"
         )
-        paths += self._existing([f"{stem}.keyframes.md", f"{name}.keyframes.md", "keyframes.md"])
         frames: list[KeyframeRecord] = []
         for path in dict.fromkeys(paths):
-            read = self._read(path, "keyframes", KEYFRAMES_SHAPE, _keyframe_records)
-            frames.extend(read or [])
+            shape, read = reader_for(path, KEYFRAME_READERS, (KEYFRAMES_SHAPE, _keyframe_notes))
+            frames.extend(self._read(path, "keyframes", shape, read) or [])
         return [
             SourceUnit(
                 source=self.name,
@@ -444,11 +483,10 @@ class VideoEvidence:
         """Metadata from the meta sidecar, with the people of a diarisation map when it
         names none; empty when there is none or it is unreadable."""
         path = self._meta_path()
-        read = (
-            self._read(path, "meta", META_SHAPE, lambda p: MetaRecord.model_validate(read_json(p)))
-            if path is not None
-            else None
-        )
+        read = None
+        if path is not None:
+            shape, reader = reader_for(path, META_READERS, (META_SHAPE, _json_meta))
+            read = self._read(path, "meta", shape, reader)
         meta = read or MetaRecord()
         if not meta.speakers:
             meta = meta.model_copy(update={"speakers": self._speaker_map(meta)})
@@ -457,10 +495,12 @@ class VideoEvidence:
     @property
     def presenter(self) -> SpeakerRecord | None:
         """The presenter: the meta's ``presenter`` field, else the speaker whose role it is."""
-        if self.meta.presenter:
-            named = self.speaker_named(self.meta.presenter)
-            return named or SpeakerRecord(name=self.meta.presenter, role="presenter")
-        return next((p for p in self.meta.speakers if p.normal_role == "presenter"), None)
+        return role_holder(self, "presenter", self.meta.presenter)
+
+    @property
+    def moderator(self) -> SpeakerRecord | None:
+        """The moderator: the meta's ``moderator`` field, else the speaker whose role it is."""
+        return role_holder(self, "moderator", self.meta.moderator)
 
     def read_all(self) -> list[SidecarProblem]:
         """Read every sidecar; the problems met on the way."""
@@ -479,3 +519,11 @@ class VideoEvidence:
         return bool(
             self.segments or self.keyframes or meta.title or meta.speakers or meta.presenter
         )
+
+
+def role_holder(video: VideoEvidence, role: Role, named: str | None) -> SpeakerRecord | None:
+    """Who holds ``role`` in the video: the person the meta ``named`` for it (one of
+    its speakers when they match), else the first speaker whose role it is."""
+    if named:
+        return video.speaker_named(named) or SpeakerRecord(name=named, role=role)
+    return next((p for p in video.meta.speakers if p.normal_role == role), None)

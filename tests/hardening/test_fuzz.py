@@ -244,7 +244,38 @@ def test_fuzz_subtitles(tmp_path_factory: Any, text: str) -> None:
     survives(lambda: parse_cues(path), len(text))
 
 
-@given(JSON_TEXT, st.sampled_from([".transcript.json", ".keyframes.json", ".meta.json"]))
+PLAIN_SIDECAR_PIECES = [
+    "许念 (00:00:04): ",
+    "[01:02:03.5] ",
+    "Jane  0:42\n",
+    "\n",
+    "start,end,slide_title,description\n",
+    "00:01:10,",
+    "时间\t描述\n",
+    '"',
+    "<movie><title>",
+    "</title><actor><name>X</name><role>嘉宾（远程）</role></actor>",
+    "<runtime>15</runtime></movie>",
+    "<!DOCTYPE",
+]
+
+
+@given(
+    composed(PLAIN_SIDECAR_PIECES, max_size=30),
+    st.sampled_from([".transcript.txt", ".slides.csv", ".frames.tsv", ".nfo"]),
+)
+def test_fuzz_plain_video_sidecars(tmp_path_factory: Any, text: str, suffix: str) -> None:
+    folder: Path = tmp_path_factory.mktemp("plain")
+    (folder / f"talk{suffix}").write_text(text, encoding="utf-8", errors="surrogatepass")
+    video = VideoEvidence(folder / "talk.mp4")
+    survives(lambda: (video.segments, video.keyframes, video.meta, video.read_all()), len(text))
+
+
+VIDEO_SIDECARS = [".transcript.json", ".keyframes.json", ".meta.json", ".transcript.txt"]
+VIDEO_SIDECARS += [".slides.csv", ".keyframes.tsv", ".nfo"]
+
+
+@given(JSON_TEXT, st.sampled_from(VIDEO_SIDECARS))
 def test_fuzz_video_sidecars(tmp_path_factory: Any, content: str, suffix: str) -> None:
     folder: Path = tmp_path_factory.mktemp("video")
     (folder / f"talk{suffix}").write_text(content, encoding="utf-8", errors="surrogatepass")
