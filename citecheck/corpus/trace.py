@@ -266,12 +266,11 @@ def _trace_candidates(folder: Path) -> list[Path]:
         place = folder / sub
         if not place.is_dir() or (sub and place.is_symlink()):
             continue
-        for entry in sorted(place.iterdir()):
-            name = entry.name.casefold()
-            if (
-                entry.suffix.casefold() in TRACE_SUFFIXES
-                and any(word in name for word in TRACE_NAME_WORDS)
-                and is_regular_file(entry)
-            ):
-                found.append(entry)
+        found += [e for e in sorted(place.iterdir()) if is_trace_name(e) and is_regular_file(e)]
     return found
+
+
+def is_trace_name(path: Path) -> bool:
+    """Whether a file is named like a run log (:data:`TRACE_NAME_WORDS`, a log's ending)."""
+    name = path.name.casefold()
+    return path.suffix.casefold() in TRACE_SUFFIXES and any(w in name for w in TRACE_NAME_WORDS)

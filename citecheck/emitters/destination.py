@@ -17,6 +17,7 @@ from pathlib import Path
 
 from citecheck.config import CONFIG_FILE, PYPROJECT
 from citecheck.corpus.folder import CACHE_DIR_NAME, looks_like_collection
+from citecheck.corpus.trace import is_trace_name
 from citecheck.corpus.video import MEDIA_SUFFIXES
 from citecheck.errors import InputError, UsageError
 from citecheck.report.query import is_query_file
@@ -36,10 +37,12 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def is_source_file(path: Path) -> bool:
-    """Whether a corpus file is something a report cites: a PDF, media, subtitles, a
-    chunk map, a sidecar, or a JSON file that looks like a collection."""
+    """Whether a corpus file is something a run reads: a PDF, media, subtitles, a chunk
+    map, a sidecar (any file named after a video beside it, ``video.nfo``,
+    ``video.slides.csv``), a file named like a run log, or a JSON file that looks like
+    a collection."""
     suffix = path.suffix.lower()
-    if suffix in SOURCE_SUFFIXES:
+    if suffix in SOURCE_SUFFIXES or _beside_a_video(path) or is_trace_name(path):
         return True
     if suffix != ".json":
         return False
@@ -51,6 +54,13 @@ def is_source_file(path: Path) -> bool:
         return looks_like_collection(path)
     except InputError:
         return True
+
+
+def _beside_a_video(path: Path) -> bool:
+    stem = path.name.split(".", 1)[0]
+    return "." in path.name and any(
+        (path.parent / f"{stem}{media}").exists() for media in MEDIA_SUFFIXES
+    )
 
 
 def is_task_input(path: Path) -> bool:

@@ -55,3 +55,15 @@ def test_lint_output_onto_a_query_or_config_file_is_refused(task: Path, victim: 
     outcome = run_cli(*LINT, task / "report.md", *options, "-o", path)
     assert_clean_error(outcome, path.name, "would overwrite")
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "victim", ["video.nfo", "video.slides.csv", "video.transcript.txt", "agent_trace.json"]
+)
+def test_lint_output_onto_a_sidecar_or_a_run_log_is_refused(task: Path, victim: str) -> None:
+    assert (task / "video.mp4").exists()
+    path = task / victim
+    path.write_text("kept as it is\n", encoding="utf-8")
+    outcome = run_cli(*LINT, task / "report.md", "-o", path)
+    assert_clean_error(outcome, path.name, "would overwrite")
+    assert path.read_text(encoding="utf-8") == "kept as it is\n"
