@@ -4,15 +4,18 @@ Each schema is a pydantic model whose fields list the names people and tools
 use for them (``time | t | timestamp | start``, ``text | description | caption |
 ocr``, …), so a new spelling is one more alias, not a special case in code:
 
-- :class:`MetaRecord`: ``.meta.json``: title, presenter, moderator, language,
-  aliases, description (``plot``), declared transcript and keyframe paths, and
-  ``speakers`` as strings, as objects (``name``, ``name_en``/``aliases``, ``role``,
-  ``affiliation``, ``id`` of a diarisation label, ``note``) or as a ``{label: name
-  or object}`` table; a role written with more words ("嘉宾（论文第三作者）") keeps
-  the role word as ``role`` and the rest as ``note``;
+- :class:`MetaRecord`: ``.meta.json`` (or the same as YAML / TOML): title, presenter,
+  moderator, language, aliases, description (``plot``), declared transcript and
+  keyframe paths, and ``speakers`` as strings, as objects (``name``,
+  ``name_en``/``aliases``, ``role``, ``affiliation``, ``id`` of a diarisation label,
+  ``note``) or as a ``{label: name or object}`` table; a role written with more
+  words ("嘉宾（论文第三作者）") keeps the role word as ``role`` and the rest as ``note``;
 - :class:`SegmentRecord`: transcript JSON (a list, or whisper / WhisperX
   ``{"segments": [...]}``);
 - :class:`KeyframeRecord`: keyframe notes.
+
+The ``*_SHAPE`` strings describe each file format a reader expects, for the
+problem recorded when a sidecar cannot be read.
 
 Times are seconds or ``HH:MM:SS(.mmm)`` strings.
 """
@@ -56,7 +59,18 @@ KEYFRAMES_SHAPE = (
     '[{"time" | "t" | "timestamp" | "start" | "start_time", "text" | "description" | "caption" '
     '| "summary" | "ocr_text"}, …] or {"scenes": [...]}'
 )
-SUBTITLES_SHAPE = "SRT or WebVTT cues (timestamps line, then text), UTF-8"
+SUBTITLES_SHAPE = (
+    "SRT, WebVTT or YouTube SBV cues (a timestamps line, '00:00:01,000 --> 00:00:04,000' or "
+    "'0:00:01.000,0:00:04.000', then the text), UTF-8"
+)
+ASS_SHAPE = (
+    "ASS/SSA subtitles: an [Events] section whose 'Format:' line names Start, End, Name and "
+    "Text, then 'Dialogue:' lines in that order; UTF-8"
+)
+TTML_SHAPE = (
+    'TTML/DFXP XML without DOCTYPE: <tt><body><div><p begin="00:00:01.000" end=… '
+    "ttm:agent=…>text</p>"
+)
 TEXT_TRANSCRIPT_SHAPE = (
     "timestamped turns, one a line: 'Name (00:01:02): text', '[00:01:02] Name: text', "
     "'00:01:02 Name: text', '[00:01:02 --> 00:01:05] text', or 'Name  1:02' over the lines "
@@ -69,6 +83,12 @@ NFO_SHAPE = (
 FRAME_TABLE_SHAPE = (
     "CSV/TSV with a header naming a time column (start, time, timestamp, t, at, begin, 时间, "
     "开始) and text columns (title, on_screen_text, ocr, description, caption, notes, 描述…)"
+)
+STRUCTURED_META_SHAPE = f"a YAML or TOML mapping of the fields of a .meta.json: {META_SHAPE}"
+FRAME_LIST_SHAPE = (
+    "TOML [[slides]] tables, a YAML list, or a mapping holding one such list; each item with a "
+    "time field (start, time, timestamp, t, at, begin, 时间, 开始) and text fields (title, "
+    "on_screen, description, notes…)"
 )
 
 _CREDIT_END = r"（(,，;；、。！？|/\n"
@@ -135,7 +155,7 @@ def seconds(value: Any) -> Any:
         clock = _CLOCK.match(value)
         if clock:
             hours, minutes, secs = clock.groups()
-            return int(hours or 0) * 3600 + int(minutes) * 60 + float(secs.replace(",", "."))
+            return float(hours or 0) * 3600 + int(minutes) * 60 + float(secs.replace(",", "."))
         stripped = value.strip().removesuffix("s")
         try:
             return float(stripped)
@@ -280,6 +300,14 @@ class MetaRecord(BaseModel):
         except (TypeError, ValueError):
             return None
         return length if 0 < length < math.inf else None
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _first_language(cls, value: Any) -> Any:
+        """Languages as a list (``[zh, en]``): the first is the talk's."""
+        if isinstance(value, list):
+            return next((v for v in value if isinstance(v, str)), None)
+        return value
 
     @field_validator("description", mode="before")
     @classmethod

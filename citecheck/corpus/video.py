@@ -3,9 +3,14 @@
 For ``talk.mp4`` citecheck reads, when present next to it (shapes and field
 aliases in :mod:`citecheck.corpus.sidecars`):
 
-- subtitles ``talk.srt``/``.vtt``, ``talk.mp4.srt``, ``talk.<lang>.srt``/``.vtt``
-  (``video.zh.srt``, ``video.en.vtt``) or ``transcript.srt``/``.vtt``; a speaker
-  comes from a ``Name: text`` or ``[Name] text`` prefix or a WebVTT ``<v Name>`` tag;
+- subtitles ``talk.<ext>``, ``talk.mp4.<ext>``, ``talk.<lang>.<ext>`` (``video.zh.srt``,
+  ``video.en.vtt``), ``transcript.<ext>`` or ``subtitles.<ext>``, for SRT ``.srt``, WebVTT
+  ``.vtt``, YouTube ``.sbv`` (``0:00:01.000,0:00:04.000`` over the text), (Advanced)
+  SubStation Alpha ``.ass`` / ``.ssa`` (the ``Dialogue:`` lines of ``[Events]`` in its
+  ``Format:`` order, the speaker in Name, override tags dropped) and TTML / DFXP
+  ``.ttml`` / ``.dfxp`` (``<p begin end|dur ttm:agent>``; DOCTYPE / entities refused); a
+  speaker otherwise comes from a ``Name: text`` or ``[Name] text`` prefix or a WebVTT
+  ``<v Name>`` tag;
 - transcript JSON ``talk.transcript.json``, ``talk.json`` or ``transcript.json``:
   segments ``[{start, end, speaker, text}]``, or whisper / WhisperX ``{"segments": …}``;
 - plain-text transcripts ``talk.transcript.txt``, ``talk.mp4.transcript.txt``,
@@ -14,19 +19,23 @@ aliases in :mod:`citecheck.corpus.sidecars`):
   whisper's ``[00:00.000 --> 00:04.000] text``) or Otter / Descript turns (``Name  0:42``
   over the turn's lines); a turn without an end ends where the next begins;
 - ``talk.meta.json`` (or ``talk.mp4.meta.json``, or yt-dlp's ``talk.info.json``, whose
-  description may credit the presenter and moderator), else a media manager's Kodi
-  ``talk.nfo`` / ``talk.mp4.nfo`` / ``movie.nfo`` (title, length, actors and their
-  roles, the plot as the description): title, presenter, speakers, language,
-  aliases, and the paths of transcripts and keyframe notes it declares;
+  description may credit the presenter and moderator), the same fields as YAML or TOML
+  ``talk.meta.yaml|yml|toml`` (``talk.mp4.meta.yaml`` …), the folder's ``talk.json``,
+  ``meta.json`` or ``meta|talk.yaml|yml|toml``, else a media manager's Kodi ``talk.nfo``
+  / ``talk.mp4.nfo`` / ``movie.nfo`` (title, length, actors and their roles, the plot as
+  the description): title, presenter, speakers, language, aliases, and the paths of
+  transcripts and keyframe notes it declares;
 - keyframe notes ``talk.keyframes.json``, ``talk.frames.json``, a scene detector's
   ``talk.scenes.json`` / ``talk.shots.json`` (summary and OCR text), ``keyframes.json``,
-  Markdown ``talk.keyframes.md``, or a CSV / TSV table ``talk.slides.csv``,
-  ``talk.keyframes.csv``, ``talk.frames|scenes|shots.csv``, ``slides.csv``,
-  ``keyframes.csv`` (``.tsv`` alike): one frame per row at its time column, its text
-  the other columns'.
+  Markdown ``talk.keyframes.md``, or a list of slides, keyframes, frames, scenes, shots
+  or chapters as a CSV / TSV table or a YAML / TOML list (``talk.slides.csv``,
+  ``talk.keyframes.tsv``, ``talk.slides.toml`` with ``[[slides]]`` tables,
+  ``talk.chapters.yaml``, ``slides.csv|tsv|yaml|yml|toml``, ``keyframes.*``): one frame
+  per row or item at its time field, its text the other fields'.
 
-Each format's reader is in :mod:`citecheck.corpus.sidecartext` (text, tables,
-``.nfo``) or here (subtitles, JSON, Markdown notes).
+Each format's reader is in :mod:`citecheck.corpus.sidecartext` (text, tables, ASS /
+TTML subtitles, ``.nfo``, YAML / TOML) or here (SRT / WebVTT / SBV, JSON, Markdown
+notes), picked by file ending (:func:`reader_for`).
 
 Speaker labels that are diarisation ids (``SPEAKER_00``) are replaced by the
 name the meta gives that id. A sidecar that cannot be read is left out and
@@ -47,13 +56,17 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from citecheck.corpus.sidecars import (
+    ASS_SHAPE,
+    FRAME_LIST_SHAPE,
     FRAME_TABLE_SHAPE,
     KEYFRAMES_SHAPE,
     META_SHAPE,
     NFO_SHAPE,
+    STRUCTURED_META_SHAPE,
     SUBTITLES_SHAPE,
     TEXT_TRANSCRIPT_SHAPE,
     TRANSCRIPT_SHAPE,
+    TTML_SHAPE,
     KeyframeRecord,
     MetaRecord,
     Role,
@@ -63,7 +76,16 @@ from citecheck.corpus.sidecars import (
     segments_in,
     speakers_in,
 )
-from citecheck.corpus.sidecartext import parse_turns, read_frame_table, read_nfo, split_speaker
+from citecheck.corpus.sidecartext import (
+    parse_turns,
+    read_ass,
+    read_frame_list,
+    read_frame_table,
+    read_meta_document,
+    read_nfo,
+    read_ttml,
+    split_speaker,
+)
 from citecheck.errors import InputError
 from citecheck.models import CitationTarget, SourceUnit
 from citecheck.safeio import confine, read_text, require_regular_file
@@ -77,18 +99,29 @@ MEDIA_SUFFIXES = frozenset(
 
 TRANSCRIPT_JSON_SUFFIXES = (".transcript.json", ".whisperx.json", ".whisper.json", ".asr.json")
 """Transcript JSON beside a video: citecheck's name, or the tool that wrote it."""
-GENERIC_META_NAMES = ("talk.json", "meta.json")
+STRUCTURED_EXTS = ("yaml", "yml", "toml")
+"""Endings of YAML and TOML sidecars, read like JSON ones."""
+GENERIC_META_NAMES = (
+    "talk.json",
+    "meta.json",
+    *(f"{base}.{ext}" for ext in STRUCTURED_EXTS for base in ("meta", "talk")),
+)
 """Meta files of the one talk of a task folder, whatever the video is called."""
 META_SUFFIXES = (".meta.json", ".info.json")
 """Sidecars describing a video: citecheck's meta, or yt-dlp's ``--write-info-json``."""
+STRUCTURED_META_SUFFIXES = tuple(f".meta.{ext}" for ext in STRUCTURED_EXTS)
+"""The same meta written as YAML or TOML."""
 KEYFRAME_SUFFIXES = (".keyframes.json", ".frames.json", ".scenes.json", ".shots.json")
 """Sidecars of what is on screen: keyframe notes, or a scene detector's scenes."""
+FRAME_LIST_EXTS = ("csv", "tsv", *STRUCTURED_EXTS)
 KEYFRAME_TABLE_SUFFIXES = tuple(
     f".{kind}.{ext}"
-    for ext in ("csv", "tsv")
-    for kind in ("slides", "keyframes", "frames", "scenes", "shots")
+    for ext in FRAME_LIST_EXTS
+    for kind in ("slides", "keyframes", "frames", "scenes", "shots", "chapters")
 )
-"""CSV / TSV lists of slides, keyframes or scenes beside a video."""
+"""CSV / TSV tables and YAML / TOML lists of slides, keyframes, scenes or chapters."""
+SUBTITLE_SUFFIXES = (".srt", ".vtt", ".ass", ".ssa", ".sbv", ".ttml", ".dfxp")
+"""Subtitle files: SRT, WebVTT, (Advanced) SubStation Alpha, YouTube SBV, TTML / DFXP."""
 TEXT_TRANSCRIPT_NAMES = (
     "{stem}.transcript.txt",
     "{name}.transcript.txt",
@@ -114,9 +147,10 @@ def is_video_target(target: CitationTarget) -> bool:
 
 
 CUE_TIME = re.compile(
-    r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*"
+    r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*(?:-->|,)\s*"
     r"(?P<end>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
 )
+"""The timing line of a cue: SRT / WebVTT ``start --> end``, YouTube SBV ``start,end``."""
 VTT_SKIPPED_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
 
 
@@ -144,7 +178,7 @@ def parse_time(stamp: str) -> float:
 
 
 def parse_cues(path: Path) -> list[SegmentRecord]:
-    """The cues of an SRT or WebVTT file."""
+    """The cues of an SRT, WebVTT or SBV file."""
     content = read_text(path, "subtitles")
     segments: list[SegmentRecord] = []
     line_number = 1
@@ -239,19 +273,35 @@ TRANSCRIPT_READERS: dict[str, Reader] = {
     ".json": (TRANSCRIPT_SHAPE, _json_transcript),
     ".txt": (TEXT_TRANSCRIPT_SHAPE, parse_turns),
     ".md": (TEXT_TRANSCRIPT_SHAPE, parse_turns),
+    ".ass": (ASS_SHAPE, read_ass),
+    ".ssa": (ASS_SHAPE, read_ass),
+    ".ttml": (TTML_SHAPE, read_ttml),
+    ".dfxp": (TTML_SHAPE, read_ttml),
 }
 KEYFRAME_READERS: dict[str, Reader] = {
     ".csv": (FRAME_TABLE_SHAPE, read_frame_table),
     ".tsv": (FRAME_TABLE_SHAPE, read_frame_table),
+    **{f".{ext}": (FRAME_LIST_SHAPE, read_frame_list) for ext in STRUCTURED_EXTS},
 }
-META_READERS: dict[str, Reader] = {".nfo": (NFO_SHAPE, read_nfo)}
-"""Readers by file ending; any other transcript is subtitles, any other keyframes
-file or meta JSON (keyframe notes may be Markdown)."""
+META_READERS: dict[str, Reader] = {
+    ".nfo": (NFO_SHAPE, read_nfo),
+    **{f".{ext}": (STRUCTURED_META_SHAPE, read_meta_document) for ext in STRUCTURED_EXTS},
+}
+"""Readers by file ending; any other transcript is SRT / WebVTT / SBV subtitles, any
+other keyframes file or meta JSON (keyframe notes may be Markdown)."""
 
 
 def reader_for(path: Path, readers: dict[str, Reader], default: Reader) -> Reader:
     """The reader of a sidecar by its ending, else ``default``."""
     return readers.get(path.suffix.lower(), default)
+
+
+def _distinct(paths: list[Path]) -> list[Path]:
+    """``paths`` without a file found twice (declared in the meta and named after the video)."""
+    found: dict[Path, Path] = {}
+    for path in paths:
+        found.setdefault(path.resolve(), path)
+    return list(found.values())
 
 
 Transcriber = Callable[[Path, str | None], "Transcription"]
@@ -324,7 +374,8 @@ class VideoEvidence:
 
     def _meta_path(self) -> Path | None:
         stem, name = self.path.stem, self.name
-        own = [f"{base}{s}" for s in META_SUFFIXES for base in (stem, name)]
+        suffixes = (*META_SUFFIXES, *STRUCTURED_META_SUFFIXES)
+        own = [f"{base}{s}" for s in suffixes for base in (stem, name)]
         nfo = [f"{stem}.nfo", f"{name}.nfo"]
         found = self._existing([*own, *nfo, *GENERIC_META_NAMES, "movie.nfo"], "meta")
         return found[0] if found else None
@@ -349,13 +400,13 @@ class VideoEvidence:
 
     def _subtitle_paths(self) -> list[Path]:
         stem, name = self.path.stem, self.name
-        names = [f"{stem}{s}" for s in (".srt", ".vtt")] + [f"{name}{s}" for s in (".srt", ".vtt")]
+        names = [f"{base}{s}" for base in (stem, name) for s in SUBTITLE_SUFFIXES]
         tagged = sorted(
             p.name
             for p in self.path.parent.glob(f"{stem}.*")
-            if p.suffix in (".srt", ".vtt") and p.name not in names
+            if p.suffix.lower() in SUBTITLE_SUFFIXES and p.name not in names
         )
-        generic = ["transcript.srt", "transcript.vtt", "subtitles.srt", "subtitles.vtt"]
+        generic = [f"{base}{s}" for base in ("transcript", "subtitles") for s in SUBTITLE_SUFFIXES]
         return self._existing([*names, *tagged, *generic], "transcript")
 
     def _transcript_file_paths(self) -> list[Path]:
@@ -390,9 +441,7 @@ class VideoEvidence:
         """Transcript segments (kind ``segment``) from every transcript sidecar."""
         raw: list[SegmentRecord] = []
         declared = self._declared(self.meta.transcript, "transcript")
-        for path in list(
-            dict.fromkeys([*declared, *self._subtitle_paths(), *self._transcript_file_paths()])
-        ):
+        for path in _distinct([*declared, *self._subtitle_paths(), *self._transcript_file_paths()]):
             shape, read = reader_for(path, TRANSCRIPT_READERS, (SUBTITLES_SHAPE, parse_cues))
             raw.extend(self._read(path, "transcript", shape, read) or [])
         if not raw:
@@ -438,12 +487,12 @@ class VideoEvidence:
         stem, name = self.path.stem, self.name
         suffixes = [*KEYFRAME_SUFFIXES, ".keyframes.md", *KEYFRAME_TABLE_SUFFIXES]
         generic = ["keyframes.json", "scenes.json", "keyframes.md"]
-        generic += [f"{kind}.{ext}" for ext in ("csv", "tsv") for kind in ("slides", "keyframes")]
+        generic += [f"{kind}.{ext}" for ext in FRAME_LIST_EXTS for kind in ("slides", "keyframes")]
         paths = self._declared(self.meta.keyframes, "keyframes") + self._existing(
             [f"{base}{s}" for s in suffixes for base in (stem, name)] + generic, "keyframes"
         )
         frames: list[KeyframeRecord] = []
-        for path in dict.fromkeys(paths):
+        for path in _distinct(paths):
             shape, read = reader_for(path, KEYFRAME_READERS, (KEYFRAMES_SHAPE, _keyframe_notes))
             frames.extend(self._read(path, "keyframes", shape, read) or [])
         return [

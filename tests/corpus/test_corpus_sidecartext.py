@@ -305,3 +305,293 @@ def test_a_plain_text_panel_with_nfo_and_slides(tmp_path: Path) -> None:
     assert [k.start for k in video.keyframes] == [0.0, 180.0]
     assert video.moderator is not None and video.moderator.name == "许念"
     assert video.meta.duration_s == 888 and video.has_transcript and video.read_all() == []
+
+
+# ---------------------------------------------------------------- ASS / SSA, SBV, TTML subtitles
+
+ASS = (
+    "\ufeff[Script Info]\r\nTitle: 炉边对话\r\nScriptType: v4.00+\r\n\r\n"
+    "[V4+ Styles]\r\nFormat: Name, Fontname, Fontsize\r\nStyle: Host,Arial,54\r\n\r\n"
+    "[Events]\r\n{format}\r\n"
+    "Comment: 0,0:00:00.00,0:00:04.00,Host,,0,0,0,,{{字幕：志愿者组}}\r\n"
+    "Dialogue: 0,0:00:04.20,0:00:17.80,Host,唐亦凡,0,0,0,,{{\\i1}}各位晚上好，{{\\i0}}欢迎。\\N"
+    "我是主持人, 唐亦凡。\r\n"
+    "Dialogue: 0,0:01:10.20,0:01:34.90,Guest,,0,0,0,,潘欣怡：2023年, 我们在湖北。\r\n"
+)
+ASS_FORMAT = "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text"
+
+
+@pytest.mark.parametrize(
+    "name", ["video.ass", "video.mp4.ass", "video.zh.ssa", "subtitles.ass", "transcript.ssa"]
+)
+def test_ass_dialogue_lines_by_their_format_line(tmp_path: Path, name: str) -> None:
+    video = _video(tmp_path, **{name: ASS.format(format=ASS_FORMAT)})
+    assert [(s.speaker, s.start, s.end, s.text) for s in video.segments] == [
+        ("唐亦凡", 4.2, 17.8, "各位晚上好，欢迎。 我是主持人, 唐亦凡。"),
+        ("潘欣怡", 70.2, 94.9, "2023年, 我们在湖北。"),  # no Name: the text's prefix
+    ]
+    assert video.read_all() == []
+
+
+def test_ass_fields_in_another_order(tmp_path: Path) -> None:
+    ssa = "[Events]\nFormat: Marked, Name, End, Start, Text\n"
+    ssa += "Dialogue: Marked=0,Li,0:00:09.00,0:00:02.5,Hi, all\n"
+    [segment] = _video(tmp_path, **{"video.ssa": ssa}).segments
+    assert (segment.speaker, segment.start, segment.end, segment.text) == (
+        "Li",
+        2.5,
+        9.0,
+        "Hi, all",
+    )
+
+
+def test_sbv_cues_with_speaker_prefixes(tmp_path: Path) -> None:
+    sbv = (
+        "0:00:01.000,0:00:04.000\nJane Doe: Hello\nthere.\n\n0:00:04.500,0:00:06.000\n>> Li: Hi.\n"
+    )
+    video = _video(tmp_path, **{"video.en.sbv": sbv})
+    assert [(s.speaker, s.start, s.end, s.text) for s in video.segments] == [
+        ("Jane Doe", 1.0, 4.0, "Hello there."),
+        ("Li", 4.5, 6.0, "Hi."),
+    ]
+    assert video.read_all() == []
+
+
+TTML = """<?xml version="1.0" encoding="utf-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"
+    xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:tickRate="10000000" xml:lang="zh">
+  <head><metadata>
+    <ttm:agent type="person" xml:id="host"><ttm:name type="full">唐亦凡</ttm:name></ttm:agent>
+  </metadata></head>
+  <body><div>
+    <p begin="00:00:04.200" end="00:00:17.800" ttm:agent="host">各位晚上好，<br/>欢迎。</p>
+    <p begin="701000000t" dur="2.5s" ttm:agent="SPEAKER_01"><span>2023年</span>我们在湖北。</p>
+    <p begin="95s" end="96s">Jane: <span tts:fontStyle="italic" xmlns:tts="x">right</span>.</p>
+  </div></body>
+</tt>
+"""
+
+
+@pytest.mark.parametrize("name", ["video.ttml", "video.zh.dfxp", "subtitles.ttml"])
+def test_ttml_captions_with_agents_and_offsets(tmp_path: Path, name: str) -> None:
+    meta = '{"speakers": [{"name": "潘欣怡", "id": "SPEAKER_01"}]}'
+    video = _video(tmp_path, **{name: TTML, "video.meta.json": meta})
+    assert [(s.speaker, s.start, s.end, s.text) for s in video.segments] == [
+        ("唐亦凡", 4.2, 17.8, "各位晚上好， 欢迎。"),
+        ("潘欣怡", 70.1, 72.6, "2023年我们在湖北。"),  # ticks; the meta names the agent
+        ("Jane", 95.0, 96.0, "right."),
+    ]
+    assert video.read_all() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("video.ass", "[Script Info]\nTitle: x\n", "no Dialogue lines"),
+        ("video.ass", "[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,,,x\n", "no Format line"),
+        ("video.ssa", f"[Events]\n{ASS_FORMAT}\nDialogue: 0,soon,0:00:02.00\n", "fewer fields"),
+        ("video.ass", f"[Events]\n{ASS_FORMAT}\nDialogue: 0,soon,1,S,,0,0,0,,x\n", "no time"),
+        ("video.sbv", "Hello there.\n", "no timestamps"),
+        ("video.ttml", '<!DOCTYPE tt [<!ENTITY a "b">]><tt><p begin="1s">&a;</p></tt>', "DOCTYPE"),
+        ("video.ttml", "<movie><p begin='1s'>x</p></movie>", "not a TTML <tt> document"),
+        ("video.dfxp", "<tt><body><p>no time</p></body></tt>", "begin None is not a time"),
+        ("video.dfxp", "<tt><body><p begin='soon'>x</p></body></tt>", "'soon' is not a time"),
+        ("video.ttml", "<tt><body><p begin='1s'>x</body></tt>", "invalid XML"),
+        ("video.ttml", "<tt><body/></tt>", "no <p> captions"),
+    ],
+)
+def test_a_bad_subtitle_file_is_a_problem(
+    tmp_path: Path, name: str, content: str, problem: str
+) -> None:
+    video = _video(tmp_path, **{name: content})
+    assert video.segments == []
+    [recorded] = video.read_all()
+    assert (recorded.path, recorded.kind) == (name, "transcript")
+    assert problem in recorded.problem and recorded.expected
+
+
+# ---------------------------------------------------------------- YAML / TOML meta
+
+META_YAML = """# exported from the media archive
+title: "炉边对话 | TerraLens"
+event:
+  name: 遥感智能青年论坛
+  date: 2025-09-20
+language: [zh, en]
+duration: "00:16:24"
+participants:
+  - name: 唐亦凡
+    role: host
+  - {name: 潘欣怡, name_en: Xinyi Pan, role: 嘉宾（论文第三作者）}
+  - name: Marco Bianchi
+    role: audience
+"""
+META_TOML = """
+[event]
+name = "遥感智能青年论坛"
+date = 2025-09-20
+[talk]
+title = "炉边对话 | TerraLens"
+language = "zh"
+length_s = 984
+duration = "00:16:24"
+[[talk.speakers]]
+name = "唐亦凡"
+role = "host"
+[[talk.speakers]]
+name = "潘欣怡"
+name_en = "Xinyi Pan"
+role = "嘉宾（论文第三作者）"
+[[talk.speakers]]
+name = "Marco Bianchi"
+role = "audience"
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("video.meta.yaml", META_YAML),
+        ("video.mp4.meta.yml", META_YAML),
+        ("meta.yaml", META_YAML),
+        ("talk.yaml", META_YAML),
+        ("video.meta.toml", META_TOML),  # nested sections, flattened like the JSON meta's
+        ("talk.toml", META_TOML),
+    ],
+)
+def test_yaml_and_toml_meta_read_like_the_json_meta(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    video = _video(tmp_path, **{name: content})
+    meta = video.meta
+    assert (meta.title, meta.duration_s, meta.language) == ("炉边对话 | TerraLens", 984, "zh")
+    assert [(s.name, s.role, s.note, s.normal_role) for s in meta.speakers] == [
+        ("唐亦凡", "host", None, "moderator"),
+        ("潘欣怡", "嘉宾", "论文第三作者", "panelist"),
+        ("Marco Bianchi", "audience", None, "audience"),
+    ]
+    assert video.moderator is not None and video.moderator.name == "唐亦凡"
+    assert video.speaker_named("Xinyi Pan") is not None
+    assert video.read_all() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("video.meta.yaml", "title: [unclosed\n", "invalid YAML"),
+        ("video.meta.yaml", "a: &x [1]\nb: *x\n", "aliases are refused"),
+        ("video.meta.yml", "title: !!python/object:os.system x\n", "invalid YAML"),
+        ("video.meta.yaml", "- just\n- a list\n", "invalid"),
+        ("video.meta.toml", 'title = "unclosed\n', "invalid TOML"),
+        ("talk.toml", "speakers = 3", "invalid entry: speakers"),
+    ],
+)
+def test_a_bad_yaml_or_toml_meta_is_a_problem(
+    tmp_path: Path, name: str, content: str, problem: str
+) -> None:
+    video = _video(tmp_path, **{name: content})
+    assert video.meta.title is None and not video.has_evidence
+    [recorded] = video.read_all()
+    assert (recorded.path, recorded.kind) == (name, "meta")
+    assert problem in recorded.problem and "YAML or TOML" in recorded.expected
+    assert "\n" not in recorded.problem
+
+
+# ---------------------------------------------------------------- YAML / TOML frame lists
+
+SLIDES_TOML = """# slide timeline
+source = "video.mp4"
+slide_count = 3
+tags = ["remote sensing"]
+
+[[slide]]
+index = 1
+start = "00:00:00"
+end = "00:01:09"
+title = "TerraLens"
+on_screen = "标题页：论文题目。"
+
+[[slide]]
+index = 2
+start = 00:01:10
+title = "起点"
+bullets = ["耕地保护", "每周上千张图"]
+description = "一张农田卫星影像。"
+
+[[slide]]
+index = 3
+start = 200
+"""
+
+
+def test_toml_slide_tables_give_one_keyframe_each_like_a_csv_row(tmp_path: Path) -> None:
+    video = _video(tmp_path, **{"video.slides.toml": SLIDES_TOML})
+    assert [(f.start, f.text) for f in video.keyframes] == [
+        (0.0, "title: TerraLens | on screen: 标题页：论文题目。"),
+        (70.0, "title: 起点 | bullets: 耕地保护; 每周上千张图 | 一张农田卫星影像。"),
+    ]  # the third slide says nothing but its time
+    assert video.read_all() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "start", "text"),
+    [
+        ("video.keyframes.yaml", "- time: 1:10\n  ocr: ECE 0.038\n", 70.0, "ocr: ECE 0.038"),
+        ("video.chapters.yml", "chapters:\n  - {t: 70.5, caption: 流程图}\n", 70.5, "流程图"),
+        ("slides.yaml", "title: x\nslides:\n- 时间: '00:01:10'\n  内容: 标题页\n", 70.0, "标题页"),
+        (
+            "keyframes.toml",
+            '[[frames]]\nat = "70s"\nnotes = "red arrow"\n',
+            70.0,
+            "notes: red arrow",
+        ),
+        ("video.mp4.scenes.toml", "[[scenes]]\nbegin = 70\nsummary = 'two'\n", 70.0, "two"),
+    ],
+)
+def test_frame_list_variants(
+    tmp_path: Path, name: str, content: str, start: float, text: str
+) -> None:
+    video = _video(tmp_path, **{name: content})
+    [frame] = video.keyframes
+    assert (frame.start, frame.text) == (pytest.approx(start), text)
+    assert video.read_all() == []
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("[[slide]]\ntitle = 'no time'\n", "item 1: expected a mapping with a time field"),
+        ("[[slide]]\nstart = 'soon'\ntitle = 'x'\n", "item 1: 'soon' is not a time"),
+        ("[[slide]]\nstart = 0\n[[slide]]\nstart = inf\ntitle = 'x'\n", "item 2: 'inf' is not"),
+        ("title = 'no list'\n", "expected a list of frames"),
+        ("[[slide]\n", "invalid TOML"),
+    ],
+)
+def test_a_bad_frame_list_is_a_problem(tmp_path: Path, content: str, problem: str) -> None:
+    video = _video(tmp_path, **{"video.slides.toml": content})
+    assert video.keyframes == []
+    [recorded] = video.read_all()
+    assert (recorded.path, recorded.kind) == ("video.slides.toml", "keyframes")
+    assert problem in recorded.problem and "[[slides]]" in recorded.expected
+
+
+def test_a_fireside_chat_with_ass_yaml_meta_and_toml_slides(tmp_path: Path) -> None:
+    meta = META_YAML + "subtitles: video.ass\nslides: video.slides.toml\n"
+    video = _video(
+        tmp_path,
+        **{
+            "video.ass": ASS.format(format=ASS_FORMAT),
+            "video.meta.yaml": meta,
+            "video.slides.toml": SLIDES_TOML,
+        },
+    )
+    # declared in the meta and named after the video: read once
+    assert [(s.speaker, s.locator) for s in video.segments] == [
+        ("唐亦凡", "00:00:04–00:00:17"),
+        ("潘欣怡", "00:01:10–00:01:34"),
+    ]
+    assert [k.locator for k in video.keyframes] == ["@00:00:00", "@00:01:10"]
+    assert video.meta.title == "炉边对话 | TerraLens" and video.meta.duration_s == 984
+    assert video.moderator is not None and video.moderator.name == "唐亦凡"
+    assert "984 seconds" in video.length[0].text
+    assert video.has_transcript and video.read_all() == []

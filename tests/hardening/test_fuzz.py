@@ -257,12 +257,31 @@ PLAIN_SIDECAR_PIECES = [
     "</title><actor><name>X</name><role>嘉宾（远程）</role></actor>",
     "<runtime>15</runtime></movie>",
     "<!DOCTYPE",
+    "[Events]\n",
+    "Format: Layer, Start, End, Style, Name, Text\n",
+    "Dialogue: 0,0:00:01.00,0:00:02.50,,许念,{\\i1}hi\\N",
+    "0:00:01.000,0:00:04.000\n",
+    '<tt xmlns:ttm="http://www.w3.org/ns/ttml#metadata" xmlns:ttp="http://www.w3.org/ns/ttml#parameter"',
+    ' ttp:tickRate="0"><body><p begin="',
+    '1.5s" dur="10t" ttm:agent="a">',
+    "<br/></p></body></tt>",
+    "[[slides]]\nstart = ",
+    'title = "',
+    "- time: ",
+    "talk:\n  speakers:\n    - name: ",
+    "&a [1]\n",
+    "*a",
+    ":",
+    "9" * 30,
 ]
+PLAIN_SIDECAR_SUFFIXES = [".transcript.txt", ".slides.csv", ".frames.tsv", ".nfo"]
+PLAIN_SIDECAR_SUFFIXES += [".ass", ".ssa", ".sbv", ".ttml", ".dfxp"]
+PLAIN_SIDECAR_SUFFIXES += [".meta.yaml", ".meta.toml", ".slides.toml", ".keyframes.yaml"]
 
 
 @given(
     composed(PLAIN_SIDECAR_PIECES, max_size=30),
-    st.sampled_from([".transcript.txt", ".slides.csv", ".frames.tsv", ".nfo"]),
+    st.sampled_from(PLAIN_SIDECAR_SUFFIXES),
 )
 def test_fuzz_plain_video_sidecars(tmp_path_factory: Any, text: str, suffix: str) -> None:
     folder: Path = tmp_path_factory.mktemp("plain")
@@ -272,7 +291,8 @@ def test_fuzz_plain_video_sidecars(tmp_path_factory: Any, text: str, suffix: str
 
 
 VIDEO_SIDECARS = [".transcript.json", ".keyframes.json", ".meta.json", ".transcript.txt"]
-VIDEO_SIDECARS += [".slides.csv", ".keyframes.tsv", ".nfo"]
+VIDEO_SIDECARS += [".slides.csv", ".keyframes.tsv", ".nfo", ".ass", ".sbv", ".ttml"]
+VIDEO_SIDECARS += [".meta.yaml", ".meta.yml", ".meta.toml", ".slides.toml", ".chapters.yaml"]
 
 
 @given(JSON_TEXT, st.sampled_from(VIDEO_SIDECARS))
