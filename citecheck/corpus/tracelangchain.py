@@ -18,14 +18,16 @@ from citecheck.corpus.tracecalls import (
     RetrievedChunk,
     ToolCall,
 )
+from citecheck.corpus.tracejson import CHUNK_KEYS, TITLE_KEYS
 
 INVOKING = re.compile(r"^\s*Invoking:\s*`([^`]+)`")
 _DICT = re.compile(r"\{[^{}]*\}")
 _TITLE = re.compile(
-    r"""['"](?:title|doc_title|document_title)['"]\s*:\s*"""
+    rf"""['"](?:{"|".join(TITLE_KEYS)})['"]\s*:\s*"""
     r"""(?:'(?P<single>(?:\\.|[^'\\])*)'|"(?P<double>(?:\\.|[^"\\])*)")"""
 )
-_CHUNK = re.compile(r"""['"](?:chunk|chunk_id|chunk_index|chunk_idx)['"]\s*:\s*(\d+)""")
+_CHUNK = re.compile(rf"""['"](?:{"|".join(CHUNK_KEYS)})['"]\s*:\s*(\d+)""")
+"""A title and a chunk index under the keys a JSON-lines log uses for them."""
 _LOOKED_AT = 3
 """Lines of a result read for an error opening it."""
 
