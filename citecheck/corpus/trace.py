@@ -16,7 +16,8 @@ Reads logs in the format of the MiroFlow agent runs (seed ``002_…``)::
     Citation: [long_context: "<title>", chunk 2]      (one per chunk, no "Result N")
 
 as a chat transcript (:mod:`citecheck.corpus.tracechat`: OpenAI or Anthropic
-messages), as a LangChain verbose log (:mod:`citecheck.corpus.tracelangchain`), or as
+messages), as a LangChain verbose log (:mod:`citecheck.corpus.tracelangchain`), as a
+smolagents console log (:mod:`citecheck.corpus.tracesmolagents`), or as
 JSON lines (one event per line): an event that names a tool and reports an
 outcome (``status``, ``error``, ``result`` …) is a tool call; every list in its
 result whose items name a title and a chunk index (``{"hits": [{"title", "chunk"}]}``,
@@ -41,6 +42,7 @@ from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, To
 from citecheck.corpus.tracechat import chat_messages, from_messages
 from citecheck.corpus.tracejson import from_events, json_events
 from citecheck.corpus.tracelangchain import invocations
+from citecheck.corpus.tracesmolagents import tool_steps
 from citecheck.errors import InputError
 from citecheck.gcpause import collector_paused
 from citecheck.rulepack import Thresholds
@@ -204,19 +206,18 @@ def _parse_retrievals(lines: list[str]) -> list[Retrieval]:
 
 def parse_trace(text: str, path: str = "<trace>") -> Trace:
     """Parse the text of a run log: a chat transcript, JSON lines, a LangChain verbose
-    log or the MiroFlow text format (repairing mojibake first)."""
+    log, a smolagents console log or the MiroFlow text format (repairing mojibake first)."""
     repaired = demojibake(text)
     lines = _COLOUR.sub("", repaired or text).splitlines()
     with collector_paused():
         events = json_events(lines)
         messages = chat_messages(repaired or text, events)
-        invoked = invocations(lines) if events is None and messages is None else None
         if messages is not None:
             retrievals, calls = from_messages(messages)
         elif events is not None:
             retrievals, calls = from_events(events)
-        elif invoked is not None:
-            retrievals, calls = invoked
+        elif (console := invocations(lines) or tool_steps(lines)) is not None:
+            retrievals, calls = console
         else:
             retrievals, calls = _parse_retrievals(lines), _parse_tool_calls(lines)
         return Trace(

@@ -15,7 +15,7 @@ from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk
 
 _TITLE = re.compile(
     r"""\b(?:title|doc_title|document)\s*[=:：]\s*(?:"(?P<double>[^"]+)"|'(?P<single>[^']+)'"""
-    r"""|(?P<bare>[^"'\s].*?))\s*(?=\s{2,}|[,;]?\s*\bchunk\b|\s*$)""",
+    r"""|(?P<bare>[^"'\s].*?))\s*(?=\s{2,}|\s*[,;|]?\s*\bchunk\b|\s*$)""",
     re.IGNORECASE,
 )
 _CITED = re.compile(r"""\[[^\[\]:]{1,40}:\s*"(?P<title>[^"]+)",\s*chunk\s*(?P<chunk>\d+)\]""")
