@@ -87,6 +87,11 @@ class CitationTarget(BaseModel):
     key: str | None = None
     url: str | None = None
     lines: list[int] = Field(default_factory=list)
+    times: list[int] = Field(
+        default_factory=list,
+        description="seconds into a video that the citation names (``video.mp4, 12:20–12:49``"
+        " gives both ends), whole seconds",
+    )
 
 
 class ReferenceEntry(BaseModel):

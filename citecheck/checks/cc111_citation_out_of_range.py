@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from citecheck.checks._resolution import ResolutionRule, describe_target
 from citecheck.checks.base import LintContext, register
+from citecheck.corpus.video import format_time
 from citecheck.models import Category, Evidence, Resolution, Severity
 
 
 @register
 class CitationOutOfRange(ResolutionRule):
-    """A citation names a page or chunk the cited source does not have.
+    """A citation names a page, chunk or moment the cited source does not have.
 
     PDF pages count from 1; collection chunks count from 0, as the retrieval tools
-    print them. A page past the end of the PDF, or a chunk past the end of the
-    document, cannot hold the cited statement.
+    print them. A page past the end of the PDF, a chunk past the end of the
+    document, or a timestamp past the end of the video (as its meta or its file
+    header declares the length) cannot hold the cited statement.
 
     Anti-pattern
     ------------
@@ -32,10 +34,16 @@ class CitationOutOfRange(ResolutionRule):
     slug = "citation-out-of-range"
     category = Category.CITATION_OUT_OF_RANGE
     severity = Severity.ERROR
-    summary = "A citation names a page or chunk that does not exist in the source."
+    summary = "A citation names a page, chunk or timestamp that does not exist in the source."
     status = "out-of-range"
 
     def message(self, ctx: LintContext, resolution: Resolution) -> str:
+        if resolution.target.times:
+            stamps = ", ".join(format_time(t) for t in resolution.missing)
+            return (
+                f"{stamps} is past the end of {resolution.target.source}, which runs "
+                f"{format_time(resolution.unit_count or 0)}"
+            )
         unit = self._unit(resolution)
         numbers = number_runs(resolution.missing)
         named = f"{unit}s" if len(resolution.missing) > 1 else unit
@@ -46,6 +54,9 @@ class CitationOutOfRange(ResolutionRule):
         )
 
     def evidence(self, ctx: LintContext, resolution: Resolution) -> list[Evidence]:
+        if resolution.target.times:
+            length = format_time(resolution.unit_count or 0)
+            return [Evidence(source=resolution.target.source, locator="length", text=length)]
         return [
             Evidence(
                 source=resolution.target.source,
@@ -56,6 +67,8 @@ class CitationOutOfRange(ResolutionRule):
         ]
 
     def fix(self, ctx: LintContext, resolution: Resolution) -> str:
+        if resolution.target.times:
+            return "cite the moment of the video that holds the statement"
         return f"cite {self._valid_range(resolution)} that holds the statement"
 
     @staticmethod

@@ -22,8 +22,10 @@ Times are seconds or ``HH:MM:SS(.mmm)`` strings.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -107,6 +109,12 @@ _CREDITS = {
     ),
 }
 """Credits in a video page's free-text description: the name after its role word."""
+_FACTS_MAX = 200
+"""Values of a meta kept as facts: enough for any real one, bounded for a hostile one."""
+_FACT_VALUE_MAX_CHARS = 300
+_FACTS_KEY = "\x00facts"
+"""Where the facts travel through validation: no key a meta file can hold (a NUL)."""
+_NESTING_MAX = 6
 _NESTED_SECTIONS = ("talk", "event", "recording", "video", "session", "media")
 _PERSON_FIELDS = ("presenter", "speaker", "lecturer", "main_speaker", "moderator", "host", "chair")
 _ISO_DURATION = re.compile(
@@ -220,6 +228,22 @@ class SpeakerRecord(BaseModel):
         return role_of(self.role)
 
 
+def _leaves(value: Any, key: str, depth: int = 0) -> Iterator[str]:
+    """``key: value`` for every plain value under ``value`` (lists read item by item)."""
+    if depth > _NESTING_MAX:
+        return
+    if isinstance(value, dict):
+        for inner, item in value.items():
+            yield from _leaves(item, f"{key}.{inner}" if key else str(inner), depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item, key, depth + 1)
+    elif isinstance(value, str | int | float | datetime.date) and not isinstance(value, bool):
+        text = str(value).strip()
+        if text and key:
+            yield f"{key}: {text[:_FACT_VALUE_MAX_CHARS]}"
+
+
 class MetaRecord(BaseModel):
     """A video's ``.meta.json``."""
 
@@ -250,6 +274,9 @@ class MetaRecord(BaseModel):
     duration_s: float | None = Field(
         None, validation_alias=_aliases("duration_s", "duration_seconds", "duration", "length_s")
     )
+    facts: list[str] = Field(default_factory=list, validation_alias=_FACTS_KEY)
+    """Every plain value the meta gives, as ``key: value`` lines (``event.date: 2025-09-20``):
+    what it says of the event, venue, date and people, for claims about the recording."""
 
     @model_validator(mode="before")
     @classmethod
@@ -289,6 +316,15 @@ class MetaRecord(BaseModel):
             if found and not any(data.get(key) for key in _CREDIT_FIELDS[field]):
                 credited[field] = found.group("name").strip()
         return {**data, **credited}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stated_facts(cls, data: Any) -> Any:
+        """The meta's plain values as ``key: value`` lines, nested keys joined by dots,
+        read before the other validators add to it (pydantic runs the last one first)."""
+        if not isinstance(data, dict) or _FACTS_KEY in data:
+            return data
+        return {**data, _FACTS_KEY: list(dict.fromkeys(_leaves(data, "")))[:_FACTS_MAX]}
 
     @field_validator("duration_s", mode="before")
     @classmethod

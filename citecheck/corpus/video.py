@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from citecheck.corpus.mp4 import declared_seconds
 from citecheck.corpus.sidecars import (
     ASS_SHAPE,
     FRAME_LIST_SHAPE,
@@ -88,7 +89,7 @@ from citecheck.corpus.sidecartext import (
 )
 from citecheck.errors import InputError
 from citecheck.models import CitationTarget, SourceUnit
-from citecheck.safeio import confine, read_text, require_regular_file
+from citecheck.safeio import confine, is_regular_file, read_text, require_regular_file
 from citecheck.textutil import scrub_json_strings
 
 MEDIA_SUFFIXES = frozenset(
@@ -507,10 +508,22 @@ class VideoEvidence:
         ]
 
     @cached_property
+    def declared_length(self) -> float | None:
+        """How long the video runs, in seconds, by what declares it: the meta's
+        ``duration_s``, else the media file's own header; None when neither does."""
+        if self.meta.duration_s is not None:
+            return self.meta.duration_s
+        try:
+            confine(self.path, self.root)
+        except InputError:
+            return None
+        return declared_seconds(self.path) if is_regular_file(self.path) else None
+
+    @cached_property
     def length(self) -> list[SourceUnit]:
         """The video's length as a unit (kind ``meta``), for claims of how long the talk
-        runs: the meta's ``duration_s``, else where the transcript ends; none unknown."""
-        seconds = self.meta.duration_s
+        runs: its :attr:`declared_length`, else where the transcript ends; none unknown."""
+        seconds = self.declared_length
         if seconds is None and self.segments:
             seconds = max(s.end or s.start or 0.0 for s in self.segments) or None
         if seconds is None:
@@ -526,6 +539,15 @@ class VideoEvidence:
                 source=self.name, kind="meta", locator=f"length {format_time(seconds)}", text=text
             )
         ]
+
+    @cached_property
+    def stated(self) -> list[SourceUnit]:
+        """What the meta sidecar states (event, venue, date, people) as one unit (kind
+        ``meta``), for claims about the recording rather than what is said in it."""
+        facts = self.meta.facts
+        if not facts:
+            return []
+        return [SourceUnit(source=self.name, kind="meta", locator="meta", text="\n".join(facts))]
 
     @cached_property
     def meta(self) -> MetaRecord:

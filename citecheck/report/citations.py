@@ -53,6 +53,9 @@ _OTHER_LABEL_FILE = re.compile(
 )
 """A label the pack does not know, followed by a file name with a known ending."""
 _MAX_RANGE = 500
+_CLOCK = r"(?:\d{1,2}:)?\d{1,3}:\d{2}(?:[.,]\d+)?"
+_TIMESTAMP_RE = re.compile(rf"^@?\s*(?P<first>{_CLOCK})(?:\s*[-–—~]\s*(?P<last>{_CLOCK}))?$")
+"""A point or span of a video: ``12:20``, ``00:12:20``, ``@03:12``, ``12:20–12:49``."""
 # ``page -3`` and ``chunk 1e9`` name no page or chunk: kept as numbers, so that they
 # resolve as out of range instead of being dropped (which would cite the whole source).
 _ODD_NUMBER = r"[-−]\s*\d{1,18}|\d{1,18}(?:\.\d+)?[eE]\+?\d{1,3}"
@@ -81,6 +84,7 @@ class _Target:
     raw_start: int
     pages: dict[int, None] = field(default_factory=dict)
     chunks: dict[int, None] = field(default_factory=dict)
+    times: dict[int, None] = field(default_factory=dict)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -265,7 +269,12 @@ def _open_target(
 
 
 def _add_locator(target: _Target, part: str, grammar: _Grammar) -> None:
-    """Add the pages or chunks of ``part``; bare numbers continue the last kind."""
+    """Add the pages, chunks or video timestamps of ``part``; bare numbers continue
+    the last kind."""
+    if stamp := _TIMESTAMP_RE.match(part.strip()):
+        ends = [stamp.group("first"), stamp.group("last")]
+        target.times.update(dict.fromkeys(clock_seconds(end) for end in ends if end))
+        return
     match = grammar.locator_re.match(part.strip())
     if match is not None:
         word = (match.group("word") or "").casefold()
@@ -283,6 +292,14 @@ def _add_locator(target: _Target, part: str, grammar: _Grammar) -> None:
         if target.syntax.kind == "collection" and not target.pages:
             kind = "chunk"
         _numbers_into(target, kind, part)
+
+
+def clock_seconds(clock: str) -> int:
+    """``"1:02:03"`` → 3723 whole seconds (a fraction after ``.`` or ``,`` dropped)."""
+    seconds = 0
+    for part in re.split(r"[.,]", clock)[0].split(":"):
+        seconds = seconds * 60 + int(part)
+    return seconds
 
 
 def _numbers_into(target: _Target, kind: str, numbers: str) -> None:
@@ -341,6 +358,7 @@ def _finish(target: _Target, raw: str) -> CitationTarget:
         title=target.title,
         pages=list(target.pages),
         chunks=list(target.chunks),
+        times=list(target.times),
         syntax=target.syntax.name,
         raw=raw.strip().rstrip(",，").strip(),
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from citecheck.corpus.video import is_video_target
+from citecheck.corpus.video import format_time, is_video_target
 from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.models import (
     Citation,
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from citecheck.rulepack import RulePack
 
 NO_CORPUS = "no corpus given or found"
+TIME_SLACK_S = 1
+"""A cited second this far past the declared end still counts (rounding of the two)."""
 
 
 _NO_TEXT_LAYER = (
@@ -109,6 +111,7 @@ class _Resolver:
             tuple(target.chunks),
             target.syntax,
             tuple(target.lines),
+            tuple(target.times),
         )
         if key not in self._memo:
             self._memo[key] = self._resolve(target)
@@ -147,11 +150,25 @@ class _Resolver:
                 detail=f"no file named {target.source!r} in the corpus",
             )
         if is_video_target(target):
-            video = corpus.video(target.source)
-            return Outcome("resolved", units=[*video.segments, *video.keyframes])
+            return self._resolve_video(corpus, target)
         if PurePath(target.source).suffix.lower() == ".pdf":
             return self._resolve_pdf(corpus, target)
         return Outcome("resolved", detail="not a PDF or video: its content is not indexed")
+
+    def _resolve_video(self, corpus: Corpus, target: CitationTarget) -> Outcome:
+        """A video's segments and keyframes; out of range when a cited timestamp lies
+        past the end the video declares (its meta or its file header)."""
+        video = corpus.video(target.source)
+        length = video.declared_length
+        past = [t for t in target.times if length is not None and t > length + TIME_SLACK_S]
+        if past:
+            return Outcome(
+                "out-of-range",
+                missing=past,
+                unit_count=round(length or 0),
+                detail=f"{target.source} runs {format_time(length or 0)}",
+            )
+        return Outcome("resolved", units=[*video.segments, *video.keyframes])
 
     def _resolve_pdf(self, corpus: Corpus, target: CitationTarget) -> Outcome:
         document = corpus.pdf(target.source)  # InputError (corrupt, encrypted…) ends the run

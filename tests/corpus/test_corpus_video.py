@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import struct
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,48 @@ def test_the_length_comes_from_the_meta_else_where_the_transcript_ends(tmp_path:
     assert "912 seconds" in video_with(tmp_path, _meta_json=clock).length[0].text
     odd = json.dumps({"title": "A talk", "duration": "a quarter hour"})
     assert video_with(tmp_path, _meta_json=odd).meta.title == "A talk"  # still read
+
+
+def _mp4(timescale: int, duration: int, version: int = 0) -> bytes:
+    """A media file of boxes only: ftyp, a free box, moov holding mvhd."""
+    if version == 1:
+        times = struct.pack(">QQIQ", 0, 0, timescale, duration)
+    else:
+        times = struct.pack(">IIII", 0, 0, timescale, duration)
+    mvhd_body = bytes([version, 0, 0, 0]) + times + bytes(80)
+    mvhd = struct.pack(">I4s", 8 + len(mvhd_body), b"mvhd") + mvhd_body
+    moov = struct.pack(">I4s", 8 + len(mvhd), b"moov") + mvhd
+    ftyp = struct.pack(">I4s4sI", 16, b"ftyp", b"isom", 0)
+    free = struct.pack(">I4s", 16, b"free") + bytes(8)
+    return ftyp + free + moov
+
+
+def test_the_length_comes_from_the_media_header_when_no_meta_gives_it(tmp_path: Path) -> None:
+    (tmp_path / "talk.mp4").write_bytes(_mp4(1000, 984_000))
+    assert VideoEvidence(tmp_path / "talk.mp4").declared_length == 984.0
+    (tmp_path / "long.mp4").write_bytes(_mp4(600, 600 * 5000, version=1))
+    assert VideoEvidence(tmp_path / "long.mp4").declared_length == 5000.0
+    (tmp_path / "cut.mp4").write_bytes(_mp4(1000, 984_000)[:40])  # moov cut off
+    assert VideoEvidence(tmp_path / "cut.mp4").declared_length is None
+    (tmp_path / "text.mp4").write_text("not a video", encoding="utf-8")
+    assert VideoEvidence(tmp_path / "text.mp4").declared_length is None
+    meta = json.dumps({"title": "A talk", "duration_s": 900})
+    assert video_with(tmp_path, _meta_json=meta).declared_length == 900.0  # the meta first
+
+
+def test_what_the_meta_states_is_one_unit_of_key_value_lines(tmp_path: Path) -> None:
+    meta = {
+        "title": "炉边对话",
+        "event": {"name": "青年论坛", "date": "2025-09-20", "city": "武汉"},
+        "participants": [
+            {"name": "唐亦凡", "role": "host"},
+            {"name": "Pan Xinyi", "role": "guest"},
+        ],
+        "recorded": True,
+    }
+    (unit,) = video_with(tmp_path, _meta_json=json.dumps(meta, ensure_ascii=False)).stated
+    lines = unit.text.splitlines()
+    assert (unit.kind, unit.locator) == ("meta", "meta")
+    assert "event.date: 2025-09-20" in lines and "participants.name: Pan Xinyi" in lines
+    assert not any(line.startswith(("date:", "recorded")) for line in lines)  # no copies, no flags
+    assert VideoEvidence(tmp_path / "none.mp4").stated == []

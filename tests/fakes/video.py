@@ -24,6 +24,11 @@ class FakeVideo:
     presenter = VideoEvidence.presenter  # the real lookups, over this fake's meta
     speaker_named = VideoEvidence.speaker_named
     length = VideoEvidence.length
+    stated = VideoEvidence.stated
+
+    @property
+    def declared_length(self) -> float | None:
+        return self.meta.duration_s  # a fake has no media file to read a header from
 
     def read_all(self) -> list[SidecarProblem]:
         return self.problems

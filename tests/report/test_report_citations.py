@@ -125,6 +125,23 @@ def test_a_locator_glued_to_the_file_name(
     assert [(t.source, t.pages) for t in citation.targets] == [(source, pages)]
 
 
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("[Video: video.mp4, 17:45]", [1065]),
+        ("[视频: video.mp4, 00:12:20–00:12:49]", [740, 769]),
+        ("[视频：video.mp4 @12:03]", [723]),
+        ("[Video: video.mp4, 1:02:03.500]", [3723]),
+        ("[Video: video.mp4, 05:20, 06:03]", [320, 363]),
+        ("[视频: video.mp4]", []),
+    ],
+)
+def test_video_timestamps_are_read_as_seconds(pack: RulePack, text: str, times: list[int]) -> None:
+    [citation] = find_citations(text, pack)
+    assert [t.times for t in citation.targets] == [times]
+    assert citation.targets[0].pages == []
+
+
 def test_a_label_the_pack_does_not_know_before_a_file_name(pack: RulePack) -> None:
     [source] = find_citations("[Source: pdf.pdf, page 2]", pack)
     assert [(t.source, t.pages) for t in source.targets] == [("pdf.pdf", [2])]

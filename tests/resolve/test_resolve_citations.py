@@ -7,6 +7,7 @@ import os
 import pytest
 
 from citecheck.resolve.resolver import NO_CORPUS, claim_for_citation, resolve_citations
+from tests.fakes import FakeMeta
 
 
 @pytest.fixture
@@ -67,6 +68,18 @@ def test_video_resolves_to_its_evidence_units(resolve_one):
     resolution = resolve_one("[视频: video.mp4]")
     assert resolution.status == "resolved"
     assert [u.kind for u in resolution.units] == ["segment"]
+
+
+def test_a_timestamp_past_the_declared_end_of_the_video_is_out_of_range(resolve_one, corpus):
+    corpus.video("video.mp4").meta = FakeMeta(duration_s=984)
+    late = resolve_one("[Video: video.mp4, 17:45]")
+    assert (late.status, late.missing, late.unit_count) == ("out-of-range", [1065], 984)
+    span = resolve_one("[视频: video.mp4, 00:16:00–00:16:24]")
+    assert span.status == "resolved"  # the last second of the video is still in it
+
+
+def test_a_timestamp_of_a_video_of_unknown_length_resolves(resolve_one):
+    assert resolve_one("[视频: video.mp4, 59:59]").status == "resolved"
 
 
 def test_collection_alias_without_title_is_vague(resolve_one):
