@@ -155,6 +155,11 @@ class VideoCues(BaseModel):
 
     speculative_terms: list[str] = Field(default_factory=list)
     video_tools: list[str] = Field(default_factory=list)
+    visual_tools: list[str] = Field(
+        default_factory=list,
+        description="words in the name of a video tool that looks at the picture "
+        "(scene, frame): when every such call failed, the agent saw no frame",
+    )
 
 
 class RulePack(BaseModel):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from citecheck.attribution.crosslingual import glossed_coverage, is_across_languages
@@ -40,6 +41,10 @@ HEDGED_SUPPORT_MIN = 0.5
 """A hedged sentence (通常会…, typically) passes as video content only when the judge
 backs it at least this plainly: a guess that merely shares the talk's topic (a Q&A
 session, a compute question) scores just above the calibrated support bar."""
+BLIND_COVERAGE_MAX = 0.3
+"""A visual claim the agent could not have seen (every picture tool failed) is fabricated
+when no window of the evidence states more than this share of its wording: the second
+signal, beside the judge's not reading it as stated."""
 PRESENTER_LINE_MAX_CHARS = 60
 _PSEUDO_HEADING = re.compile(
     r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、]|#+)\s*\S.{0,30}(?<![。！？；.!?;])$"
@@ -59,8 +64,18 @@ def readable(text: str) -> str:
 
 
 def _matches_any(text: str, patterns: list[str]) -> bool:
+    """Whether ``text`` holds one of ``patterns``: an English one as a whole word (or
+    its plural: "screen" is not in "screening"), any other anywhere."""
     lowered = readable(text).casefold()
-    return any(p.casefold() in lowered for p in patterns)
+    return any(_term(p).search(lowered) for p in patterns)
+
+
+@cache
+def _term(pattern: str) -> re.Pattern[str]:
+    word = re.escape(pattern.casefold())
+    if pattern.isascii() and pattern[:1].isalpha():
+        return re.compile(rf"\b{word}(?:s|es)?\b")
+    return re.compile(word)
 
 
 def _unshown(text: str, units: list[SourceUnit], kinds: list[list[str]]) -> list[str]:
@@ -133,7 +148,7 @@ def _only_names_presenter(claim: Claim) -> bool:
 
 
 def _timestamps(evidence: list[Evidence]) -> str:
-    return ", ".join(e.locator for e in evidence) or "none"
+    return ", ".join(dict.fromkeys(e.locator for e in evidence)) or "none"
 
 
 def _evidence(video_name: str, units: list[SourceUnit]) -> list[Evidence]:
@@ -200,29 +215,46 @@ def _glossed(claim: Claim, units: list[SourceUnit], name: str, reading: _Reading
     return reading
 
 
-def _failed_calls(sources: Sources) -> list[ToolCall]:
+def _wording_covered(claim: Claim, units: list[SourceUnit]) -> float:
+    """The best share of the claim's wording a window of the evidence states: its
+    words, or for a claim in the other language, the words the glossary renders."""
+    if is_across_languages(claim.text, units):
+        return glossed_coverage(claim.text, units, width=2)[0]
+    return window_support(claim.text, units)
+
+
+def _failed_calls(sources: Sources, visual_only: bool = False) -> list[ToolCall]:
+    """The trace's video tool calls (only those that look at the picture, with
+    ``visual_only``) when every one of them failed; none otherwise."""
     trace = sources.inputs.trace
-    tools = sources.inputs.pack.video.video_tools or ["video"]
-    if trace is None or not trace.all_video_calls_failed(tools):
+    cues = sources.inputs.pack.video
+    if trace is None:
         return []
-    return list(trace.video_calls(tools))
+    calls = trace.video_calls(cues.video_tools or ["video"])
+    if visual_only:
+        words = [w.casefold() for w in cues.visual_tools]
+        calls = [c for c in calls if any(w in c.tool.casefold() for w in words)]
+    return calls if calls and not any(c.ok for c in calls) else []
 
 
 def assess_video_claims(sources: Sources) -> Iterator[VideoOutcome]:
     """One outcome per claim about a video (disclaimers excepted), in reading order."""
     failed = _failed_calls(sources)
+    blind = _failed_calls(sources, visual_only=True)
     for claim in video_claims(sources):
         if _DISCLAIMER.search(readable(claim.text)):
             continue
-        yield _assess(sources, claim, failed)
+        yield _assess(sources, claim, failed, blind)
 
 
-def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutcome:
+def _assess(
+    sources: Sources, claim: Claim, failed: list[ToolCall], blind: list[ToolCall]
+) -> VideoOutcome:
     video_name, video = sources.video(claim)
     name = video_name or "video"
     segments = list(video.segments) if video else []
     keyframes = list(video.keyframes) if video else []
-    units = segments + keyframes + (video.length if video else [])
+    units = segments + keyframes + (video.length + video.stated if video else [])
     reading = _support(sources, claim, units, name)
     supported = reading.support == "supported"
     looked_at = reading.looked_at
@@ -262,6 +294,17 @@ def _assess(sources: Sources, claim: Claim, failed: list[ToolCall]) -> VideoOutc
     )
     if keyframes and not supported:  # a kind of visual no note mentions, the judge agreeing
         unseen += _unshown(claim.text, units, video_terms.shown_kinds)
+    if visual and blind and not supported and _wording_covered(claim, units) < BLIND_COVERAGE_MAX:
+        lines = ", ".join(str(c.line) for c in blind)
+        return VideoOutcome(
+            claim=claim,
+            verdict="fabricated",
+            message=f"describes what is on screen, but every call of a tool that looks at the "
+            f"picture failed (trace lines {lines}) and no slide or keyframe note or transcript "
+            f"segment states it; timestamps looked at: {_timestamps(looked_at)}",
+            evidence=looked_at,
+            fix="describe only what the slide or keyframe notes and transcript show",
+        )
     if unseen:  # what is on screen is in the keyframe notes, whatever the judge reads
         return VideoOutcome(
             claim=claim,

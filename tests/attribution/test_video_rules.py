@@ -99,6 +99,7 @@ def _judged(
     label: str = "unsupported",
     claim: str = "The presenter compares three optimisers on stage [Video: video.mp4].",
     keyframes: list | None = None,
+    trace: FakeTrace | None = None,
 ) -> list:
     """CC4xx findings for one video claim that a stand-in judge labels ``label`` at ``score``."""
     report = make_report(f"## Video notes\n{claim}\n", pack)
@@ -108,7 +109,7 @@ def _judged(
         return ClaimJudgement(claim_id=claim.id, verdict=verdict, units_checked=units)
 
     corpus = _corpus(keyframes=keyframes)
-    ctx = LintContext(report=report, pack=pack, corpus=corpus, judge_units=judge_units)
+    ctx = LintContext(report=report, pack=pack, corpus=corpus, trace=trace, judge_units=judge_units)
     rules = [rule() for rule in all_rules() if rule.code.startswith("CC4")]
     return [finding for rule in rules for finding in rule.check(ctx)]
 
@@ -164,3 +165,49 @@ def test_a_kind_of_visual_is_seen_under_any_of_its_names(pack) -> None:
     assert [f.code for f in _judged(pack, 0.3, confident=False, claim=english, keyframes=bars)] == [
         "CC401"
     ]
+
+
+BLIND = FakeTrace(
+    [FakeCall("video_transcribe", True, 10), FakeCall("video_scene_describe", False, 20)]
+)
+SEEING = FakeTrace(
+    [FakeCall("video_transcribe", True, 10), FakeCall("video_scene_describe", True, 20)]
+)
+
+
+def test_a_visual_detail_the_agent_could_not_have_seen_is_fabricated(pack) -> None:
+    armchairs = "The camera shows two armchairs before a fake fireplace [Video: video.mp4]."
+    [finding] = _judged(pack, 0.3, confident=False, claim=armchairs, trace=BLIND)
+    assert (finding.code, finding.severity.value) == ("CC401", "error")
+    assert "trace lines 20" in finding.message
+    # the picture tool worked: the judge's grey zone alone is an info prompt
+    [grey] = _judged(pack, 0.3, confident=False, claim=armchairs, trace=SEEING)
+    assert (grey.code, grey.severity.value) == ("CC402", "info")
+
+
+def test_a_visual_detail_a_keyframe_note_states_is_not_fabricated_when_blind(pack) -> None:
+    noted = (
+        "The slide shows an animation of a probability distribution being squeezed "
+        "[Video: video.mp4]."
+    )
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=noted, trace=BLIND)] == [
+        "CC402"
+    ]
+    # "screening" holds no visual term: it is no claim about the picture
+    screening = "Screening takes half a day with six annotators in the room [Video: video.mp4]."
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=screening, trace=BLIND)] == [
+        "CC402"
+    ]
+
+
+def test_applause_no_subtitle_marks_is_fabricated_when_the_judge_agrees(pack) -> None:
+    applause = "The audience burst into applause at the squeezing slide [Video: video.mp4]."
+    [finding] = _judged(pack, 0.3, confident=False, claim=applause)
+    assert (finding.code, "applause appears in no keyframe note" in finding.message) == (
+        "CC401",
+        True,
+    )
+    marked = [keyframe(12, "Slide: squeezing"), segment(40, 41, "[Applause]")]
+    assert [
+        f.code for f in _judged(pack, 0.3, confident=False, claim=applause, keyframes=marked)
+    ] == ["CC402"]
