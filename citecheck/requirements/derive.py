@@ -206,7 +206,7 @@ def derive_requirements(query: str, language: Language | None = None) -> Require
     sections = stated[1] if stated else []
     asked = [stated[0]] if stated else texts
     tables = next((asks for text in asked if (asks := derive_tables(text, sections))), [])
-    length = next((found for found in map(_derive_length, texts) if found), None)
+    length = next((bound for text in texts if (bound := _derive_length(text, language))), None)
     return Requirements(sections=sections, length=length, tables=tables)
 
 
@@ -266,14 +266,21 @@ def _has_letters(text: str) -> bool:
     return bool(cjk_count(text) or LATIN_LETTER_RE.search(text))
 
 
-def _derive_length(query: str) -> LengthRequirement | None:
+def _derive_length(query: str, language: Language | None = None) -> LengthRequirement | None:
+    """The length bounds ``query`` states; where it states them in both units ("1500–3300
+    字 … in English, 1,300–1,900 words"), those in the unit of ``language`` (字 for a
+    Chinese report, words for an English one)."""
+    stated = [
+        (kind, match)
+        for kind, pattern in _LENGTH_PATTERNS
+        if (match := re.search(pattern, query, re.IGNORECASE))
+    ]
+    suited = "words" if language == "en" else "cjk_chars+latin_words"
+    fitting = [(kind, m) for kind, m in stated if unit_of(m.group(0)) == suited]
     low: int | None = None
     high: int | None = None
     counting: Counting = "cjk_chars+latin_words"
-    for kind, pattern in _LENGTH_PATTERNS:
-        match = re.search(pattern, query, re.IGNORECASE)
-        if match is None:
-            continue
+    for kind, match in fitting if language is not None and fitting else stated:
         numbers = [to_int(g) for g in match.groups()]
         counting = "words" if unit_of(match.group(0)) == "words" else counting
         if kind == "range":

@@ -142,6 +142,16 @@ def test_a_bilingual_request_is_read_in_each_language():
     assert en.length.counting == "words"
 
 
+def test_bounds_in_both_units_in_one_sentence_go_to_the_report_of_their_language():
+    query = (
+        "- [ ] 篇幅：正文不少于 1500 字、不超过 3300 字（引用标记不计入字数）\n"
+        "如果你用英文写，清单不变，篇幅为 1,300–1,900 words（不含引用标记）。"
+    )
+    zh, en = derive_requirements(query, "zh").length, derive_requirements(query, "en").length
+    assert zh is not None and (zh.min, zh.max, zh.counting) == (1500, 3300, "cjk_chars+latin_words")
+    assert en is not None and (en.min, en.max, en.counting) == (1300, 1900, "words")
+
+
 def test_without_a_language_the_first_statement_wins():
     derived = derive_requirements(BILINGUAL)
     assert [s.name for s in derived.sections] == ["研究动机", "方法要点", "讲座答疑整理"]
