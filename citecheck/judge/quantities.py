@@ -160,6 +160,12 @@ _CLAUSE_BREAK = re.compile(
     r"[;；。：！？!?、\n]|以及|(?<![总温缓饱调柔暖祥])和(?![平谐睦蔼缓])|(?<![或])或(?![许者是多])|(?<!\d)[,，]|[,，](?!\d{3})"
     r"|[.:](?=\s|$)|\s(?:and|while|whereas|but)\s"
 )
+_COUNTED = re.compile(r"\s?([A-Za-z][A-Za-z-]{2,}|[\u4e00-\u9fff]{2})")
+_NOT_COUNTED = frozenset(
+    {"and", "are", "but", "for", "from", "into", "per", "than", "the", "that", "then"}
+    | {"times", "was", "were", "with"}
+)
+"""Words after a number that say nothing of what it counts."""
 _SENTENCE_BREAK = re.compile(r"[;；。！？!?\n]|[.](?=\s|$)")
 _LABEL_BEFORE = re.compile(
     r"(?:Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Appendix|Algorithm|page|p\.|表|图|第)\s*$",
@@ -197,6 +203,7 @@ class Mention:
     crowded: bool = False  # a clause of many numbers: a flattened table line
     range_bound: bool = False  # a bound of a range ("50–70%"): rivals only another bound
     above: bool = False  # "more than", "超过", "以上": a value below it is not stated
+    counted: str = ""  # the word right after the number: what it counts ("81 tiles")
 
     @property
     def base_value(self) -> float:
@@ -258,6 +265,7 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
                 labels=identifiers(sentence),
                 crowded=_is_table_line(clause),
                 range_bound=upper is not None or _is_range_upper(text, item),
+                counted=_counted_word(text, item.end),
             )
         )
     return tuple(found)
@@ -294,6 +302,18 @@ def _row_mentions(text: str) -> tuple[Mention, ...]:
                 )
             )
     return tuple(found)
+
+
+def _counted_word(text: str, end: int) -> str:
+    """The word right after a number, as what it counts: "tiles" in "81 tiles", "专家"
+    in "8 专家"; none after a dimension's "x", a preposition or a unit word."""
+    found = _COUNTED.match(text, end)
+    if found is None:
+        return ""
+    word = found.group(1).casefold()
+    if word in _NOT_COUNTED:
+        return ""
+    return re.sub(r"(?:es|s)$", "", word) if word.isascii() else word
 
 
 def _is_table_line(clause: str) -> bool:
@@ -793,11 +813,33 @@ def _check(
     best = max(strong, key=lambda r: r[0], default=None)
     if stated_by >= WEAK_ALIGNMENT and not _outaligned(mine, stated_by, best):
         return QuantityCheck(mine, "stated", True)
+    if best is not None and _stated_in_its_place(mine, relevant, best[1]):
+        return QuantityCheck(mine, "silent", present)
     if best is not None:
         return QuantityCheck(mine, "contradicted", present, best[1])
     weak = [(a, m) for a, m in rivals if a[0] >= WEAK_ALIGNMENT]
     near = max(weak, key=lambda r: r[0])[1] if weak else None
     return QuantityCheck(mine, "silent", present, near=near)
+
+
+def _stated_in_its_place(mine: Mention, relevant: list[Mention], rival: Mention) -> bool:
+    """Whether the evidence states the claim's very value of what the claim means by it,
+    though the rival's clause reads closer: the value counts the same thing ("81 tiles")
+    and the rival something else ("448 x 448 input"), or its sentence renders the
+    claim's sentence at least as well as the rival's does (a clause that lost its
+    subject, "平均分下降 2.5 分", reads like every drop)."""
+    equal = [m for m in relevant if same_value(mine, m)]
+    counts_it = mine.counted and rival.counted != mine.counted
+    if counts_it and any(m.counted == mine.counted for m in equal):
+        return True
+    against = _sentence_alignment(mine, rival)
+    return any(_sentence_alignment(mine, m) >= max(against, WEAK_ALIGNMENT) for m in equal)
+
+
+def _sentence_alignment(mine: Mention, other: Mention) -> float:
+    """How much of the claim's sentence the other's sentence renders."""
+    whole, theirs = replace(mine, context=mine.sentence), replace(other, context=other.sentence)
+    return alignment(whole, theirs)[0]
 
 
 def _outaligned(

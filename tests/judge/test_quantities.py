@@ -208,6 +208,28 @@ def test_a_value_stated_of_a_loose_clause_loses_to_a_rival_of_the_claims_clause(
     assert statuses("Checkpoints are written every 64 training steps", other) == {"64": "stated"}
 
 
+def test_a_value_counting_the_same_thing_is_not_contradicted_by_a_size() -> None:
+    evidence = [
+        "It has a frozen SigLIP encoder with 448 x 448 input. "
+        "An image is resized up to 4032 x 4032, which gives at most 81 tiles."
+    ]
+    claim = "and encodes each of the up to 81 tiles with a frozen SigLIP encoder"
+    assert statuses(claim, evidence) == {"81": "silent"}
+    # the value changed: 64 tiles appear nowhere, and the rival 448 is then a rival
+    assert statuses(claim.replace("81", "64"), evidence) != {"64": "silent"}
+
+
+def test_a_clause_that_lost_its_subject_keeps_the_value_its_sentence_states() -> None:
+    evidence = [
+        "Replacing rotated boxes by horizontal boxes costs 2.5 points, mostly on detection.",
+        "Without the cross-attention layers, the average drops by 2.3 points.",
+    ]
+    claim = "把旋转框换成水平框，平均分下降 2.5 分，几乎全部损失在检测上"
+    assert statuses(claim, evidence) == {"2.5 分": "silent"}
+    changed = claim.replace("2.5", "2.9")
+    assert statuses(changed, evidence) == {"2.9 分": "contradicted"}
+
+
 def test_chinese_and_joins_clauses_of_their_own_quantities() -> None:
     claim = "始终保留开头 4 个锚点 token 和最近 128 个 token 组成的局部窗口"
     checks = {c.claim.quantity.raw: c for c in align_quantities(claim, PROSE)}
