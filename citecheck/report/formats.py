@@ -8,6 +8,7 @@ always used unless another format is forced. With ``pack.syntax`` (``--syntax``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,7 +91,56 @@ def find_all_citations(
     skip = [(e.start, e.end) for e in entry_lines] + [(c.span.start, c.span.end) for c in taken]
     markers = find_markers(text, formats.markers, offset, index, skip)
     citations = sorted([*taken, *markers], key=lambda c: c.span.start)
-    return citations, [*given_entries, *(e.entry for e in entry_lines)]
+    return through_definitions(citations, text, offset), [
+        *given_entries,
+        *(e.entry for e in entry_lines),
+    ]
+
+
+def through_definitions(citations: list[Citation], text: str, offset: int) -> list[Citation]:
+    """Markers whose definition cites the sources itself (``[^4]`` with ``[^4]: [文档:
+    pdf.pdf, page 2]`` below) cite what the definition cites, where they stand; the
+    definitions' own citations, which no marker leaves unused, are left out (a
+    definition line is a reference list, not a claim)."""
+    defined: dict[str, list[Citation]] = {}
+    for citation in citations:
+        line = _line_at(text, citation.span.start - offset)
+        found = _DEFINITION.match(line)
+        if found and not any(t.kind == "reference" for t in citation.targets):
+            defined.setdefault(found.group("key"), []).append(citation)
+    if not defined:
+        return citations
+    used: set[str] = set()
+    through: list[Citation] = []
+    for citation in citations:
+        keys = [t.key for t in citation.targets if t.kind == "reference" and t.key in defined]
+        if not keys:
+            through.append(citation)
+            continue
+        used.update(k for k in keys if k is not None)
+        targets = [
+            cited
+            for target in citation.targets
+            for cited in (
+                [c for d in defined[target.key] for c in d.targets]
+                if target.kind == "reference" and target.key in defined
+                else [target]
+            )
+        ]
+        through.append(citation.model_copy(update={"targets": targets}))
+    dropped = {id(c) for key in used for c in defined[key]}
+    return [c for c in through if id(c) not in dropped]
+
+
+_DEFINITION = re.compile(r"^\s*\[\^?(?P<key>[\w-]+)\]\s*[:：]")
+"""A footnote or reference definition line: ``[^4]: …``, ``[4]: …``."""
+
+
+def _line_at(text: str, position: int) -> str:
+    """The line of ``text`` holding ``position``."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def annotation_citations(

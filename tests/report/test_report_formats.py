@@ -104,6 +104,29 @@ def test_footnotes_gemini_and_links(pack: RulePack) -> None:
     assert {e.syntax for e in report.references} == {"footnotes", "links"}
 
 
+def test_footnotes_whose_definitions_cite_the_sources_cite_them_where_they_stand(
+    pack: RulePack,
+) -> None:
+    text = (
+        "SchemaPrune keeps 30 columns.[^4]\n\n"
+        "The graph has co-join edges.[^6][^4]\n\n"
+        "[^4]: [文档: pdf.pdf, page 2]\n"
+        '[^6]: [long_context: "Schema posts", chunk 1]\n'
+        "[^9]: [文档: pdf.pdf, page 9]\n"
+    )
+    report = parse_text(text, "r.md", pack)
+    cited = [
+        (c.text, c.span.line, [(t.source, t.pages or t.chunks) for t in c.targets])
+        for c in report.citations
+    ]
+    assert cited == [
+        ("[^4]", 1, [("pdf.pdf", [2])]),
+        ("[^6]", 3, [("long_context", [1])]),
+        ("[^4]", 3, [("pdf.pdf", [2])]),
+        ("[文档: pdf.pdf, page 9]", 7, [("pdf.pdf", [9])]),  # defined, never used: kept
+    ]
+
+
 def test_labelled_report_detects_no_marker_format(pack: RulePack) -> None:
     text = "KV 缓存可减少重复计算，推理速度提升了 3 倍[文档: pdf.pdf, page 9]。见表 [1]。\n"
     assert detect_formats(text, pack).names == ["labelled"]
