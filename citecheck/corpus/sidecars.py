@@ -112,7 +112,7 @@ _CREDITS = {
 _FACTS_MAX = 200
 """Values of a meta kept as facts: enough for any real one, bounded for a hostile one."""
 _FACT_VALUE_MAX_CHARS = 300
-_FACTS_KEY = "\x00facts"
+FACTS_KEY = "\x00facts"
 """Where the facts travel through validation: no key a meta file can hold (a NUL)."""
 _NESTING_MAX = 6
 _NESTED_SECTIONS = ("talk", "event", "recording", "video", "session", "media")
@@ -274,7 +274,7 @@ class MetaRecord(BaseModel):
     duration_s: float | None = Field(
         None, validation_alias=_aliases("duration_s", "duration_seconds", "duration", "length_s")
     )
-    facts: list[str] = Field(default_factory=list, validation_alias=_FACTS_KEY)
+    facts: list[str] = Field(default_factory=list, validation_alias=FACTS_KEY)
     """Every plain value the meta gives, as ``key: value`` lines (``event.date: 2025-09-20``):
     what it says of the event, venue, date and people, for claims about the recording."""
 
@@ -322,9 +322,9 @@ class MetaRecord(BaseModel):
     def _stated_facts(cls, data: Any) -> Any:
         """The meta's plain values as ``key: value`` lines, nested keys joined by dots,
         read before the other validators add to it (pydantic runs the last one first)."""
-        if not isinstance(data, dict) or _FACTS_KEY in data:
+        if not isinstance(data, dict) or FACTS_KEY in data:
             return data
-        return {**data, _FACTS_KEY: list(dict.fromkeys(_leaves(data, "")))[:_FACTS_MAX]}
+        return {**data, FACTS_KEY: list(dict.fromkeys(_leaves(data, "")))[:_FACTS_MAX]}
 
     @field_validator("duration_s", mode="before")
     @classmethod
@@ -363,6 +363,39 @@ class MetaRecord(BaseModel):
             return [v for v in listed if not (isinstance(v, dict) and _unnamed(v))]
         return value
 
+    def filled_from(self, other: MetaRecord) -> MetaRecord:
+        """This meta with what it leaves empty taken from ``other`` (another sidecar's):
+        its unset fields, the people it does not name (a person both name gains the
+        other's diarisation id and aliases), and the other's facts after its own."""
+        update: dict[str, Any] = {
+            field: getattr(other, field)
+            for field in (
+                "title",
+                "presenter",
+                "moderator",
+                "language",
+                "description",
+                "duration_s",
+            )
+            if getattr(self, field) is None and getattr(other, field) is not None
+        }
+        people = {person.name: person for person in self.speakers}
+        for person in other.speakers:
+            known = people.get(person.name)
+            if known is None:
+                people[person.name] = person
+                continue
+            people[person.name] = known.model_copy(
+                update={
+                    "id": known.id or person.id,
+                    "role": known.role or person.role,
+                    "aliases": list(dict.fromkeys([*known.aliases, *person.aliases])),
+                }
+            )
+        update["speakers"] = list(people.values())
+        update["facts"] = list(dict.fromkeys([*self.facts, *other.facts]))[:_FACTS_MAX]
+        return self.model_copy(update=update)
+
     @field_validator("transcript", "keyframes", "speaker_map", mode="before")
     @classmethod
     def _paths(cls, value: Any) -> Any:
@@ -398,6 +431,10 @@ def _local_path(entry: Any) -> str | None:
     return None
 
 
+SEGMENT_TEXT_KEYS = ("text", "content", "sentence", "transcript")
+"""Where a transcript segment holds what was said."""
+
+
 class SegmentRecord(BaseModel):
     """One transcript segment."""
 
@@ -406,9 +443,10 @@ class SegmentRecord(BaseModel):
     start: float = Field(validation_alias=_aliases("start", "begin", "from", "start_time"))
     end: float | None = Field(None, validation_alias=_aliases("end", "stop", "to", "end_time"))
     speaker: str | None = Field(
-        None, validation_alias=_aliases("speaker", "speaker_id", "spk", "who", "label")
+        None,
+        validation_alias=_aliases("speaker", "speaker_id", "speaker_label", "spk", "who", "label"),
     )
-    text: str = Field(validation_alias=_aliases("text", "content", "sentence", "transcript"))
+    text: str = Field(validation_alias=_aliases(*SEGMENT_TEXT_KEYS))
 
     @field_validator("start", "end", mode="before")
     @classmethod
@@ -473,14 +511,47 @@ def speakers_in(data: Any) -> Any:
     return data
 
 
-def segments_in(data: Any) -> Any:
-    """The item list of a transcript or keyframes JSON document (a list, or
-    ``{"segments": […]}``, ``{"scenes": […]}`` …)."""
+def segments_in(data: Any, text_keys: tuple[str, ...] = ()) -> Any:
+    """The item list of a transcript or keyframes JSON document: a list, or
+    ``{"segments": […]}``, ``{"scenes": […]}`` …; else, with ``text_keys``, the longest
+    list nested in it whose items give a start time and one of ``text_keys`` (AWS
+    Transcribe's ``results.audio_segments``, Deepgram's ``results.utterances``)."""
     if isinstance(data, dict):
         for key in ("segments", "results", "utterances", "cues", "keyframes", "frames", "scenes"):
             if isinstance(data.get(key), list):
                 return data[key]
+        if text_keys:
+            timed = _timed_lists(data, text_keys, depth=0)
+            return max(timed, key=len, default=data)
     return data
+
+
+_START_KEYS = ("start", "begin", "from", "start_time", "startTime", "start_ms", "time", "ts")
+_NESTING_SEARCHED = 4
+
+
+def _timed_lists(data: Any, text_keys: tuple[str, ...], depth: int) -> list[list[Any]]:
+    """Lists under ``data`` whose first items each hold a start and a text key."""
+    if depth > _NESTING_SEARCHED:
+        return []
+    if isinstance(data, list):
+        head = data[:_ITEMS_SNIFFED]
+        timed = bool(head) and all(
+            isinstance(item, dict)
+            and any(k in item for k in _START_KEYS)
+            and any(isinstance(item.get(k), str) for k in text_keys)
+            for item in head
+        )
+        return [data] if timed else []
+    if isinstance(data, dict):
+        return [
+            found for value in data.values() for found in _timed_lists(value, text_keys, depth + 1)
+        ]
+    return []
+
+
+_ITEMS_SNIFFED = 5
+"""Items of a nested list looked at to call it a list of timed segments."""
 
 
 class SidecarProblem(BaseModel):

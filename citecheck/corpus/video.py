@@ -63,6 +63,7 @@ from citecheck.corpus.sidecars import (
     KEYFRAMES_SHAPE,
     META_SHAPE,
     NFO_SHAPE,
+    SEGMENT_TEXT_KEYS,
     STRUCTURED_META_SHAPE,
     SUBTITLES_SHAPE,
     TEXT_TRANSCRIPT_SHAPE,
@@ -77,6 +78,7 @@ from citecheck.corpus.sidecars import (
     segments_in,
     speakers_in,
 )
+from citecheck.corpus.sidecarsniff import sniff_frames, sniff_meta
 from citecheck.corpus.sidecartext import (
     parse_turns,
     read_ass,
@@ -140,6 +142,20 @@ SIDECAR_JSON_SUFFIXES = (
     ".speakers.json",
 )
 """JSON files that belong to a video, never a document collection."""
+
+
+CLAIMED_ENDINGS = (
+    *MEDIA_SUFFIXES,
+    *SUBTITLE_SUFFIXES,
+    ".json",
+    *STRUCTURED_META_SUFFIXES,
+    *KEYFRAME_TABLE_SUFFIXES,
+    ".keyframes.md",
+    ".transcript.txt",
+    ".transcript.md",
+    ".nfo",
+)
+"""Endings a reader claims; a file named after the video with another is sniffed."""
 
 
 def is_video_target(target: CitationTarget) -> bool:
@@ -261,7 +277,16 @@ def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
 
 
 def _json_transcript(path: Path) -> list[SegmentRecord]:
-    return _validated(path, SegmentRecord, segments_in(read_json(path)))
+    return _validated(path, SegmentRecord, segments_in(read_json(path), SEGMENT_TEXT_KEYS))
+
+
+def _sniffed_transcript(path: Path) -> list[SegmentRecord]:
+    """The segments of a JSON file that may hold a transcript; none when it does not
+    (it may be anything else a tool wrote beside the video)."""
+    try:
+        return _json_transcript(path)
+    except (InputError, ValidationError):
+        return []
 
 
 def _json_meta(path: Path) -> MetaRecord:
@@ -416,6 +441,29 @@ class VideoEvidence:
         plain = [n.format(stem=stem, name=self.name) for n in TEXT_TRANSCRIPT_NAMES]
         return self._existing([*names, f"{stem}.json", "transcript.json", *plain], "transcript")
 
+    def _unclaimed_paths(self) -> list[Path]:
+        """Files named after the video (``talk.*``) that no reader claims by their
+        ending (``talk.edl``, ``talk.ffmetadata.txt``, ``talk.shownotes.md``): read for
+        what their content shows them to be (:mod:`citecheck.corpus.sidecarsniff`)."""
+        names = sorted(
+            p.name
+            for p in self.path.parent.glob(f"{self.path.stem}.*")
+            if not p.name.casefold().endswith(CLAIMED_ENDINGS) and p.name != f"{self.path.stem}.txt"
+        )
+        return self._existing(names, "meta")
+
+    def _other_json_paths(self) -> list[Path]:
+        """JSON files named after the video that no known ending places
+        (``talk.transcribe.json``, ``talk.deepgram.json``): a speech service's output
+        whose segments :func:`segments_in` may find."""
+        known = (*SIDECAR_JSON_SUFFIXES, *STRUCTURED_META_SUFFIXES)
+        names = sorted(
+            p.name
+            for p in self.path.parent.glob(f"{self.path.stem}.*.json")
+            if not p.name.casefold().endswith(known)
+        )
+        return self._existing(names, "transcript")
+
     # ------------------------------------------------------------ reading them
 
     def _record(self, path: Path, kind: Any, problem: str, expected: str) -> None:
@@ -445,6 +493,8 @@ class VideoEvidence:
         for path in _distinct([*declared, *self._subtitle_paths(), *self._transcript_file_paths()]):
             shape, read = reader_for(path, TRANSCRIPT_READERS, (SUBTITLES_SHAPE, parse_cues))
             raw.extend(self._read(path, "transcript", shape, read) or [])
+        for path in self._other_json_paths():  # no transcript unless segments are found
+            raw.extend(_sniffed_transcript(path))
         if not raw:
             raw = self._transcribed()
         return [self._segment_unit(s) for s in sorted(raw, key=lambda s: s.start)]
@@ -496,6 +546,8 @@ class VideoEvidence:
         for path in _distinct(paths):
             shape, read = reader_for(path, KEYFRAME_READERS, (KEYFRAMES_SHAPE, _keyframe_notes))
             frames.extend(self._read(path, "keyframes", shape, read) or [])
+        for path in self._unclaimed_paths():  # chapters, edit lists: known by content
+            frames.extend(sniff_frames(path))
         return [
             SourceUnit(
                 source=self.name,
@@ -559,6 +611,9 @@ class VideoEvidence:
             shape, reader = reader_for(path, META_READERS, (META_SHAPE, _json_meta))
             read = self._read(path, "meta", shape, reader)
         meta = read or MetaRecord()
+        for path in self._unclaimed_paths():  # show notes, ffmetadata: known by content
+            sniffed = sniff_meta(path)
+            meta = meta.filled_from(sniffed) if sniffed is not None else meta
         if not meta.speakers:
             meta = meta.model_copy(update={"speakers": self._speaker_map(meta)})
         return meta

@@ -1,0 +1,170 @@
+"""Sidecars known by what they hold rather than by their ending.
+
+A file named after the video with an ending no reader claims (``talk.ffmetadata.txt``,
+``talk.edl``, ``talk.shownotes.md``) is recognised by its content:
+
+- an ffmpeg ``;FFMETADATA1`` file: its global ``key=value`` tags are meta (``title``,
+  ``comment`` as the description, whose credits name the host and guest, ``date``…)
+  and each ``[CHAPTER]`` (``TIMEBASE``, ``START``, ``title``) is a note at its start;
+- a CMX3600 edit decision list (``TITLE:``, ``FCM:``, numbered events with source and
+  record timecodes): each event is a note of what is on screen from its record-in
+  time, counted from the first event's, with its clip name, ``* LOC:`` and
+  ``* COMMENT:`` lines;
+- show notes in Markdown or text that credit people by role (``**主持**：程一帆（Yifan
+  Cheng），…``, ``Guest: …``) or map diarisation labels to names (``spk_0 = 程一帆``):
+  meta with those people, every line kept as a stated fact.
+
+Anything else is not a sidecar and is passed over without a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from citecheck.corpus.sidecars import FACTS_KEY, KeyframeRecord, MetaRecord
+from citecheck.errors import InputError
+from citecheck.safeio import read_text
+
+SNIFF_LIMIT_CHARS = 200_000
+"""Characters of a candidate read to recognise it; real sidecars of these kinds are smaller."""
+_FACTS_MAX = 200
+_FFMETA_HEADER = ";FFMETADATA1"
+_FFMETA_ESCAPE = re.compile(r"\\(.)")
+_EDL_EVENT = re.compile(
+    r"^\s*\d{3,6}\s+\S+\s+\S+\s+\S+\s+(?:\d{1,3}\s+)?"
+    r"(?:\d\d:\d\d:\d\d[:;.]\d\d\s+){2}(?P<rec_in>\d\d:\d\d:\d\d)[:;.]\d\d\s+\d\d:\d\d:\d\d[:;.]\d\d"
+)
+_EDL_NOTE = re.compile(r"^\s*\*\s*(?:FROM CLIP NAME|LOC|COMMENT)\s*:\s*(?P<text>.+?)\s*$", re.I)
+_EDL_LOC_PREFIX = re.compile(r"^\d\d:\d\d:\d\d[:;.]\d\d\s+(?:[A-Z]+\s+)?")
+_ROLE_LINE = re.compile(
+    r"^\s*(?:[-*+]\s+)?[*_]*(?P<role>主持人?|嘉宾|主讲人?|讲者|现场提问|观众提问|提问|与谈人?"
+    r"|Hosts?|Guests?|Speakers?|Moderators?|Panelists?|Audience(?: questions?)?|Questions? from)"
+    r"[*_]*\s*[:：][*_]*\s*(?P<people>.+)$",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"^\s*(?P<name>[^（(,，;；、]+?)\s*(?:[（(](?P<inner>[^）)]*)[）)])?\s*(?:[,，].*)?$"
+)
+_LATIN_NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}$")
+_LABEL_MAP = re.compile(
+    r"(?P<id>\b(?:spk|speaker)[_\s-]?\d{1,3}\b|说话人\s*\d{1,3})\s*[=＝:：→]\s*"
+    r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}|[^（(，,；;。\s]+)",
+    re.IGNORECASE,
+)
+
+
+def sniff_meta(path: Path) -> MetaRecord | None:
+    """The meta an ffmetadata file or show notes state; None for any other file."""
+    text = _head(path)
+    if text is None:
+        return None
+    if text.lstrip("\ufeff").startswith(_FFMETA_HEADER):
+        return _ffmetadata_meta(text)
+    return _show_notes_meta(text)
+
+
+def sniff_frames(path: Path) -> list[KeyframeRecord]:
+    """The on-screen notes of an ffmetadata file's chapters or an edit decision list;
+    none for any other file."""
+    text = _head(path)
+    if text is None:
+        return []
+    if text.lstrip("\ufeff").startswith(_FFMETA_HEADER):
+        return _ffmetadata_chapters(text)
+    return _edl_events(text)
+
+
+def _head(path: Path) -> str | None:
+    try:
+        return read_text(path, "sidecar")[:SNIFF_LIMIT_CHARS]
+    except InputError:  # a file that cannot be read is no sidecar
+        return None
+
+
+def _ffmetadata_sections(text: str) -> list[dict[str, str]]:
+    """The global tags, then one dict per section (``[CHAPTER]``, ``[STREAM]``)."""
+    sections: list[dict[str, str]] = [{}]
+    for line in text.splitlines()[1:]:
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", ";")):
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            sections.append({"[section]": stripped[1:-1].upper()})
+            continue
+        key, sep, value = stripped.partition("=")
+        if sep:
+            sections[-1][key.strip().casefold()] = _FFMETA_ESCAPE.sub(r"\1", value.strip())
+    return sections
+
+
+def _ffmetadata_meta(text: str) -> MetaRecord | None:
+    tags = _ffmetadata_sections(text)[0]
+    if not tags:
+        return None
+    fields = {
+        "title": tags.get("title"),
+        "description": tags.get("comment") or tags.get("description"),
+        "language": tags.get("language"),
+    }
+    facts = [f"{key}: {value}" for key, value in tags.items()]
+    return MetaRecord.model_validate({**{k: v for k, v in fields.items() if v}, FACTS_KEY: facts})
+
+
+def _ffmetadata_chapters(text: str) -> list[KeyframeRecord]:
+    frames = []
+    for section in _ffmetadata_sections(text)[1:]:
+        if section.get("[section]") != "CHAPTER" or "start" not in section:
+            continue
+        numerator, _, denominator = section.get("timebase", "1/1000").partition("/")
+        try:
+            start = int(section["start"]) * int(numerator) / int(denominator or 1)
+        except (ValueError, ZeroDivisionError):
+            continue
+        title = section.get("title", "").strip()
+        if title:
+            frames.append(KeyframeRecord(time=start, text=f"chapter: {title}"))
+    return frames
+
+
+def _edl_events(text: str) -> list[KeyframeRecord]:
+    events: list[tuple[float, list[str]]] = []
+    for line in text.splitlines():
+        if found := _EDL_EVENT.match(line):
+            hours, minutes, secs = (int(part) for part in found.group("rec_in").split(":"))
+            events.append((hours * 3600 + minutes * 60 + secs, []))
+        elif events and (note := _EDL_NOTE.match(line)):
+            events[-1][1].append(_EDL_LOC_PREFIX.sub("", note.group("text")))
+    if not events:
+        return []
+    origin = events[0][0]
+    return [
+        KeyframeRecord(time=at - origin, text=" | ".join(notes)) for at, notes in events if notes
+    ]
+
+
+def _show_notes_meta(text: str) -> MetaRecord | None:
+    lines = text.splitlines()
+    people: dict[str, dict[str, object]] = {}
+    for line in lines:
+        if found := _ROLE_LINE.match(line):
+            for written in re.split(r"\s*[;；、/]\s*", found.group("people")):
+                person = _PERSON.match(written)
+                name = person.group("name").strip(" *_") if person else ""
+                if not name or person is None:
+                    continue
+                entry = people.setdefault(name, {"name": name, "role": found.group("role")})
+                inner = (person.group("inner") or "").strip()
+                if _LATIN_NAME.match(inner):
+                    entry["aliases"] = [inner]  # 程一帆（Yifan Cheng）
+                elif inner:
+                    entry["note"] = inner  # 吕思远（某城商行 DBA）
+        for mapped in _LABEL_MAP.finditer(line):
+            name = mapped.group("name").strip(" *_")
+            people.setdefault(name, {"name": name})["id"] = mapped.group("id")
+    if not people:
+        return None
+    facts = [line.strip(" #>*-") for line in lines if line.strip(" #>*-")]
+    title = next((line.lstrip("# ").strip() for line in lines if line.startswith("# ")), None)
+    meta = {"speakers": list(people.values()), FACTS_KEY: facts[:_FACTS_MAX]}
+    return MetaRecord.model_validate({**meta, **({"title": title} if title else {})})

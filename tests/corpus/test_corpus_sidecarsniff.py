@@ -1,0 +1,127 @@
+"""Sidecars known by their content: ffmetadata chapters, edit decision lists, show
+notes, and speech-service JSON whose segments sit deep in the document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from citecheck.corpus.sidecars import MetaRecord, SegmentRecord, segments_in
+from citecheck.corpus.sidecarsniff import sniff_frames, sniff_meta
+from citecheck.corpus.video import VideoEvidence
+
+FFMETADATA = """;FFMETADATA1
+title=EP37 live: SchemaLoom
+comment=主持：程一帆。嘉宾：叶欣然（论文第一作者）。
+date=2025-09-13
+
+[CHAPTER]
+TIMEBASE=1/1000
+START=79600
+END=125300
+title=主持人谈券商数仓经历
+"""
+EDL = """TITLE: EP37_PROGRAM
+FCM: NON-DROP FRAME
+
+001  AX       V     C        00:00:00:00 00:00:47:22 01:00:00:00 01:00:47:22
+* FROM CLIP NAME: CAM_A_WIDE.MXF
+* COMMENT: 舞台左侧为主持人，右侧为嘉宾。
+
+002  AX       V     C        00:00:00:00 00:00:31:18 01:00:47:22 01:01:19:15
+* FROM CLIP NAME: SLIDE_01_TITLE.PNG
+* LOC: 01:00:47:22 GREEN   幻灯片1 标题页
+"""
+NOTES = """# EP37｜现场录制
+
+**主持**：程一帆（Yifan Cheng），前券商数据仓库工程师
+
+**嘉宾**：叶欣然（Xinran Ye），论文第一作者
+
+**现场提问**：吕思远（某城商行 DBA）；Priya Natarajan（访问学者）
+
+转写中的说话人标签对应如下：spk_0 = 程一帆（主持），spk_1 = 叶欣然，spk_3 = Priya Natarajan。
+"""
+
+
+def _file(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_ffmetadata_tags_are_meta_and_its_chapters_notes(tmp_path: Path) -> None:
+    path = _file(tmp_path, "talk.ffmetadata.txt", FFMETADATA)
+    meta = sniff_meta(path)
+    assert meta is not None and meta.title == "EP37 live: SchemaLoom"
+    assert meta.moderator == "程一帆"  # credited in the comment
+    assert "date: 2025-09-13" in meta.facts
+    [chapter] = sniff_frames(path)
+    assert (chapter.time, chapter.text) == (79.6, "chapter: 主持人谈券商数仓经历")
+
+
+def test_an_edit_list_gives_what_is_on_screen_from_program_time(tmp_path: Path) -> None:
+    frames = sniff_frames(_file(tmp_path, "talk.edl", EDL))
+    assert [(f.time, f.text) for f in frames] == [
+        (0.0, "CAM_A_WIDE.MXF | 舞台左侧为主持人，右侧为嘉宾。"),
+        (47.0, "SLIDE_01_TITLE.PNG | 幻灯片1 标题页"),
+    ]
+    assert sniff_meta(_file(tmp_path, "talk2.edl", EDL)) is None
+
+
+def test_show_notes_credit_people_by_role_and_map_diarisation_labels(tmp_path: Path) -> None:
+    meta = sniff_meta(_file(tmp_path, "talk.shownotes.md", NOTES))
+    assert meta is not None and meta.title == "EP37｜现场录制"
+    people = {p.name: (p.role, p.id, p.aliases, p.note) for p in meta.speakers}
+    assert people["程一帆"] == ("主持", "spk_0", ["Yifan Cheng"], None)
+    assert people["吕思远"] == ("现场提问", None, [], "某城商行 DBA")
+    assert people["Priya Natarajan"][1] == "spk_3"
+    assert sniff_meta(_file(tmp_path, "talk.readme.md", "Just notes.\nNo people.")) is None
+
+
+def test_segments_deep_in_a_speech_service_document_are_found() -> None:
+    aws = {
+        "results": {
+            "items": [{"start_time": "0.3", "alternatives": [{"content": "大家"}]}] * 9,
+            "audio_segments": [
+                {
+                    "start_time": "0.00",
+                    "end_time": "21.40",
+                    "speaker_label": "spk_0",
+                    "transcript": "大家晚上好。",
+                },
+            ],
+        }
+    }
+    [segment] = [SegmentRecord.model_validate(s) for s in segments_in(aws, ("transcript",))]
+    assert (segment.start, segment.end, segment.speaker) == (0.0, 21.4, "spk_0")
+    assert segments_in(aws) is aws  # no text keys: nothing is searched for
+
+
+def test_the_video_reads_sniffed_sidecars_and_merges_their_people(tmp_path: Path) -> None:
+    (tmp_path / "talk.mp4").write_bytes(b"")
+    _file(tmp_path, "talk.shownotes.md", NOTES)
+    _file(tmp_path, "talk.ffmetadata.txt", FFMETADATA)
+    _file(tmp_path, "talk.edl", EDL)
+    segments = [{"start_time": "0", "end_time": "5", "speaker_label": "spk_0", "transcript": "好"}]
+    _file(tmp_path, "talk.transcribe.json", json.dumps({"results": {"audio_segments": segments}}))
+    _file(tmp_path, "talk.cfg.json", json.dumps({"quality": "high"}))  # no transcript: passed over
+    video = VideoEvidence(tmp_path / "talk.mp4")
+    assert [(s.speaker, s.text) for s in video.segments] == [("程一帆", "好")]
+    assert len(video.keyframes) == 3 and video.problems == []
+    assert video.moderator is not None and video.moderator.name == "程一帆"
+
+
+def test_a_meta_is_filled_from_another_without_losing_its_own() -> None:
+    own = MetaRecord.model_validate(
+        {"title": "A", "speakers": [{"name": "程一帆", "role": "host"}]}
+    )
+    other = MetaRecord.model_validate(
+        {"title": "B", "language": "zh", "speakers": [{"name": "程一帆", "id": "spk_0"}, "叶欣然"]}
+    )
+    merged = own.filled_from(other)
+    assert (merged.title, merged.language) == ("A", "zh")
+    assert [(p.name, p.role, p.id) for p in merged.speakers] == [
+        ("程一帆", "host", "spk_0"),
+        ("叶欣然", None, None),
+    ]
