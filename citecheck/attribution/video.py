@@ -285,6 +285,7 @@ def _assess(
             message=f"no transcript, keyframe notes or meta for {name}: "
             "this detail cannot be checked",
             fix="add a transcript (.srt/.vtt/.transcript.json) or keyframe notes next to the video",
+            severity=Severity.INFO,  # nothing read speaks against it: a prompt per claim
         )
     visual = _matches_any(claim.text, video_terms.visual_terms)
     unseen = (

@@ -11,9 +11,11 @@ from citecheck.models import Category, Severity
 class UnverifiableVideoDetail(VideoRule):
     """A concrete video detail that nothing in the folder can confirm.
 
-    Reported when the folder holds no transcript, keyframe notes or meta for
-    the video, or when a visual claim (slides, animations, on-stage scenes)
-    has only a transcript to go on.
+    Reported when a visual claim (slides, animations, on-stage scenes) has only
+    a transcript to go on, and as info when the folder holds no transcript,
+    keyframe notes or meta for the video at all: nothing read speaks against
+    the claim, and a warning on every line of the video section says only that
+    once per line.
 
     Anti-pattern
     ------------

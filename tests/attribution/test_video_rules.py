@@ -61,7 +61,8 @@ def test_visual_claim_without_keyframes_is_unverifiable(lint_text) -> None:
 def test_no_evidence_makes_details_unverifiable(lint_text) -> None:
     report = "（4）视频补充要点\n视频从MNIST类比出发讲解学习动态[视频: video.mp4]。\n"
     corpus = FakeCorpus(videos={"video.mp4": FakeVideo()})
-    assert _by_code(lint_text(report, corpus)) == {"CC402": [2]}
+    [finding] = lint_text(report, corpus)
+    assert (finding.code, finding.line, finding.severity.value) == ("CC402", 2, "info")
 
 
 def test_failed_video_calls_make_details_fabricated(lint_text) -> None:
