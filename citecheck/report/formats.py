@@ -136,6 +136,18 @@ _DEFINITION = re.compile(r"^\s*\[\^?(?P<key>[\w-]+)\]\s*[:：]")
 """A footnote or reference definition line: ``[^4]: …``, ``[4]: …``."""
 
 
+def definition_lines(text: str, offset: int, index: LineIndex) -> frozenset[int]:
+    """The file lines of ``text`` (starting at ``offset``) that define a footnote or
+    reference (``[^4]: …``): a reference list, whatever they hold, never claims."""
+    lines: set[int] = set()
+    position = 0
+    for line in text.splitlines(keepends=True):
+        if _DEFINITION.match(line):
+            lines.add(index.position(offset + position)[0])
+        position += len(line)
+    return frozenset(lines)
+
+
 def _line_at(text: str, position: int) -> str:
     """The line of ``text`` holding ``position``."""
     start = text.rfind("\n", 0, position) + 1

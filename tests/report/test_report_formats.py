@@ -125,6 +125,8 @@ def test_footnotes_whose_definitions_cite_the_sources_cite_them_where_they_stand
         ("[^4]", 3, [("pdf.pdf", [2])]),
         ("[文档: pdf.pdf, page 9]", 7, [("pdf.pdf", [9])]),  # defined, never used: kept
     ]
+    definitions = [c for c in report.claims if c.span.line >= 5]
+    assert definitions and all(c.in_reference_list for c in definitions)
 
 
 def test_labelled_report_detects_no_marker_format(pack: RulePack) -> None:
