@@ -3,10 +3,11 @@
 A claim is about the video when it cites one or stands in a section about the
 video (a heading, or a numbered line such as '（4）视频补充要点', matching
 ``pack.video.section_patterns``). :func:`assess_video_claims` gives each such
-claim one :class:`VideoOutcome`: fabricated (the trace shows every video tool
-call failed, or the evidence does not back it), unverifiable (no evidence, or a
-visual claim without keyframe notes), speculative (generic text passed off as
-the video's content) or supported. A claim that says itself it was not taken
+claim one :class:`VideoOutcome`: fabricated on two signals (the trace shows every
+video tool call failed, or every picture tool failed and no note states a visual
+claim, or it names a kind of visual no note mentions), unverifiable (no evidence,
+a visual claim without keyframe notes, or the judge alone not finding it),
+speculative (generic text passed off as the video's content) or supported. A claim that says itself it was not taken
 from the video (未能获取视频, not verified against the video) is skipped.
 """
 
@@ -336,11 +337,13 @@ def _assess(
             fix="compare with the timestamps shown, and cite one",
             severity=Severity.INFO,
         )
+    # the judge alone: talk-only facts in Chinese numerals, or a claim whose other half
+    # is the paper's, read as unsupported just as well, so this is no fabrication
     return VideoOutcome(
         claim=claim,
-        verdict="fabricated",
-        message="the video evidence does not back this; "
+        verdict="unverifiable",
+        message="the transcript and keyframes do not state this; "
         f"timestamps looked at: {_timestamps(looked_at)}",
         evidence=looked_at,
-        fix="describe only what the transcript or keyframes show",
+        fix="compare with the timestamps shown, and cite the moment that states it",
     )

@@ -99,8 +99,9 @@ def test_english_claims_on_a_chinese_talk(lint_text) -> None:
         "SelectRAG abstains when the evidence is insufficient [Video: video.mp4].\n"
         "The system has been deployed in a hospital since last year [Video: video.mp4].\n"
     )
-    fabricated = [f.line for f in lint_text(report, CORPUS) if f.code == "CC401"]
-    assert fabricated == [3]
+    found = [(f.line, f.code, f.severity.value) for f in lint_text(report, CORPUS)]
+    # stated in the talk: at most a prompt; not: unverifiable (the judge alone), not fabricated
+    assert [f for f in found if f[2] != "info"] == [(3, "CC402", "warning")]
 
 
 def test_an_act_credited_to_the_moderator_is_not_a_remark_of_what_follows(lint_text) -> None:

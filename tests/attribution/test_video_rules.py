@@ -121,9 +121,10 @@ def test_judge_grey_zone_is_an_info_prompt_not_a_fabrication(pack) -> None:
     assert "check it against timestamps 00:" in finding.message
 
 
-def test_confidently_unsupported_video_detail_is_fabricated(pack) -> None:
+def test_a_detail_only_the_judge_rejects_is_unverifiable_not_fabricated(pack) -> None:
     [finding] = _judged(pack, 0.02)
-    assert (finding.code, finding.severity.value) == ("CC401", "error")
+    assert (finding.code, finding.severity.value) == ("CC402", "warning")
+    assert "timestamps looked at: 00:" in finding.message
 
 
 HEDGED = "Talks like this one usually end with a long Q&A on compute cost [Video: video.mp4]."
