@@ -7,8 +7,9 @@ claim one :class:`VideoOutcome`: fabricated on two signals (the trace shows ever
 video tool call failed, or every picture tool failed and no note states a visual
 claim, or it names a kind of visual no note mentions), unverifiable (no evidence,
 a visual claim without keyframe notes, or the judge alone not finding it),
-speculative (generic text passed off as the video's content) or supported. A claim that says itself it was not taken
-from the video (未能获取视频, not verified against the video) is skipped.
+speculative (generic text passed off as the video's content) or supported. A
+claim that says itself it was not taken from the video (未能获取视频, not verified
+against the video) is skipped.
 """
 
 from __future__ import annotations
