@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from citecheck.corpus.damaged import DamagedTitle
 from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, ToolCall
 from citecheck.corpus.tracechat import chat_messages, from_messages
-from citecheck.corpus.tracejson import from_events, json_events
+from citecheck.corpus.tracejson import document_events, from_events, json_events
 from citecheck.corpus.tracelangchain import invocations
 from citecheck.corpus.tracesmolagents import tool_steps
 from citecheck.errors import InputError
@@ -210,7 +210,7 @@ def parse_trace(text: str, path: str = "<trace>") -> Trace:
     repaired = demojibake(text)
     lines = _COLOUR.sub("", repaired or text).splitlines()
     with collector_paused():
-        events = json_events(lines)
+        events = json_events(lines) or document_events(repaired or text)
         messages = chat_messages(repaired or text, events)
         if messages is not None:
             retrievals, calls = from_messages(messages)

@@ -1,7 +1,10 @@
 """Run logs written as JSON lines (one event object per line, as agent frameworks
-write them): an event that names a tool and reports an outcome (``status``,
-``error``, ``result`` …) is a tool call; every list in its result whose items name a
-title and a chunk index (``{"hits": [{"title", "chunk"}]}``, ``{"title", "chunks":
+write them) or as one exported JSON document holding a list of events (an OpenAI
+Agents SDK trace's ``spans``, a LangSmith / Langfuse export's ``runs`` or
+``observations``): an event that names a tool and reports an outcome (``status``,
+``error``, ``result`` …) is a tool call, its fields read through a wrapper such as
+``span_data``; every list in its result (a JSON string parsed first) whose items name
+a title and a chunk index (``{"hits": [{"title", "chunk"}]}``, ``{"title", "chunks":
 [{"chunk"}]}``) is a retrieval listing, complete when it holds the total it announces.
 """
 
@@ -24,6 +27,12 @@ FAILED_STATUSES = frozenset({"error", "failed", "failure", "timeout", "exception
 TITLE_KEYS = ("title", "doc_title", "document_title", "source_title")
 CHUNK_KEYS = ("chunk", "chunk_id", "chunk_index", "chunk_idx")
 TOTAL_KEYS = ("total_hits", "total", "num_results", "results_found", "count")
+EVENT_LIST_KEYS = ("spans", "events", "runs", "observations", "steps", "records", "child_runs")
+"""Where an exported run document keeps its events."""
+WRAPPER_KEYS = ("span_data", "data", "attributes", "payload")
+"""Where an event keeps its own fields (``{"span_data": {"type", "name", "output"}}``)."""
+NOT_TOOL_TYPES = frozenset({"agent", "response", "generation", "handoff", "guardrail", "llm"})
+"""Event types that are no tool call, though they may report an error."""
 
 
 def json_events(lines: list[str]) -> list[tuple[int, dict[str, Any]]] | None:
@@ -46,7 +55,42 @@ def json_events(lines: list[str]) -> list[tuple[int, dict[str, Any]]] | None:
     return events if events and len(events) >= JSON_LOG_SHARE * written else None
 
 
+def document_events(text: str) -> list[tuple[int, dict[str, Any]]] | None:
+    """The events of a run exported as one JSON document (a list of events, or one
+    under :data:`EVENT_LIST_KEYS`), each with the line its ``id`` is written on (1 when
+    it has none); None when the text is no such document."""
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(document, dict):
+        document = next(
+            (document[k] for k in EVENT_LIST_KEYS if isinstance(document.get(k), list)), None
+        )
+    if not isinstance(document, list):
+        return None
+    events = [_unwrapped(e) for e in document if isinstance(e, dict)]
+    return [(_line_of(text, e), e) for e in events] or None
+
+
+def _unwrapped(event: dict[str, Any]) -> dict[str, Any]:
+    """An event with the fields of its wrapper (``span_data``) beside its own."""
+    for key in WRAPPER_KEYS:
+        inner = event.get(key)
+        if isinstance(inner, dict):
+            return {**inner, **{k: v for k, v in event.items() if v is not None and k != key}}
+    return event
+
+
+def _line_of(text: str, event: dict[str, Any]) -> int:
+    ident = event.get("id")
+    at = text.find(json.dumps(ident)) if isinstance(ident, str) else -1
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
 def _event_tool(event: dict[str, Any]) -> str | None:
+    if str(event.get("type", "")).casefold() in NOT_TOOL_TYPES:
+        return None
     for key in TOOL_KEYS:
         value = event.get(key)
         if isinstance(value, str):
@@ -70,13 +114,26 @@ def _event_outcome(event: dict[str, Any]) -> tuple[bool, str | None] | None:
         or event.get("success") is False
         or bool(error)
     )
-    return not failed, (str(error) if error else None)
+    return not failed, (_error_text(error) if error else None)
+
+
+def _error_text(error: Any) -> str:
+    """An error as one line: a message with its detail (``{"message", "data": {"error"}}``)."""
+    if isinstance(error, dict):
+        detail = error.get("data")
+        said = [error.get("message"), detail.get("error") if isinstance(detail, dict) else None]
+        return ": ".join(str(part) for part in said if part) or json.dumps(error)
+    return str(error)
 
 
 def listings(payload: Any, tool: str, line: int) -> Iterable[Retrieval]:
     """Every list of chunks in a tool's result: items naming a title (or under a parent
-    that does) and a chunk index; a parent's total says whether the list is complete."""
+    that does) and a chunk index; a parent's total says whether the list is complete.
+    A result that is itself one chunk (``{"title", "chunk", "text"}``) lists that one."""
     if isinstance(payload, dict):
+        if single := _chunks([payload], None):  # one chunk fetched by its index
+            yield Retrieval(tool=tool, results=single, complete=True, line=line)
+            return
         title = next((payload[k] for k in TITLE_KEYS if isinstance(payload.get(k), str)), None)
         announced = next((payload[k] for k in TOTAL_KEYS if isinstance(payload.get(k), int)), None)
         for value in payload.values():
@@ -125,5 +182,15 @@ def from_events(
         ok, error = outcome
         calls.append(ToolCall(tool=tool, server="", ok=ok, error=error, line=line))
         for key in RESULT_KEYS:
-            retrievals.extend(listings(event.get(key), tool, line))
+            retrievals.extend(listings(_parsed(event.get(key)), tool, line))
     return retrievals, calls
+
+
+def _parsed(result: Any) -> Any:
+    """A result written as a JSON string (as exported spans keep it) parsed; else as is."""
+    if isinstance(result, str) and result.lstrip().startswith(("{", "[")):
+        try:
+            return json.loads(result)
+        except ValueError:
+            return result
+    return result
