@@ -27,6 +27,9 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SYMBOLS = "*∗†‡§¶#✉"
 _MARK_CHARS = f"0-9{_SUPERSCRIPTS}{_SYMBOLS},"
 _ABSTRACT = re.compile(r"^\s*(?:abstract|摘要)\b", re.I)
+_LETTER_SPACED = re.compile(r"^\s*(?:[A-Z] ){4,}[A-Z]\b")
+"""A heading set in spaced capitals ("A B S T R A C T", "A R T I C L E  I N F O"), as
+Elsevier journals set the abstract and the article-info box: the authors end there."""
 _AFFILIATION = re.compile(
     r"universit|institut|college|school|laborator|\blab\b|department|research|academy|"
     r"inc\.|corp|google|microsoft|openai|deepmind|大学|学院|研究院|研究所|实验室",
@@ -182,7 +185,7 @@ def _author_area(lines: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]
     area = []
     for spans in lines:
         plain = _strip_marks(_line_text(spans))
-        if _ABSTRACT.match(plain) or len(plain) > 160:
+        if _ABSTRACT.match(plain) or _LETTER_SPACED.match(plain) or len(plain) > 160:
             break
         area.append(spans)
     return area

@@ -208,3 +208,14 @@ def test_bold_names_side_by_side_on_one_line_are_no_grid(tmp_path: Path) -> None
     ]
     block = read_author_block(_grid_paper(tmp_path / "p.pdf", cells).page_lines(1))
     assert [a.name for a in block.authors] == ["Ana Li", "Bo Wu"]
+
+
+def test_a_letter_spaced_abstract_heading_ends_the_author_lines(tmp_path: Path) -> None:
+    lines = [
+        [("Xinran Ye", 11.0, 0.0), ("a", 6.5, 4.0), (", Jun Du", 11.0, 0.0), ("a,*", 6.5, 4.0)],
+        [("A B S T R A C T", 9.0, 0.0)],
+        [("Large language models translate questions into SQL.", 10.0, 0.0)],
+        [("A R T I C L E   I N F O", 9.0, 0.0)],
+        [("* Corresponding author: Jun Du (ORCID 0000-0002-4817-3360).", 8.0, 0.0)],
+    ]
+    assert _read(tmp_path, lines) == [("Xinran Ye", ["first"]), ("Jun Du", ["corresponding"])]
