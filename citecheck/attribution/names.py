@@ -182,6 +182,13 @@ def is_cjk_name(name: str) -> bool:
     return bool(re.fullmatch(rf"[{CJK_CHARS}·]+", name.strip()))
 
 
+_SENTENCE_OPENER = re.compile(
+    r"^(?:When|While|After|Before|As|Although|Though|If|Because|Since|Once|Until|Whereas"
+    r"|Then|Later|Next|Finally|Also|Here|There|So|But|And|Yet|Meanwhile|Afterwards)\s+(?=[A-Z])"
+)
+"""A capitalised word opening a sentence before a name, which is not part of it."""
+
+
 def clean_name(name: str) -> str:
     """Strip spaces and a trailing 'et al.'."""
     return re.sub(r"\s+et al\.?$", "", name.strip().replace("\u00a0", " "))
@@ -227,7 +234,9 @@ def _scan(
                         continue
                     name, start = person
                 else:
-                    name = clean_name(raw)
+                    opener = _SENTENCE_OPENER.match(raw)  # "When Priya Natarajan asked"
+                    start += opener.end() if opener else 0
+                    name = clean_name(raw[opener.end() :] if opener else raw)
                 if len(name) < 2 or name.casefold() in _NOT_NAMES:
                     continue
                 mention = NameMention(

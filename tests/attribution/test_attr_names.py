@@ -171,6 +171,10 @@ def test_talk_roles_are_found(text: str, role: str, name: str) -> None:
         ("陈浩然在讲座中强调，弃答率过高会损害用户体验", "陈浩然"),
         ("林乔雨回答，困惑度只上升了 0.6", "林乔雨"),
         ("Rahul Iyer explained that freezing the router halves the drift", "Rahul Iyer"),
+        (
+            "When Priya Natarajan asked whether it was a weak point, the guest agreed",
+            "Priya Natarajan",
+        ),
     ],
 )
 def test_remark_speakers_are_found(text: str, name: str) -> None:
