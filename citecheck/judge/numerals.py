@@ -136,7 +136,7 @@ _EN_UNIT_VALUES = {
 _EN_UNITS = "|".join(_EN_UNIT_VALUES)
 _QUANTITY_RE = re.compile(
     rf"(?P<zhpct>百分之(?P<zhpctnum>{_ZH_NUM}|{_NUM}))"
-    rf"|(?P<arabic>(?<![A-Za-z0-9_.\-])(?<!\d,)(?P<num>{_NUM})(?:\s*(?P<zhbig>[万亿]+))?"
+    rf"|(?P<arabic>(?<![A-Za-z0-9_.])(?<![A-Za-z0-9_.]-)(?<!\d,)(?P<num>{_NUM})(?:\s*(?P<zhbig>[万亿]+))?"
     rf"(?:\s*(?:(?P<pp>个?百分点|个点|分(?![钟之秒])|percentage points?\b|points?\b)"
     rf"|(?P<pct>%|％|percent\b|per cent\b|成(?![功为立就果员本长熟]))))?"
     rf"(?:\s*(?P<scale>(?:{_EN_SCALE_RE})\b))?(?P<year>\s*年)?)"

@@ -453,8 +453,9 @@ def _marked(
 
 def same_value(claim: Mention, other: Mention) -> bool:
     """Whether two mentions state the same value, leniently: a number may be a
-    percentage or points without its sign, a fraction may be a percentage, and an
-    approximate number allows :data:`APPROX_TOLERANCE`."""
+    percentage or points without its sign, a change without its minus ("drops 4.9"
+    for -4.9), a fraction may be a percentage, and an approximate number allows
+    :data:`APPROX_TOLERANCE`."""
     if not _unit_can_state(claim, other):
         return False
     a, b = claim.quantity, other.quantity
@@ -470,8 +471,8 @@ def same_value(claim: Mention, other: Mention) -> bool:
     if a.kind == "percent" and b.kind != "percent" and b.value <= 1:
         candidates.append(b.value * 100)
     for value in candidates:
-        if round(value, a.decimals) == round(a.value, a.decimals):
-            return True
+        if round(abs(value), a.decimals) == round(abs(a.value), a.decimals):
+            return True  # a change may drop its sign in words ("costs 4.9 points" for -4.9)
         if claim.above and value < a.value * (1 - ABOVE_SLACK):
             continue  # "七成以上" is not 63%
         if (claim.approx or other.approx) and abs(a.value - value) <= _approx_slack(claim, other):

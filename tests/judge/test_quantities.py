@@ -367,3 +367,17 @@ def test_a_number_worked_out_from_the_clause_that_stands_in_for_it_is_stated() -
     assert right.status == "stated"
     (wrong,) = align_quantities(claim.format("5.3"), evidence)
     assert wrong.status != "stated" and wrong.stand_in is not None
+
+
+def test_a_change_stated_without_its_minus_is_the_same_value() -> None:
+    evidence = [
+        "Removing the graph walk costs the most (-7.3 points), then the co-join edges (-4.9)."
+    ]
+    claim = (
+        "removing the graph walk costs the most (7.3 points), followed by the co-join edges (4.9)"
+    )
+    assert statuses(claim, evidence) == {"7.3 points": "stated", "4.9": "stated"}
+    # a hyphen inside a name or a range is still no minus sign
+    assert statuses("GPT-4 reaches 71.2 points", ["GPT-4 reaches 71.2 points."]) == {
+        "71.2 points": "stated"
+    }
