@@ -339,7 +339,8 @@ def _assess(
             severity=Severity.INFO,
         )
     # the judge alone: talk-only facts in Chinese numerals, or a claim whose other half
-    # is the paper's, read as unsupported just as well, so this is no fabrication
+    # is the paper's, read as unsupported just as well (on the six planted corpora every
+    # such claim was right), so this is a prompt to check, not a finding
     return VideoOutcome(
         claim=claim,
         verdict="unverifiable",
@@ -347,4 +348,5 @@ def _assess(
         f"timestamps looked at: {_timestamps(looked_at)}",
         evidence=looked_at,
         fix="compare with the timestamps shown, and cite the moment that states it",
+        severity=Severity.INFO,
     )

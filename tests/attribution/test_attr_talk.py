@@ -100,8 +100,8 @@ def test_english_claims_on_a_chinese_talk(lint_text) -> None:
         "The system has been deployed in a hospital since last year [Video: video.mp4].\n"
     )
     found = [(f.line, f.code, f.severity.value) for f in lint_text(report, CORPUS)]
-    # stated in the talk: at most a prompt; not: unverifiable (the judge alone), not fabricated
-    assert [f for f in found if f[2] != "info"] == [(3, "CC402", "warning")]
+    # the judge alone finds neither: a prompt to check each, never a fabrication
+    assert found == [(2, "CC402", "info"), (3, "CC402", "info")]
 
 
 def test_an_act_credited_to_the_moderator_is_not_a_remark_of_what_follows(lint_text) -> None:

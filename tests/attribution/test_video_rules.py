@@ -123,7 +123,7 @@ def test_judge_grey_zone_is_an_info_prompt_not_a_fabrication(pack) -> None:
 
 def test_a_detail_only_the_judge_rejects_is_unverifiable_not_fabricated(pack) -> None:
     [finding] = _judged(pack, 0.02)
-    assert (finding.code, finding.severity.value) == ("CC402", "warning")
+    assert (finding.code, finding.severity.value) == ("CC402", "info")
     assert "timestamps looked at: 00:" in finding.message
 
 
