@@ -453,10 +453,12 @@ def _details(
 # ------------------------------------------------- a blog writer's own work
 
 _PAPER_AUTHORS = re.compile(
-    r"^[^，。；,;]{0,16}?(?<![笔博帖主])(?:论文|原文|本文)?作者(?:们|团队)?(?![：:])"
+    r"^[^，。；,;]{0,16}?(?:(?:论文|原文|本文)的|(?<![笔博帖主的])(?:论文|原文|本文)?)作者"
+    r"(?:们|团队)?(?![：:])"
     r"|^[^,;.]{0,40}?\b[Tt]he (?:paper's |original )?authors\b(?! of (?:the|this) (?:blog|post))"
 )
-"""The claim credits the paper's authors: '作者还在…', 'The authors also measured…'."""
+"""The claim credits the paper's authors: '作者还在…', 'The authors also measured…' (not
+the writer of something else: '知乎速读的作者按 token 数粗算')."""
 _FIRST_PERSON = re.compile(
     r"笔者|本人|博主|我们?(?:自己|用|在|跑|复现|实测|测了|测试|试了|尝试)|我自己"
     r"|\b(?:I|we) (?:reproduced|re-ran|reran|ran|tried|tested|measured|benchmarked)\b"
