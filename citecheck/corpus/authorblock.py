@@ -26,7 +26,7 @@ AuthorRole = Literal["first", "corresponding", "equal"]
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SYMBOLS = "*∗†‡§¶#✉"
 _MARK_CHARS = f"0-9{_SUPERSCRIPTS}{_SYMBOLS},"
-_ABSTRACT = re.compile(r"^\s*(?:abstract|摘要)\b", re.I)
+_ABSTRACT = re.compile(r"^\s*(?:abstract|摘\s*要)\b", re.I)  # 摘\u3000要 in Chinese journals
 _LETTER_SPACED = re.compile(r"^\s*(?:[A-Z] ){4,}[A-Z]\b")
 """A heading set in spaced capitals ("A B S T R A C T", "A R T I C L E  I N F O"), as
 Elsevier journals set the abstract and the article-info box: the authors end there."""
@@ -38,7 +38,7 @@ _AFFILIATION = re.compile(
 _CORRESPONDING = re.compile(r"correspond|通讯作者|通信作者", re.I)
 _NAMED_CORRESPONDING = re.compile(
     r"(?:corresponding authors?|通讯作者|通信作者)\s*[:：]\s*"
-    r"(?P<names>[^()（）\n:：@]+?)\s*(?=[(（]|$)",
+    r"(?P<names>[^()（）\n:：@]+?)[\s.。]*(?=[(（)）]|$)",
     re.I,
 )
 _EQUAL = re.compile(r"equal(?:ly)? contribut|contributed equally|共同第一|同等贡献", re.I)
@@ -55,7 +55,11 @@ _VENUE = re.compile(
     r"\b(?:Proceedings|Findings of|camera-ready|preprint|arXiv|Conference on|Workshop on)\b", re.I
 )
 """A venue line under the authors ("Proceedings of NAACL 2025 (Long Papers)")."""
-_NOT_NAMES = re.compile(r"^(?:and|The|Abstract|Proceedings|Findings|Published|arXiv)\b")
+_NOT_NAMES = re.compile(
+    r"^(?:and|The|Abstract|Proceedings|Findings|Published|arXiv"
+    r"|(?:Student |Senior |Life )?(?:Member|Fellow)|IEEE)\b"
+)
+"""Words an author line holds that are no names: IEEE membership grades among them."""
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 _BOLD = 16
 """pymupdf's span flag for a bold font."""
@@ -117,11 +121,19 @@ def _strip_marks(text: str) -> str:
     return re.sub(rf"[{_SUPERSCRIPTS}{_SYMBOLS}]", " ", text).strip()
 
 
+_SPACED_HAN_NAME = re.compile(
+    r"(?:(?<=^)|(?<=[，,、\s]))([\u4e00-\u9fff])[\u3000 ]([\u4e00-\u9fff])(?=\^|\s*(?:[，,、]|$))"
+)
+"""A two-character name set with a space to the width of three (田\u3000野)."""
+
+
 def _names(line: str) -> list[PaperAuthor]:
     authors = []
+    line = _SPACED_HAN_NAME.sub(r"\1\2", line)
     for found in _NAME.finditer(line):
         name = found.group("name").strip()
-        if len(name) < 3 or _NOT_NAMES.match(name) or (" " not in name and not CJK_RE.match(name)):
+        han = CJK_RE.match(name) is not None  # 田野: two characters make a Chinese name
+        if len(name) < (2 if han else 3) or _NOT_NAMES.match(name) or (" " not in name and not han):
             continue
         authors.append(PaperAuthor(name=name, marks=_marks(found.group("marks"))))
     return authors
@@ -164,11 +176,13 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         if not _VENUE.search(plain):
             author_lines.append(text)
     authors = [author for line in _unwrapped(author_lines) for author in _names(line)]
-    for spans in lines[title_rows[-1] + 1 :]:  # footnotes at the foot of the page
-        text = _line_text(spans)
-        if _leading_marks(text):
+    texts = [_line_text(spans) for spans in lines]
+    for text in texts[title_rows[-1] + 1 :]:
+        if _leading_marks(text):  # footnotes at the foot of the page
             _file_notes([n for n in _footnotes(text) if n[0]], corresponding, equal)
-            named |= _named_corresponding(text)
+    for text, following in zip(texts, [*texts[1:], ""], strict=True):
+        # anywhere on the page, wrapped or not: "… (Corresponding author: / Zhengrong Mao.)"
+        named |= _named_corresponding(f"{text} {following}")
     affiliations = _affiliations(affiliation_lines)
     named &= {_folded(author.name) for author in authors}  # a name the list does not hold
     for index, author in enumerate(authors):

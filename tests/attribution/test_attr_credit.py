@@ -234,5 +234,8 @@ def test_blog_writers_own_run_credited_to_the_authors(pack: RulePack) -> None:
     authors = f'作者报告在 A100 上吞吐量提升 2.1 倍 [long_context: "{BLOG}", chunk 0]。\n'
     assert _codes(_lint_resolved(authors, pack)) == []
     # the writer of the cited post, named by what they wrote, is no author of the paper
-    post = f'这篇速读的作者在单张 RTX 4090 上测试，吞吐量提升约 1.4 倍 [long_context: "{BLOG}", chunk 1]。\n'
+    post = (
+        f"这篇速读的作者在单张 RTX 4090 上测试，吞吐量提升约 1.4 倍 "
+        f'[long_context: "{BLOG}", chunk 1]。\n'
+    )
     assert _codes(_lint_resolved(post, pack)) == []

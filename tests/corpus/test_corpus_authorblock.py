@@ -219,3 +219,29 @@ def test_a_letter_spaced_abstract_heading_ends_the_author_lines(tmp_path: Path) 
         [("* Corresponding author: Jun Du (ORCID 0000-0002-4817-3360).", 8.0, 0.0)],
     ]
     assert _read(tmp_path, lines) == [("Xinran Ye", ["first"]), ("Jun Du", ["corresponding"])]
+
+
+def test_ieee_grades_are_no_names_and_a_footnote_across_two_lines_names_the_corresponding(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        [("Yutong Guo, Student Member, IEEE, and Zhengrong Mao, Senior Member, IEEE", 10.0, 0.0)]
+    ]
+    doc = _paper(tmp_path / "p.pdf", lines)
+    page_lines = doc.page_lines(1)
+    note = [dict(page_lines[-1][0], text="supported by NSFC. (Corresponding author:")]
+    name = [dict(page_lines[-1][0], text="Zhengrong Mao.)")]
+    block = read_author_block([*page_lines, note, name])
+    assert [(a.name, a.roles) for a in block.authors] == [
+        ("Yutong Guo", ["first"]),
+        ("Zhengrong Mao", ["corresponding"]),
+    ]
+
+
+def test_a_chinese_journal_block_ends_at_a_spaced_abstract_label(tmp_path: Path) -> None:
+    lines = [
+        [("沈嘉禾", 10.0, 0.0), ("1", 6.0, 3.0), ("，田\u3000野", 10.0, 0.0), ("1", 6.0, 3.0)],
+        [("（1. 四川大学 华西医院，四川 成都 610041）", 8.0, 0.0)],
+        [("摘\u3000要：大语言模型在临床问答中容易给出看似合理却缺乏依据的回答", 9.0, 0.0)],
+    ]
+    assert _read(tmp_path, lines) == [("沈嘉禾", ["first"]), ("田野", [])]
