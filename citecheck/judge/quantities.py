@@ -814,7 +814,7 @@ def _check(
     best = max(strong, key=lambda r: r[0], default=None)
     if stated_by >= WEAK_ALIGNMENT and not _outaligned(mine, stated_by, best):
         return QuantityCheck(mine, "stated", True)
-    if best is not None and _stated_in_its_place(mine, relevant, best[1]):
+    if best is not None and _stated_in_its_place(mine, relevant, best[1], claimed):
         return QuantityCheck(mine, "silent", present)
     if best is not None:
         return QuantityCheck(mine, "contradicted", present, best[1])
@@ -823,16 +823,20 @@ def _check(
     return QuantityCheck(mine, "silent", present, near=near)
 
 
-def _stated_in_its_place(mine: Mention, relevant: list[Mention], rival: Mention) -> bool:
+def _stated_in_its_place(
+    mine: Mention, relevant: list[Mention], rival: Mention, claimed: list[Mention]
+) -> bool:
     """Whether the evidence states the claim's very value of what the claim means by it,
     though the rival's clause reads closer: the value counts the same thing ("81 tiles")
     and the rival something else ("448 x 448 input"), or its sentence renders the
-    claim's sentence at least as well as the rival's does (a clause that lost its
-    subject, "平均分下降 2.5 分", reads like every drop)."""
+    claim's sentence, its only value, at least as well as the rival's does (a clause
+    that lost its subject, "平均分下降 2.5 分", reads like every drop)."""
     equal = [m for m in relevant if same_value(mine, m)]
     counts_it = mine.counted and rival.counted != mine.counted
     if counts_it and any(m.counted == mine.counted for m in equal):
         return True
+    if sum(c.sentence == mine.sentence for c in claimed) > 1:
+        return False  # two values in one sentence: the sentence cannot tell them apart
     against = _sentence_alignment(mine, rival)
     return any(_sentence_alignment(mine, m) >= max(against, WEAK_ALIGNMENT) for m in equal)
 
