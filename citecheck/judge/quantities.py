@@ -87,7 +87,7 @@ _UNITS: list[tuple[str, float, str]] = [
     ("layer", 1.0, r"layers?\b|层"),
     ("head", 1.0, r"heads?\b|个头|头"),
     # durations, in days: "约四个月" is four months, not a bare 4 elsewhere on the page
-    (DURATION, 1 / 86400, r"sec(?:ond)?s?\b|秒(?!杀)"),
+    (DURATION, 1 / 86400, r"sec(?:ond)?s?\b|s\b(?![.'’-])|秒(?!杀)"),  # "9.8 s per image"
     (DURATION, 1 / 1440, r"min(?:ute)?s?\b|分钟"),
     (DURATION, 1 / 24, r"hours?\b|hrs?\b|小时"),
     (DURATION, 1.0, r"days?\b|天(?![津下])"),
@@ -467,7 +467,8 @@ def same_value(claim: Mention, other: Mention) -> bool:
         slack = (10.0**-a.decimals + 10.0**-b.decimals * factor) / 2
         return any(abs(a.value - value) <= slack for value in converted)
     # a plain number is read in the claim's unit ("16" in a "GiB" column states "16 GiB")
-    candidates = [other.base_value / claim.scale if other.unit else b.value]
+    # a unitless claim number is read in the other's unit ("about 9.8" for "9.8 秒")
+    candidates = [other.base_value / claim.scale if other.unit and claim.unit else b.value]
     if a.kind == "percent" and b.kind != "percent" and b.value <= 1:
         candidates.append(b.value * 100)
     for value in candidates:

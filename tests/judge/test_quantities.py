@@ -381,3 +381,13 @@ def test_a_change_stated_without_its_minus_is_the_same_value() -> None:
     assert statuses("GPT-4 reaches 71.2 points", ["GPT-4 reaches 71.2 points."]) == {
         "71.2 points": "stated"
     }
+
+
+def test_seconds_written_as_s_and_a_bare_number_read_in_the_sources_unit() -> None:
+    evidence = ["一张 4032×4032 的图推理大约 9.8 秒，显存占用 14.6 GB。"]
+    [seconds] = align_quantities("about 9.8 s per image", evidence)
+    assert (seconds.claim.unit, seconds.present) == ("duration", True)
+    [bare] = align_quantities("it takes about 9.8 per image", evidence)
+    assert bare.present
+    [minutes] = align_quantities("about 9.8 min per image", evidence)
+    assert not minutes.present  # minutes are not seconds
