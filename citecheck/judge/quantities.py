@@ -141,7 +141,8 @@ _MONTH_DATE = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"\s*(?:%|％|percent\b|per cent\b)")
 _APPROX_BEFORE = re.compile(
-    r"(?:约为?|大约|大概|近|接近|将近|超过|逾|约合|about|around|approximately|roughly|nearly|"
+    r"(?:(?:约|大约|大概)(?:减少|降低|下降|缩短|节省|提升|提高|增加|增长)了?"  # 约减少六成
+    r"|约为?|大约|大概|近|接近|将近|超过|逾|约合|about|around|approximately|roughly|nearly|"
     r"almost|over|more than|up to|~|≈)\s*$",
     re.IGNORECASE,
 )

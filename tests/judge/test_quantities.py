@@ -391,3 +391,13 @@ def test_seconds_written_as_s_and_a_bare_number_read_in_the_sources_unit() -> No
     assert bare.present
     [minutes] = align_quantities("about 9.8 min per image", evidence)
     assert not minutes.present  # minutes are not seconds
+
+
+def test_about_before_a_change_verb_makes_the_value_approximate() -> None:
+    [share] = [
+        m
+        for m in mentions_in("显存从 61.3 GB 降到 22.8 GB，约减少六成")
+        if m.quantity.raw == "六成"
+    ]
+    assert share.approx
+    assert not [m for m in mentions_in("显存减少六成") if m.approx]
