@@ -182,6 +182,20 @@ def is_cjk_name(name: str) -> bool:
     return bool(re.fullmatch(rf"[{CJK_CHARS}·]+", name.strip()))
 
 
+_BODIES = frozenset(
+    {"engineering", "science", "sciences", "university", "college", "school", "institute"}
+    | {"department", "faculty", "laboratory", "lab", "centre", "center", "academy"}
+    | {"hospital", "company", "group", "team"}
+)
+"""Last words of organisations: "College of Electrical Engineering, asked" names nobody."""
+
+
+def _names_a_body(name: str) -> bool:
+    """Whether a Latin 'name' is an organisation's ("Electrical Engineering")."""
+    words = name.split()
+    return bool(words) and words[-1].casefold() in _BODIES
+
+
 _SENTENCE_OPENER = re.compile(
     r"^(?:When|While|After|Before|As|Although|Though|If|Because|Since|Once|Until|Whereas"
     r"|Then|Later|Next|Finally|Also|Here|There|So|But|And|Yet|Meanwhile|Afterwards)\s+(?=[A-Z])"
@@ -237,7 +251,7 @@ def _scan(
                     opener = _SENTENCE_OPENER.match(raw)  # "When Priya Natarajan asked"
                     start += opener.end() if opener else 0
                     name = clean_name(raw[opener.end() :] if opener else raw)
-                if len(name) < 2 or name.casefold() in _NOT_NAMES:
+                if len(name) < 2 or name.casefold() in _NOT_NAMES or _names_a_body(name):
                     continue
                 mention = NameMention(
                     name, kind, start, start + len(name), int(year) if year else None, role=role

@@ -175,10 +175,11 @@ def test_talk_roles_are_found(text: str, role: str, name: str) -> None:
             "When Priya Natarajan asked whether it was a weak point, the guest agreed",
             "Priya Natarajan",
         ),
+        ("Han Lu, a student at the College of Electrical Engineering, asked about holidays", ""),
     ],
 )
 def test_remark_speakers_are_found(text: str, name: str) -> None:
-    assert [m.name for m in find_speakers(text)] == [name]
+    assert [m.name for m in find_speakers(text)] == ([name] if name else [])
 
 
 @pytest.mark.parametrize(
