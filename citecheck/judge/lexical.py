@@ -32,6 +32,8 @@ _IDENTIFIER = re.compile(
 )
 _ENTITY = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
 _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+TABLE_LINE_NUMBERS = 3
+"""Numbers that make a 'sentence' a flattened table row, whose 未 / no is a label's."""
 _EN_NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|cannot|without|fails? to|failed to|unable to|"
     r"lacks?|\w+n't)\b",
@@ -185,7 +187,13 @@ def analyse(claim: str, evidence: Sequence[str]) -> LexicalAnalysis:
     claim_negated = negation_count(claim) % 2 == 1
     best_negated = negation_count(sentences[best]) % 2 == 1
     analysis.negation_mismatch = claim_negated != best_negated
-    if analysis.negation_mismatch and not cross and analysis.best_sentence_coverage >= 0.6:
+    tabular = len(extract_quantities(sentences[best])) >= TABLE_LINE_NUMBERS  # "g(未分级) 0.2"
+    if (
+        analysis.negation_mismatch
+        and not cross
+        and not tabular
+        and analysis.best_sentence_coverage >= 0.6
+    ):
         analysis.conflicts.append(
             Conflict(kind="negation", claim_value=claim, evidence_value=sentences[best])
         )

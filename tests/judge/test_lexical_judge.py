@@ -90,3 +90,11 @@ def test_small_counts_lower_coverage_but_do_not_contradict():
     assert a.conflicts == []
     b = analyse("胜率为73.5%。", ["The win rate is 78%."])
     assert [c.kind for c in b.conflicts] == ["percent"]
+
+
+def test_a_negation_word_in_a_flattened_table_row_is_a_label() -> None:
+    row = ["证据等级重排 g(A) / g(B) / g(C) / g(未分级) 1.0 / 0.6 / 0.3 / 0.2 保留段落数 6"]
+    claim = "证据等级权重为 g(A)=1.0、g(B)=0.6、g(C)=0.3，保留段落数 6。"
+    assert [c.kind for c in analyse(claim, row).conflicts if c.kind == "negation"] == []
+    prose = ["该方法使用教师模型进行蒸馏。"]
+    assert [c.kind for c in analyse("该方法没有使用教师模型。", prose).conflicts] == ["negation"]
