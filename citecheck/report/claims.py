@@ -32,7 +32,9 @@ _META = re.compile(
     r"下面(?:将|我们)|以下(?:将|为|是)|接下来|综上所述[，,]?$|"
     r"(?:in )?this (?:report|section|chapter|overview|brief) (?:will|first|then|reviews|examines|"
     r"describes|covers|summari[sz]es|discusses|outlines|looks at|focuses|surveys|presents|"
-    r"explores|considers|sets out)|below,? we|as follows)",
+    r"explores|considers|sets out)|below,? we|as follows"
+    # a note on how the agent gathered its sources: about the run, not the sources
+    r"|(?:an? )?notes? on (?:the )?(?:sources|method|process)\b|(?:资料|材料|来源)说明[:：])",
     re.IGNORECASE,
 )
 

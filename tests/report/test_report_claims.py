@@ -30,6 +30,11 @@ from tests import fakes
         ("This report reviews how batteries were recycled in 2023–2024.", {"lang": "en"}),
         ("详见下文", {}),
         ("See below.", {"lang": "en"}),
+        (
+            "A note on the sources: the run could not extract any frames from video.mp4.",
+            {"lang": "en"},
+        ),
+        ("资料说明：本次运行读取了论文全部 10 页和字幕文件。", {}),
     ],
 )
 def test_non_claims_are_skipped(text: str, fields: dict) -> None:
