@@ -169,6 +169,8 @@ class _ClaimBuilder:
                 if claim is not None:
                     block_claims.append(claim)
                     found += 1
+            if block.kind == "table_row" and found:  # a cell's closing citation covers the cell
+                _inherit_closing_citations(block_claims[-found:])
             if held and not found and block_claims:  # a line of citations closes the text above
                 cited = self._citations_in(segment.start, segment.end)
                 if block.kind == "table_row":  # a source column cites its row's uncited cells

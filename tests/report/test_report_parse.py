@@ -110,6 +110,20 @@ def test_a_citation_cell_cites_its_row_and_decimals_keep_their_integer_part(
     ]
 
 
+def test_a_citation_closing_a_cell_covers_the_cells_earlier_sentences(pack: RulePack) -> None:
+    text = (
+        "| 项目 | 内容 |\n|---|---|\n"
+        "| 发表信息 | TGRS 第 63 卷，2025 年；8 月 12 日在线发表 [文档: pdf.pdf, page 1] |\n"
+    )
+    report = parse_text(text, "r.md", pack)
+    cells = [(c.text, len(c.citations)) for c in report.claims]
+    assert cells == [
+        ("发表信息", 0),
+        ("TGRS 第 63 卷，2025 年；", 1),
+        ("8 月 12 日在线发表", 1),
+    ]
+
+
 def test_seeds_parse_with_reference_sections(seed: Callable[..., Path], pack: RulePack) -> None:
     report = parse_report(seed("000"), pack)
     assert any(s.is_reference_list and s.title == "主要权威引用" for s in report.sections)
