@@ -159,7 +159,7 @@ class _Walker:
             return "log+report" if has_report_marker else "log"
         if has_report_marker:
             return "task"
-        citations, _ = find_all_citations(text, self.pack, 0, LineIndex(text))
+        citations = find_all_citations(text, self.pack, 0, LineIndex(text)).citations
         return "plain" if citations else None
 
 

@@ -8,12 +8,12 @@ always used unless another format is forced. With ``pack.syntax`` (``--syntax``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from citecheck.models import Citation, CitationTarget, ReferenceEntry
 from citecheck.report.citations import citation_id, find_citations
+from citecheck.report.definitions import follow, read_definitions
 from citecheck.report.envelope import ENVELOPE_SYNTAX, Annotation
 from citecheck.report.markers import (
     CompiledFormat,
@@ -70,15 +70,27 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@dataclass(frozen=True)
+class Found:
+    """A report's citations, its reference entries, and the file lines of its
+    reference and source lists (never claims)."""
+
+    citations: list[Citation]
+    references: list[ReferenceEntry]
+    list_lines: frozenset[int]
+
+
 def find_all_citations(
     text: str,
     pack: RulePack,
     offset: int,
     index: LineIndex,
     given: tuple[Sequence[Citation], Sequence[ReferenceEntry]] = ((), ()),
-) -> tuple[list[Citation], list[ReferenceEntry]]:
+) -> Found:
     """The citations of ``text`` (the report region starting at ``offset``) in every
-    format it uses, in reading order, and its reference entries.
+    format it uses, in reading order (markers of a source list that cites the sources
+    itself followed to what it cites: :mod:`citecheck.report.definitions`), its
+    reference entries, and the lines of its lists.
 
     ``given`` holds the citations and entries the report file states outside its text
     (an API response's annotations and ``citations`` list); they come first, and a
@@ -91,68 +103,10 @@ def find_all_citations(
     skip = [(e.start, e.end) for e in entry_lines] + [(c.span.start, c.span.end) for c in taken]
     markers = find_markers(text, formats.markers, offset, index, skip)
     citations = sorted([*taken, *markers], key=lambda c: c.span.start)
-    return through_definitions(citations, text, offset), [
-        *given_entries,
-        *(e.entry for e in entry_lines),
-    ]
-
-
-def through_definitions(citations: list[Citation], text: str, offset: int) -> list[Citation]:
-    """Markers whose definition cites the sources itself (``[^4]`` with ``[^4]: [文档:
-    pdf.pdf, page 2]`` below) cite what the definition cites, where they stand; the
-    definitions' own citations, which no marker leaves unused, are left out (a
-    definition line is a reference list, not a claim)."""
-    defined: dict[str, list[Citation]] = {}
-    for citation in citations:
-        line = _line_at(text, citation.span.start - offset)
-        found = _DEFINITION.match(line)
-        if found and not any(t.kind == "reference" for t in citation.targets):
-            defined.setdefault(found.group("key"), []).append(citation)
-    if not defined:
-        return citations
-    used: set[str] = set()
-    through: list[Citation] = []
-    for citation in citations:
-        keys = [t.key for t in citation.targets if t.kind == "reference" and t.key in defined]
-        if not keys:
-            through.append(citation)
-            continue
-        used.update(k for k in keys if k is not None)
-        targets = [
-            cited
-            for target in citation.targets
-            for cited in (
-                [c for d in defined[target.key] for c in d.targets]
-                if target.kind == "reference" and target.key in defined
-                else [target]
-            )
-        ]
-        through.append(citation.model_copy(update={"targets": targets}))
-    dropped = {id(c) for key in used for c in defined[key]}
-    return [c for c in through if id(c) not in dropped]
-
-
-_DEFINITION = re.compile(r"^\s*\[\^?(?P<key>[\w-]+)\]\s*[:：]")
-"""A footnote or reference definition line: ``[^4]: …``, ``[4]: …``."""
-
-
-def definition_lines(text: str, offset: int, index: LineIndex) -> frozenset[int]:
-    """The file lines of ``text`` (starting at ``offset``) that define a footnote or
-    reference (``[^4]: …``): a reference list, whatever they hold, never claims."""
-    lines: set[int] = set()
-    position = 0
-    for line in text.splitlines(keepends=True):
-        if _DEFINITION.match(line):
-            lines.add(index.position(offset + position)[0])
-        position += len(line)
-    return frozenset(lines)
-
-
-def _line_at(text: str, position: int) -> str:
-    """The line of ``text`` holding ``position``."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return text[start : end if end >= 0 else len(text)]
+    defined = read_definitions(text, offset, citations, pack, index.position(offset)[0])
+    entries = [*given_entries, *(e.entry for e in entry_lines)]
+    lines = frozenset(defined.lines) | {e.entry.line for e in entry_lines if e.entry.line}
+    return Found(follow(citations, defined), entries, lines)
 
 
 def annotation_citations(

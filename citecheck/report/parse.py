@@ -20,11 +20,7 @@ from citecheck.gcpause import collector_paused
 from citecheck.models import Citation, Claim, Report, Section
 from citecheck.report.envelope import Envelope, read_report_file
 from citecheck.report.extract import locate_report
-from citecheck.report.formats import (
-    annotation_citations,
-    definition_lines,
-    find_all_citations,
-)
+from citecheck.report.formats import annotation_citations, find_all_citations
 from citecheck.report.markdown import Block, heading_title, parse_blocks, plain_text
 from citecheck.report.repair import map_back, repaired_view
 from citecheck.report.sentences import split_sentences
@@ -68,7 +64,7 @@ def _parse(text: str, path: str, pack: RulePack, envelope: Envelope | None) -> R
     region = locate_report(text, pack.layout)
     index = LineIndex(text)
     annotated = annotation_citations(text, envelope.annotations, index) if envelope else []
-    found, references = find_all_citations(
+    found = find_all_citations(
         text[region.start : region.end],
         pack,
         region.start,
@@ -78,14 +74,15 @@ def _parse(text: str, path: str, pack: RulePack, envelope: Envelope | None) -> R
             envelope.references if envelope else [],
         ),
     )
-    spans = [(c.span.start, c.span.end) for c in found]
+    spans = [(c.span.start, c.span.end) for c in found.citations]
     blocks = parse_blocks(text, region.start, region.end, spans)
     code = [(b.start, b.end) for b in blocks if b.kind == "code"]
-    citations = [c for c in found if not any(start <= c.span.start < end for start, end in code)]
+    citations = [
+        c for c in found.citations if not any(start <= c.span.start < end for start, end in code)
+    ]
     sections = _sections(text, blocks, index, pack, region.end)
-    entry_lines = frozenset(entry.line for entry in references if entry.line) | definition_lines(
-        text[region.start : region.end], region.start, index
-    )
+    entry_lines = found.list_lines
+    references = found.references
     builder = _ClaimBuilder(text, index, citations, sections, entry_lines)
     for block in blocks:
         if block.kind != "code":
