@@ -141,6 +141,7 @@ def _names(line: str) -> list[PaperAuthor]:
 
 def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
     """The author block of a first page given as lines of pymupdf spans."""
+    lines = [spans for spans in lines if not _vertical(spans)]  # arXiv's margin stamp
     if not lines:
         return AuthorBlock()
     sizes = [max(s["size"] for s in spans) for spans in lines]
@@ -183,6 +184,8 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
     for text, following in zip(texts, [*texts[1:], ""], strict=True):
         # anywhere on the page, wrapped or not: "… (Corresponding author: / Zhengrong Mao.)"
         named |= _named_corresponding(f"{text} {following}")
+        named |= _emailed_corresponding(f"{text} {following}", authors)
+    affiliation_lines = affiliation_lines or _foot_affiliations(texts[title_rows[-1] + 1 :])
     affiliations = _affiliations(affiliation_lines)
     named &= {_folded(author.name) for author in authors}  # a name the list does not hold
     for index, author in enumerate(authors):
@@ -192,6 +195,57 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         roles += ["equal"] if set(author.marks) & equal else []
         author.roles = roles
     return AuthorBlock(authors=authors, affiliations=affiliations)
+
+
+def _foot_affiliations(texts: list[str]) -> list[str]:
+    """Affiliations listed at the foot of the page by their number ("¹ School of …",
+    a wrapped one joined with its next line), for a block whose author lines are
+    followed by none; the list ends at the first line that is neither."""
+    listed: list[str] = []
+    for text in texts:
+        raised = text.startswith("^{") or text[:1] in _SUPERSCRIPTS  # not a body line's digit
+        numbered = raised and _leading_marks(text) and _leading_marks(text)[0].isdigit()
+        if numbered and not _footnotes(text):
+            listed.append(text)
+        elif listed and not _leading_marks(text) and not _SENTENCE_END.search(listed[-1]):
+            listed[-1] = f"{listed[-1]} {text}"
+        elif listed:
+            break
+    return [t for t in listed if _AFFILIATION.search(t) or "," in t]
+
+
+_SENTENCE_END = re.compile(r"[.。]\s*$")
+
+
+_CORRESPONDENCE_EMAIL = re.compile(r"correspond\w*[^@\n]{0,40}?\b([\w.+-]+)@", re.IGNORECASE)
+
+
+def _emailed_corresponding(text: str, authors: list[PaperAuthor]) -> set[str]:
+    """The author an e-mail-only correspondence note names ("Correspondence to:
+    hanruoxi@sjtu.edu.cn" is Ruoxi Han): the one author whose name its address spells."""
+    found: set[str] = set()
+    for match in _CORRESPONDENCE_EMAIL.finditer(text):
+        local = re.sub(r"[^a-z]", "", match.group(1).casefold())
+        spelled = [a for a in authors if local in _address_forms(a.name)]
+        if len(spelled) == 1:
+            found.add(_folded(spelled[0].name))
+    return found
+
+
+def _address_forms(name: str) -> set[str]:
+    """How an address may spell a name: given and family name joined either way, or
+    one of them with the other's initial."""
+    parts = [p for p in re.split(r"[\s.\-]+", _folded(name)) if p.isalpha()]
+    if len(parts) < 2:
+        return set()
+    first, last = parts[0], parts[-1]
+    return {first + last, last + first, first[0] + last, last + first[0], first + last[0]}
+
+
+def _vertical(spans: list[dict[str, Any]]) -> bool:
+    """A line set sideways (taller than wide), as arXiv stamps its identifier in the margin."""
+    x0, y0, x1, y1 = spans[0]["bbox"]
+    return len(spans) == 1 and (y1 - y0) > 2 * (x1 - x0) and len(spans[0]["text"].strip()) > 3
 
 
 def _author_area(lines: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:

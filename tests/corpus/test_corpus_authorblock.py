@@ -245,3 +245,37 @@ def test_a_chinese_journal_block_ends_at_a_spaced_abstract_label(tmp_path: Path)
         [("摘\u3000要：大语言模型在临床问答中容易给出看似合理却缺乏依据的回答", 9.0, 0.0)],
     ]
     assert _read(tmp_path, lines) == [("沈嘉禾", ["first"]), ("田野", [])]
+
+
+def test_an_arxiv_block_with_a_margin_stamp_foot_affiliations_and_an_address(
+    tmp_path: Path,
+) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((60, 80), "TactiFold: Tactile Policies", fontsize=16)
+    for row, (name, mark) in enumerate([("Yiming Xu", "1"), ("Ruoxi Han", "1,2")]):
+        page.insert_text((60, 110 + 16 * row), name, fontsize=11)
+        page.insert_text((60 + 11 * 0.5 * len(name) + 4, 106 + 16 * row), mark, fontsize=6)
+    page.insert_text((60, 160), "Abstract", fontsize=12)
+    page.insert_text((60, 180), "We fold garments with touch.", fontsize=10)
+    page.insert_text((34, 560), "arXiv:2507.14382v2 [cs.RO] 18 Jul 2025", fontsize=18, rotate=90)
+    foot = [
+        ("1", "School of Mechanical Engineering, Shanghai Jiao Tong University,", 700),
+        (None, "Shanghai, China.", 710),
+        ("2", "Qianji Robotics, Suzhou, China.", 720),
+    ]
+    for mark, text, y in foot:
+        if mark:
+            page.insert_text((60, y - 3), mark, fontsize=5)
+        page.insert_text((66, y), text, fontsize=8)
+    page.insert_text((60, 735), "Correspondence to: hanruoxi@sjtu.edu.cn", fontsize=8)
+    doc.save(tmp_path / "p.pdf")
+    block = read_author_block(PdfDocument(tmp_path / "p.pdf").page_lines(1))
+    assert [(a.name, a.roles) for a in block.authors] == [
+        ("Yiming Xu", ["first"]),
+        ("Ruoxi Han", ["corresponding"]),  # the address spells the name
+    ]
+    assert block.affiliations == [
+        "School of Mechanical Engineering, Shanghai Jiao Tong University, Shanghai, China.",
+        "Qianji Robotics, Suzhou, China.",
+    ]
