@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from citecheck.corpus.tracecalls import Retrieval, RetrievedChunk, ToolCall
+from citecheck.corpus.tracetext import text_listing
 
 # the keys agent frameworks use for a tool's name, its outcome, its
 # result, and the titles, chunk indexes and totals of the chunks a retrieval returned
@@ -22,7 +23,7 @@ JSON_LOG_SHARE = 0.8
 """Share of a log's lines that must be JSON objects for it to be read as JSON lines."""
 TOOL_KEYS = ("tool", "tool_name", "function", "name")
 OUTCOME_KEYS = ("status", "result", "output", "error", "is_error", "ok", "success")
-RESULT_KEYS = ("result", "output", "content", "response")
+RESULT_KEYS = ("result", "output", "outputs", "content", "response")
 FAILED_STATUSES = frozenset({"error", "failed", "failure", "timeout", "exception", "cancelled"})
 TITLE_KEYS = ("title", "doc_title", "document_title", "source_title")
 CHUNK_KEYS = ("chunk", "chunk_id", "chunk_index", "chunk_idx")
@@ -31,8 +32,14 @@ EVENT_LIST_KEYS = ("spans", "events", "runs", "observations", "steps", "records"
 """Where an exported run document keeps its events."""
 WRAPPER_KEYS = ("span_data", "data", "attributes", "payload")
 """Where an event keeps its own fields (``{"span_data": {"type", "name", "output"}}``)."""
-NOT_TOOL_TYPES = frozenset({"agent", "response", "generation", "handoff", "guardrail", "llm"})
-"""Event types that are no tool call, though they may report an error."""
+NOT_TOOL_TYPES = frozenset(
+    {"agent", "response", "generation", "handoff", "guardrail", "llm", "chain", "prompt", "parser"}
+)
+"""Event types (``type``, LangSmith's ``run_type``) that are no tool call, though they may
+report an error."""
+TYPE_KEYS = ("type", "run_type")
+TREE_DEPTH_MAX = 64
+"""Nesting of a run tree followed: far beyond any real agent's."""
 
 
 def json_events(lines: list[str]) -> list[tuple[int, dict[str, Any]]] | None:
@@ -63,14 +70,26 @@ def document_events(text: str) -> list[tuple[int, dict[str, Any]]] | None:
         document = json.loads(text)
     except ValueError:
         return None
-    if isinstance(document, dict):
-        document = next(
-            (document[k] for k in EVENT_LIST_KEYS if isinstance(document.get(k), list)), None
-        )
-    if not isinstance(document, list):
+    if isinstance(document, dict) and not any(
+        isinstance(document.get(k), list) for k in EVENT_LIST_KEYS
+    ):
         return None
-    events = [_unwrapped(e) for e in document if isinstance(e, dict)]
+    if not isinstance(document, dict | list):
+        return None
+    events = [_unwrapped(e) for e in _tree_events(document, 0)]
     return [(_line_of(text, e), e) for e in events] or None
+
+
+def _tree_events(node: Any, depth: int) -> list[dict[str, Any]]:
+    """Every event of a document, a run tree's nested ``child_runs`` included, in
+    order: a node and then its children."""
+    if depth > TREE_DEPTH_MAX:
+        return []
+    if isinstance(node, list):
+        return [e for item in node if isinstance(item, dict) for e in _tree_events(item, depth + 1)]
+    children = [node[k] for k in EVENT_LIST_KEYS if isinstance(node.get(k), list)]
+    own = [{k: v for k, v in node.items() if k not in EVENT_LIST_KEYS}]
+    return own + [e for child in children for e in _tree_events(child, depth + 1)]
 
 
 def _unwrapped(event: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +108,7 @@ def _line_of(text: str, event: dict[str, Any]) -> int:
 
 
 def _event_tool(event: dict[str, Any]) -> str | None:
-    if str(event.get("type", "")).casefold() in NOT_TOOL_TYPES:
+    if any(str(event.get(key, "")).casefold() in NOT_TOOL_TYPES for key in TYPE_KEYS):
         return None
     for key in TOOL_KEYS:
         value = event.get(key)
@@ -153,6 +172,8 @@ def listings(payload: Any, tool: str, line: int) -> Iterable[Retrieval]:
     elif isinstance(payload, list):
         for item in payload:
             yield from listings(item, tool, line)
+    elif isinstance(payload, str) and (written := text_listing(payload, tool, line)):
+        yield written  # a listing written as text ("cite as: [long_context: "T", chunk 0]")
 
 
 def _chunks(items: list[Any], title: str | None) -> list[RetrievedChunk]:
@@ -160,8 +181,10 @@ def _chunks(items: list[Any], title: str | None) -> list[RetrievedChunk]:
     for item in items:
         if not isinstance(item, dict):
             continue
-        own = next((item[k] for k in TITLE_KEYS if isinstance(item.get(k), str)), title)
-        index = next((item[k] for k in CHUNK_KEYS if isinstance(item.get(k), int)), None)
+        meta = item.get("metadata")  # a retriever's documents: {page_content, metadata}
+        fields = {**meta, **item} if isinstance(meta, dict) else item
+        own = next((fields[k] for k in TITLE_KEYS if isinstance(fields.get(k), str)), title)
+        index = next((fields[k] for k in CHUNK_KEYS if isinstance(fields.get(k), int)), None)
         if own is not None and index is not None:
             found.append(RetrievedChunk(title=own, chunk=index))
     return found

@@ -57,3 +57,62 @@ def test_spans_of_an_exported_trace_are_calls_with_listings() -> None:
 
 def test_a_json_document_without_events_is_no_run() -> None:
     assert parse_trace(json.dumps({"title": "notes", "items": 3})).recorded == 0
+
+
+def _run(name: str, run_type: str, outputs: dict | None, error: str | None = None, **kw) -> dict:
+    return {
+        "id": f"run-{name}-{run_type}",
+        "name": name,
+        "run_type": run_type,
+        "outputs": outputs,
+        "error": error,
+        **kw,
+    }
+
+
+RUN_TREE = _run(
+    "research_agent",
+    "chain",
+    {"messages": []},
+    child_runs=[
+        _run(
+            "tools",
+            "chain",
+            {"messages": []},
+            child_runs=[
+                _run(
+                    "rag_search",
+                    "tool",
+                    {"output": 'Found 1 result:\n[1] [long_context: "GelSight 原理", chunk 0]'},
+                    child_runs=[
+                        _run(
+                            "LongContextRetriever",
+                            "retriever",
+                            {
+                                "documents": [
+                                    {
+                                        "page_content": "…",
+                                        "metadata": {"title": "ACT 精读", "chunk": 2},
+                                    }
+                                ]
+                            },
+                        )
+                    ],
+                ),
+                _run("video_frames", "tool", None, "Traceback (most recent call last):\n  ffmpeg"),
+            ],
+        )
+    ],
+)
+
+
+def test_a_langsmith_run_tree_is_read_through_its_child_runs() -> None:
+    trace = parse_trace(json.dumps(RUN_TREE, ensure_ascii=False, indent=1))
+    assert [(c.tool, c.ok) for c in trace.tool_calls] == [
+        ("rag_search", True),
+        ("LongContextRetriever", True),
+        ("video_frames", False),
+    ]
+    assert trace.was_retrieved("GelSight 原理", 0) is True  # written as text in the output
+    assert trace.was_retrieved("ACT 精读", 2) is True  # a retriever's document metadata
+    assert trace.was_retrieved("ACT 精读", 1) is False
