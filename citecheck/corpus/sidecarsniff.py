@@ -1,8 +1,12 @@
 """Sidecars known by what they hold rather than by their ending.
 
 A file named after the video with an ending no reader claims (``talk.ffmetadata.txt``,
-``talk.edl``, ``talk.shownotes.md``) is recognised by its content:
+``talk.edl``, ``talk.shownotes.md``, ``talk.TextGrid``, ``talk.panopto.xml``) is
+recognised by its content:
 
+- a Praat TextGrid (:mod:`citecheck.corpus.sidecarpraat`): a transcript, tier by speaker;
+- XML (:mod:`citecheck.corpus.sidecarcapture`): a lecture-capture export's people,
+  slides and facts;
 - an ffmpeg ``;FFMETADATA1`` file: its global ``key=value`` tags are meta (``title``,
   ``comment`` as the description, whose credits name the host and guest, ``date``…)
   and each ``[CHAPTER]`` (``TIMEBASE``, ``START``, ``title``) is a note at its start;
@@ -10,9 +14,10 @@ A file named after the video with an ending no reader claims (``talk.ffmetadata.
   record timecodes): each event is a note of what is on screen from its record-in
   time, counted from the first event's, with its clip name, ``* LOC:`` and
   ``* COMMENT:`` lines;
-- show notes in Markdown or text that credit people by role (``**主持**：程一帆（Yifan
-  Cheng），…``, ``Guest: …``) or map diarisation labels to names (``spk_0 = 程一帆``):
-  meta with those people, every line kept as a stated fact.
+- show notes or a video page's description that credit people by role (``**主持**：程一帆
+  （Yifan Cheng），…``, ``本期主持：…``, ``Guest: …``) or map diarisation labels to names
+  (``spk_0 = 程一帆``): meta with those people, every line kept as a stated fact, and
+  a chapter list of three timestamped lines or more (``00:41 项目起源``) as notes.
 
 Anything else is not a sidecar and is passed over without a problem.
 """
@@ -20,9 +25,14 @@ Anything else is not a sidecar and is passed over without a problem.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from citecheck.corpus.sidecars import FACTS_KEY, KeyframeRecord, MetaRecord
+from citecheck.corpus.sidecarcapture import capture_frames, capture_meta
+from citecheck.corpus.sidecarpraat import HEADER as TEXTGRID_HEADER
+from citecheck.corpus.sidecarpraat import read_textgrid
+from citecheck.corpus.sidecars import FACTS_KEY, KeyframeRecord, MetaRecord, SegmentRecord, seconds
+from citecheck.corpus.sidecartext import parse_xml
 from citecheck.errors import InputError
 from citecheck.safeio import read_text
 
@@ -38,8 +48,8 @@ _EDL_EVENT = re.compile(
 _EDL_NOTE = re.compile(r"^\s*\*\s*(?:FROM CLIP NAME|LOC|COMMENT)\s*:\s*(?P<text>.+?)\s*$", re.I)
 _EDL_LOC_PREFIX = re.compile(r"^\d\d:\d\d:\d\d[:;.]\d\d\s+(?:[A-Z]+\s+)?")
 _ROLE_LINE = re.compile(
-    r"^\s*(?:[-*+]\s+)?[*_]*(?P<role>主持人?|嘉宾|主讲人?|讲者|现场提问|观众提问|提问|与谈人?"
-    r"|Hosts?|Guests?|Speakers?|Moderators?|Panelists?|Audience(?: questions?)?|Questions? from)"
+    r"^\s*(?:[-*+]\s+)?[*_]*(?P<role>(?:本期|本场|现场|特邀)?(?:主持人?|嘉宾|主讲人?|讲者|现场提问|观众提问|提问|与谈人?"
+    r"|Hosts?|Guests?|Speakers?|Moderators?|Panelists?|Audience(?: questions?)?|Questions? from))"
     r"[*_]*\s*[:：][*_]*\s*(?P<people>.+)$",
     re.IGNORECASE,
 )
@@ -55,29 +65,76 @@ _LABEL_MAP = re.compile(
 
 
 def sniff_meta(path: Path) -> MetaRecord | None:
-    """The meta an ffmetadata file or show notes state; None for any other file."""
+    """The meta an ffmetadata file, a lecture-capture export or show notes state; None
+    for any other file."""
     text = _head(path)
-    if text is None:
+    if text is None or _is_textgrid(text):
         return None
-    if text.lstrip("\ufeff").startswith(_FFMETA_HEADER):
+    if text.startswith(_FFMETA_HEADER):
         return _ffmetadata_meta(text)
+    if text.startswith("<"):
+        root = _xml_root(path, text)
+        return capture_meta(root) if root is not None else None
     return _show_notes_meta(text)
 
 
 def sniff_frames(path: Path) -> list[KeyframeRecord]:
-    """The on-screen notes of an ffmetadata file's chapters or an edit decision list;
-    none for any other file."""
+    """The on-screen notes of an ffmetadata file's chapters, an edit decision list, a
+    lecture-capture export's slides or show notes' chapter list; none for another file."""
     text = _head(path)
-    if text is None:
+    if text is None or _is_textgrid(text):
         return []
-    if text.lstrip("\ufeff").startswith(_FFMETA_HEADER):
+    if text.startswith(_FFMETA_HEADER):
         return _ffmetadata_chapters(text)
-    return _edl_events(text)
+    if text.startswith("<"):
+        root = _xml_root(path, text)
+        return capture_frames(root) if root is not None else []
+    return _edl_events(text) or _chapter_lines(text)
+
+
+def sniff_segments(path: Path) -> list[SegmentRecord]:
+    """The transcript of a Praat TextGrid; none for any other file."""
+    text = _head(path)
+    if text is None or not _is_textgrid(text):
+        return []
+    try:
+        return read_textgrid(text)
+    except ValueError:  # a time that is no number: no transcript rather than a crash
+        return []
+
+
+def _is_textgrid(text: str) -> bool:
+    return TEXTGRID_HEADER in text[:200]
+
+
+def _xml_root(path: Path, text: str) -> ET.Element | None:
+    try:
+        return parse_xml(path, text, "an XML sidecar")
+    except InputError:
+        return None
+
+
+_CHAPTER = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?P<at>(?:\d{1,2}:)?\d{1,2}:\d{2})\s+(?P<title>\S.{0,120})$"
+)
+_CHAPTERS_MIN = 3
+"""Timestamped lines a text must hold for them to be its chapter list."""
+
+
+def _chapter_lines(text: str) -> list[KeyframeRecord]:
+    """A description's or show notes' chapter list (``00:41 项目起源``), three lines or more."""
+    found = [m for line in text.splitlines() if (m := _CHAPTER.match(line))]
+    if len(found) < _CHAPTERS_MIN:
+        return []
+    return [
+        KeyframeRecord(time=seconds(m["at"]), text=f"chapter: {m['title'].strip()}") for m in found
+    ]
 
 
 def _head(path: Path) -> str | None:
+    """The start of a candidate's text (no byte-order mark, no leading blank lines)."""
     try:
-        return read_text(path, "sidecar")[:SNIFF_LIMIT_CHARS]
+        return read_text(path, "sidecar")[:SNIFF_LIMIT_CHARS].lstrip("\ufeff \t\r\n")
     except InputError:  # a file that cannot be read is no sidecar
         return None
 

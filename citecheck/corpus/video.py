@@ -78,7 +78,7 @@ from citecheck.corpus.sidecars import (
     segments_in,
     speakers_in,
 )
-from citecheck.corpus.sidecarsniff import sniff_frames, sniff_meta
+from citecheck.corpus.sidecarsniff import sniff_frames, sniff_meta, sniff_segments
 from citecheck.corpus.sidecartext import (
     parse_turns,
     read_ass,
@@ -495,6 +495,8 @@ class VideoEvidence:
             raw.extend(self._read(path, "transcript", shape, read) or [])
         for path in self._other_json_paths():  # no transcript unless segments are found
             raw.extend(_sniffed_transcript(path))
+        for path in self._unclaimed_paths():  # a Praat TextGrid, known by its content
+            raw.extend(sniff_segments(path))
         if not raw:
             raw = self._transcribed()
         return [self._segment_unit(s) for s in sorted(raw, key=lambda s: s.start)]

@@ -125,3 +125,106 @@ def test_a_meta_is_filled_from_another_without_losing_its_own() -> None:
         ("程一帆", "host", "spk_0"),
         ("叶欣然", None, None),
     ]
+
+
+TEXTGRID = """File type = "ooTextFile"
+Object class = "TextGrid"
+
+xmin = 0
+xmax = 60
+tiers? <exists>
+size = 2
+item []:
+    item [1]:
+        class = "IntervalTier"
+        name = "Zhao Liqun"
+        xmin = 0
+        xmax = 60
+        intervals: size = 2
+        intervals [1]:
+            xmin = 0
+            xmax = 0.6
+            text = ""
+        intervals [2]:
+            xmin = 0.6
+            xmax = 21.4
+            text = "欢迎来到读书会，我是主持人赵立群。"
+    item [2]:
+        class = "IntervalTier"
+        name = "Shen Jiaqi"
+        xmin = 0
+        xmax = 60
+        intervals: size = 1
+        intervals [1]:
+            xmin = 21.9
+            xmax = 40.2
+            text = "He said ""fold it"" twice."
+"""
+CAPTURE = """<?xml version="1.0" encoding="utf-8"?>
+<SessionExport>
+  <Session><Name>读书会 第18期</Name><Duration unit="seconds">1072</Duration>
+    <Participants>
+      <Participant role="Host" name="赵立群" latinName="Liqun Zhao" captionLabel="Zhao Liqun"/>
+      <Participant role="Presenter" name="沈佳琪" captionLabel="Shen Jiaqi" note="third author"/>
+    </Participants>
+  </Session>
+  <Streams><Stream type="Camera" recorded="false" reason="camera source not connected"/></Streams>
+  <Slides>
+    <Slide number="5" time="00:06:00"><Title>Touch gate</Title>
+      <ImageDescription>A line plot of the gate value.</ImageDescription></Slide>
+  </Slides>
+</SessionExport>
+"""
+DESCRIPTION = """【读书会第18期】TactiFold
+
+本期主持：赵立群（上海交通大学）
+主讲：沈佳琪（论文第三作者）
+说明：本次录屏只有幻灯片画面和声音，没有摄像头画面。
+
+章节：
+00:00 开场与嘉宾介绍
+00:41 项目起源
+01:50 纯视觉VLA为什么叠不好衣服
+"""
+
+
+def test_a_textgrid_is_a_transcript_tier_by_speaker(tmp_path: Path) -> None:
+    (tmp_path / "talk.mp4").write_bytes(b"")
+    _file(tmp_path, "talk.TextGrid", TEXTGRID)
+    _file(tmp_path, "talk.panopto.xml", CAPTURE)
+    video = VideoEvidence(tmp_path / "talk.mp4")
+    assert [(s.start, s.speaker, s.text) for s in video.segments] == [
+        (
+            0.6,
+            "赵立群",
+            "欢迎来到读书会，我是主持人赵立群。",
+        ),  # the tier named by its caption label
+        (21.9, "沈佳琪", 'He said "fold it" twice.'),
+    ]
+
+
+def test_a_capture_export_gives_people_slides_length_and_facts(tmp_path: Path) -> None:
+    path = _file(tmp_path, "talk.panopto.xml", CAPTURE)
+    meta = sniff_meta(path)
+    assert meta is not None and (meta.title, meta.duration_s) == ("读书会 第18期", 1072.0)
+    people = {p.name: (p.role, p.aliases) for p in meta.speakers}
+    assert people == {
+        "赵立群": ("Host", ["Liqun Zhao", "Zhao Liqun"]),
+        "沈佳琪": ("Presenter", ["Shen Jiaqi"]),
+    }
+    assert any("recorded=false" in fact for fact in meta.facts)
+    [slide] = sniff_frames(path)
+    assert (slide.time, slide.text) == (360.0, "Touch gate | A line plot of the gate value.")
+
+
+def test_a_video_page_description_credits_and_lists_chapters(tmp_path: Path) -> None:
+    path = _file(tmp_path, "talk.description.txt", DESCRIPTION)
+    meta = sniff_meta(path)
+    assert meta is not None
+    assert {p.name: p.role for p in meta.speakers} == {"赵立群": "本期主持", "沈佳琪": "主讲"}
+    assert "说明：本次录屏只有幻灯片画面和声音，没有摄像头画面。" in meta.facts
+    assert [(f.time, f.text) for f in sniff_frames(path)] == [
+        (0.0, "chapter: 开场与嘉宾介绍"),
+        (41.0, "chapter: 项目起源"),
+        (110.0, "chapter: 纯视觉VLA为什么叠不好衣服"),
+    ]

@@ -1,0 +1,104 @@
+"""Lecture-capture exports in XML (Panopto, Kaltura, Opencast and the like), read by
+what their elements hold rather than by one vendor's schema:
+
+- an element with a ``role`` and a ``name`` (``<Participant role="Presenter"
+  name="沈佳琪" latinName="Jiaqi Shen" captionLabel="Shen Jiaqi"/>``) is a person, its
+  other name attributes aliases (the caption label among them);
+- an element with a start time (``time``, ``start``, ``begin``) and text of its own or of
+  its children (``<Slide time="00:06:00"><Title>…</Title><OcrText>…</OcrText>``) is a note
+  of what was on screen at that time;
+- the session's ``Name`` / ``Title``, ``Duration`` and ``Description`` are meta, and every
+  attribute and short text is kept as a stated fact (``Stream type=Camera
+  recorded=false``).
+
+The file is untrusted: one declaring a DOCTYPE or entities is refused.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from citecheck.corpus.sidecars import FACTS_KEY, KeyframeRecord, MetaRecord, seconds
+
+_PERSON_NAMES = ("name", "displayName", "fullName")
+_ALIAS_ATTRIBUTES = ("latinName", "englishName", "name_en", "captionLabel", "label", "alias")
+_TIME_ATTRIBUTES = ("time", "start", "begin", "startTime", "offset")
+_FACT_TEXT_MAX = 200
+_FACTS_MAX = 200
+
+
+def capture_meta(root: ET.Element) -> MetaRecord | None:
+    """The people, title, length, description and facts of a capture export; None when
+    it names no person and no title."""
+    people = [_person(e) for e in root.iter() if e.get("role") and _name_of(e)]
+    title = _first_text(root, ("Name", "Title", "name", "title"))
+    if not people and not title:
+        return None
+    duration = _first_text(root, ("Duration", "duration", "Length"))
+    fields: dict[str, Any] = {
+        "title": title,
+        "description": _first_text(root, ("Description", "description", "Abstract")),
+        "duration_s": duration,
+        "speakers": people,
+    }
+    meta = {k: v for k, v in fields.items() if v}
+    return MetaRecord.model_validate({**meta, FACTS_KEY: _facts(root)})
+
+
+def capture_frames(root: ET.Element) -> list[KeyframeRecord]:
+    """A note per timed element (a slide, a chapter) with its own and its children's text."""
+    frames = []
+    for element in root.iter():
+        at = next((element.get(a) for a in _TIME_ATTRIBUTES if element.get(a)), None)
+        if at is None:
+            continue
+        said = [t.strip() for t in element.itertext() if t.strip()]
+        try:
+            time = float(seconds(at))
+        except (TypeError, ValueError):
+            continue
+        if said:
+            frames.append(KeyframeRecord(time=time, text=" | ".join(said)))
+    return frames
+
+
+def _person(element: ET.Element) -> dict[str, Any]:
+    name = _name_of(element) or ""
+    aliases = [element.get(a) for a in _ALIAS_ATTRIBUTES if element.get(a)]
+    return {
+        "name": name,
+        "role": element.get("role"),
+        "aliases": [a for a in dict.fromkeys(aliases) if a and a != name],
+        "affiliation": element.get("affiliation") or None,
+        "note": element.get("note") or None,
+    }
+
+
+def _name_of(element: ET.Element) -> str | None:
+    return next((element.get(a) for a in _PERSON_NAMES if element.get(a)), None)
+
+
+def _first_text(root: ET.Element, tags: tuple[str, ...]) -> str | None:
+    for element in root.iter():
+        if _local(element.tag) in tags and element.text and element.text.strip():
+            return element.text.strip()
+    return None
+
+
+def _facts(root: ET.Element) -> list[str]:
+    facts = []
+    for element in root.iter():
+        tag = _local(element.tag)
+        attributes = " ".join(f"{k}={v}" for k, v in element.attrib.items())
+        own = (element.text or "").strip()
+        if attributes:
+            facts.append(f"{tag}: {attributes}")
+        if own and len(own) <= _FACT_TEXT_MAX:
+            facts.append(f"{tag}: {own}")
+    return facts[:_FACTS_MAX]
+
+
+def _local(tag: str) -> str:
+    """An element's name without its namespace."""
+    return tag.rsplit("}", 1)[-1]
