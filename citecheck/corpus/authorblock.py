@@ -244,8 +244,11 @@ def _address_forms(name: str) -> set[str]:
 
 def _vertical(spans: list[dict[str, Any]]) -> bool:
     """A line set sideways (taller than wide), as arXiv stamps its identifier in the margin."""
-    x0, y0, x1, y1 = spans[0]["bbox"]
-    return len(spans) == 1 and (y1 - y0) > 2 * (x1 - x0) and len(spans[0]["text"].strip()) > 3
+    box = spans[0].get("bbox")
+    if box is None or len(spans) > 1:
+        return False
+    x0, y0, x1, y1 = box
+    return (y1 - y0) > 2 * (x1 - x0) and len(spans[0]["text"].strip()) > 3
 
 
 def _author_area(lines: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
