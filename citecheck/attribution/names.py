@@ -197,10 +197,13 @@ def _names_a_body(name: str) -> bool:
 
 
 _SENTENCE_OPENER = re.compile(
-    r"^(?:When|While|After|Before|As|Although|Though|If|Because|Since|Once|Until|Whereas"
-    r"|Then|Later|Next|Finally|Also|Here|There|So|But|And|Yet|Meanwhile|Afterwards)\s+(?=[A-Z])"
+    r"^(?:(?:When|While|After|Before|As|Although|Though|If|Because|Since|Once|Until|Whereas"
+    r"|Then|Later|Next|Finally|Also|Here|There|So|But|And|Yet|Meanwhile|Afterwards)\s+)?"
+    r"(?:(?:Chair|Host|Moderator|Presenter|Speaker|Guest|Panelist|Professor|Prof\.?|Dr\.?"
+    r"|Mr\.?|Ms\.?|Mrs\.?)\s+)?(?=[A-Z])"
 )
-"""A capitalised word opening a sentence before a name, which is not part of it."""
+"""A capitalised word opening a sentence, or a title, before a name: neither is part of it
+("When Priya Natarajan asked", "Chair Liqun Zhao asked")."""
 
 
 def clean_name(name: str) -> str:
@@ -249,8 +252,9 @@ def _scan(
                     name, start = person
                 else:
                     opener = _SENTENCE_OPENER.match(raw)  # "When Priya Natarajan asked"
-                    start += opener.end() if opener else 0
-                    name = clean_name(raw[opener.end() :] if opener else raw)
+                    skipped = opener.end() if opener else 0
+                    start += skipped
+                    name = clean_name(raw[skipped:])
                 if len(name) < 2 or name.casefold() in _NOT_NAMES or _names_a_body(name):
                     continue
                 mention = NameMention(

@@ -297,7 +297,9 @@ def _assess(
     )
     if keyframes and not supported:  # a kind of visual no note mentions, the judge agreeing
         unseen += _unshown(claim.text, units, video_terms.shown_kinds)
-    if visual and blind and not supported and _wording_covered(claim, units) < BLIND_COVERAGE_MAX:
+    only_video = all(is_video_target(t) for c in claim.citations for t in c.targets)
+    unseeable = visual and blind and only_video  # another cited source may carry it
+    if unseeable and not supported and _wording_covered(claim, units) < BLIND_COVERAGE_MAX:
         lines = ", ".join(str(c.line) for c in blind)
         return VideoOutcome(
             claim=claim,

@@ -176,6 +176,7 @@ def test_talk_roles_are_found(text: str, role: str, name: str) -> None:
             "Priya Natarajan",
         ),
         ("Han Lu, a student at the College of Electrical Engineering, asked about holidays", ""),
+        ("Chair Liqun Zhao asked how fast the model runs on a Jetson board", "Liqun Zhao"),
     ],
 )
 def test_remark_speakers_are_found(text: str, name: str) -> None:

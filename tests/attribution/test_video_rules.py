@@ -182,6 +182,11 @@ def test_a_visual_detail_the_agent_could_not_have_seen_is_fabricated(pack) -> No
     [finding] = _judged(pack, 0.3, confident=False, claim=armchairs, trace=BLIND)
     assert (finding.code, finding.severity.value) == ("CC401", "error")
     assert "trace lines 20" in finding.message
+    # another cited source may carry it: the failed picture tools say nothing of that one
+    cited = armchairs.replace("[Video: video.mp4]", "[Video: video.mp4][Doc: pdf.pdf]")
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=cited, trace=BLIND)] == [
+        "CC402"
+    ]
     # the picture tool worked: the judge's grey zone alone is an info prompt
     [grey] = _judged(pack, 0.3, confident=False, claim=armchairs, trace=SEEING)
     assert (grey.code, grey.severity.value) == ("CC402", "info")
