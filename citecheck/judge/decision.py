@@ -159,10 +159,17 @@ def missing_facts(
 
 def _in_a_name(raw: str, text: str) -> bool:
     """A size written as names write it ("7B", "8K") that the text gives inside one
-    ("Qwen2.5-7B-Instruct", "Llama-3-8K"): stated, though no number is read there."""
-    if not _SIZE.fullmatch(raw):
+    ("Qwen2.5-7B-Instruct", "Llama-3-8K"), or an identifying number it gives inside a
+    code: stated, though no number is read there."""
+    code_like = _CODE_NUMBER.fullmatch(raw) is not None  # an arXiv id or grant number
+    if not _SIZE.fullmatch(raw) and not code_like:
         return False
     return re.search(rf"(?<![\d.]){re.escape(raw)}(?!\d)", text, re.IGNORECASE) is not None
+
+
+_CODE_NUMBER = re.compile(r"\d{4,}\.\d{4,}|\d{7,}")
+"""A number that names something ("2507.14382", "42471390"), written inside a code
+("arXiv:2507.14382v2") where no number is read."""
 
 
 def _written_beside(name: str, claim: str) -> list[str]:

@@ -143,3 +143,9 @@ def test_a_size_written_inside_a_model_name_is_not_missing() -> None:
     page = ["We use Qwen2.5-7B-Instruct as the language model."]
     assert missing_facts("论文没有在比 7B 更大的语言模型上做实验", page) == []
     assert missing_facts("论文在 14B 的语言模型上做了实验", page) == ["14B"]
+
+
+def test_an_identifying_number_written_inside_a_code_is_stated() -> None:
+    stamp = ["arXiv:2507.14382v2  [cs.RO]  18 Jul 2025"]
+    assert missing_facts("预印本编号 2507.14382，仍在审稿中", stamp) == []
+    assert missing_facts("预印本编号 2507.14383，仍在审稿中", stamp) == ["2507.14383"]
