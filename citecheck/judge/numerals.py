@@ -123,8 +123,8 @@ def _parse_zh_integer(text: str) -> int | None:
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_NUM = f"[{_ZH_NUM_CHARS}]+(?:点[{''.join(_ZH_DIGITS)}]+)?"
-# a unit written against its number: 512KB, 16GB, 30ms
-_GLUED_UNIT = r"(?:[KMGT]i?B|ms)(?![A-Za-z])"
+# a unit written against its number: 512KB, 16GB, 30ms, 3.5Hz, 10km, 5kg
+_GLUED_UNIT = r"(?:[KMGT]i?B|ms|[kMG]?Hz|km|kg|mm|cm|kW|MW|GW|Wh|kWh|mAh)(?![A-Za-z])"
 _EN_SCALE_RE = "|".join(sorted(_EN_SCALES, key=len, reverse=True))
 _EN_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _EN_UNIT_VALUES = {

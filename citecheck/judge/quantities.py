@@ -89,7 +89,7 @@ _UNITS: list[tuple[str, float, str]] = [
     # durations, in days: "约四个月" is four months, not a bare 4 elsewhere on the page
     (DURATION, 1 / 86400, r"sec(?:ond)?s?\b|s\b(?![.'’-])|秒(?!杀)"),  # "9.8 s per image"
     (DURATION, 1 / 1440, r"min(?:ute)?s?\b|分钟"),
-    (DURATION, 1 / 24, r"hours?\b|hrs?\b|小时"),
+    (DURATION, 1 / 24, r"hours?\b|hrs?\b|h\b(?![.'’-])|小时"),  # "(61 h)"
     (DURATION, 1.0, r"days?\b|天(?![津下])"),
     (DURATION, 7.0, r"weeks?\b|周(?![年期])|星期"),
     (DURATION, 30.44, r"months?\b|个月|(?<=个)月"),

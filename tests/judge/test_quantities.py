@@ -401,3 +401,13 @@ def test_about_before_a_change_verb_makes_the_value_approximate() -> None:
     ]
     assert share.approx
     assert not [m for m in mentions_in("显存减少六成") if m.approx]
+
+
+def test_units_written_against_the_number_and_hours_as_h() -> None:
+    transcript = ["我们在 Jetson AGX Orin 上试过，现在只能跑到3.5Hz左右。"]
+    [rate] = align_quantities("about 3.5 Hz on a Jetson AGX Orin for now", transcript)
+    assert rate.present
+    paper = ["TactiCloth-2K contains 2,430 demonstrations (61 h) of 38 garments."]
+    hours = {c.claim.quantity.raw: c.present for c in align_quantities("总时长约六十一小时", paper)}
+    assert hours == {"六十一": True}
+    assert not align_quantities("总时长六十八小时", paper)[0].present
