@@ -702,12 +702,50 @@ def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]
     stated = [c.claim for c in checks if c.status == "stated"]
     given = [c.claim for c in checks if c.present]
     columns = _named_rows_by_column(theirs, claim_ids)
+    changes = _stated_changes(evidence)
     return [
-        _from_the_rival_clause(
-            _from_named_rows(_derived(_in_place_of_a_stated_value(c, stated), given), columns)
+        _from_a_stated_change(
+            _from_the_rival_clause(
+                _from_named_rows(_derived(_in_place_of_a_stated_value(c, stated), given), columns)
+            ),
+            changes,
         )
         for c in checks
     ]
+
+
+_CHANGE = re.compile(
+    r"(?:from|由|从)\s*(?P<a>-?\d[\d,]*(?:\.\d+)?)\s*%?\s*"
+    r"(?:to|提升至|提升到|提高至|提高到|增加到|增至|升至|降至|降到|下降到|减少到|到|至)\s*"
+    r"(?P<b>-?\d[\d,]*(?:\.\d+)?)"
+    r"|(?P<c>-?\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:→|->)\s*(?P<d>-?\d[\d,]*(?:\.\d+)?)",
+    re.IGNORECASE,
+)
+"""A change the evidence states as two values: "from 78.2% to 89.4%", "由78.2%提高到89.4%",
+"3.9 → 2.3"."""
+
+
+def _stated_changes(evidence: Sequence[str]) -> list[tuple[float, float]]:
+    pairs = []
+    for text in evidence:
+        for found in _CHANGE.finditer(text):
+            first, second = (found["a"], found["b"]) if found["a"] else (found["c"], found["d"])
+            pairs.append((float(first.replace(",", "")), float(second.replace(",", ""))))
+    return pairs
+
+
+def _from_a_stated_change(
+    check: QuantityCheck, changes: list[tuple[float, float]]
+) -> QuantityCheck:
+    """A difference or relative change of a change the evidence states ("11.2 points"
+    for "from 78.2% to 89.4%") is stated by it, whatever else the claim's clause reads
+    like: a number with decimals or of two digits or more, never a bare count."""
+    mine = check.claim.quantity
+    if check.status == "stated" or (mine.decimals == 0 and mine.value < MIN_DERIVED_VALUE):
+        return check
+    if any(_works_out(mine, list(pair)) for pair in changes):
+        return QuantityCheck(check.claim, "stated", True)
+    return check
 
 
 def _named_rows_by_column(theirs: list[Mention], claim_ids: frozenset[str]) -> list[list[Mention]]:
@@ -743,6 +781,10 @@ def _from_the_rival_clause(check: QuantityCheck) -> QuantityCheck:
     if _works_out(check.claim.quantity, values):
         return QuantityCheck(check.claim, "stated", True)
     return check
+
+
+MIN_DERIVED_VALUE = 10
+"""Whole numbers below this are too easily a difference of two values by chance."""
 
 
 def _works_out(mine: Quantity, values: list[float]) -> bool:

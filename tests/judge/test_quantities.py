@@ -411,3 +411,10 @@ def test_units_written_against_the_number_and_hours_as_h() -> None:
     hours = {c.claim.quantity.raw: c.present for c in align_quantities("总时长约六十一小时", paper)}
     assert hours == {"六十一": True}
     assert not align_quantities("总时长六十八小时", paper)[0].present
+
+
+def test_a_difference_of_a_change_the_source_states_is_stated() -> None:
+    evidence = ["EviAnchor 的引用精确率由78.2%提高到89.4%，拒答F1由52.0提高到69.3。"]
+    claim = "EviAnchor gains 11.2 points of citation precision and 17.3 points of abstention F1"
+    assert statuses(claim, evidence) == {"11.2 points": "stated", "17.3 points": "stated"}
+    assert statuses("citation precision rose by 12.2 points", evidence) == {"12.2 points": "silent"}
