@@ -131,6 +131,7 @@ def missing_facts(
     text = " ".join(evidence)
     folded = _fold(text)
     checks = align_quantities(claim, evidence) if checks is None else checks
+    claim = _LEAD_LABEL.sub("", claim)  # "Authors and affiliations: …" names no 'Authors'
     same_script = is_chinese(claim) == is_chinese(text)
     missing = [
         c.claim.quantity.raw
@@ -155,6 +156,12 @@ def missing_facts(
             and not any(_fold(alias) in folded for alias in _written_beside(e, claim))
         ]
     return list(dict.fromkeys(missing))
+
+
+_LEAD_LABEL = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}|[\u4e00-\u9fff]{1,8})\s*[:：]\s+"
+)
+"""A list item's label before its statement ("Authors and affiliations: ", "作者： ")."""
 
 
 def _in_a_name(raw: str, text: str) -> bool:

@@ -149,3 +149,9 @@ def test_an_identifying_number_written_inside_a_code_is_stated() -> None:
     stamp = ["arXiv:2507.14382v2  [cs.RO]  18 Jul 2025"]
     assert missing_facts("预印本编号 2507.14382，仍在审稿中", stamp) == []
     assert missing_facts("预印本编号 2507.14383，仍在审稿中", stamp) == ["2507.14383"]
+
+
+def test_a_list_items_label_is_no_fact() -> None:
+    page = ["Yutong Guo and Zhengrong Mao are with LIESMARS, Wuhan University."]
+    assert missing_facts("Authors and affiliations: Yutong Guo (LIESMARS)", page) == []
+    assert missing_facts("Authors: Yutong Guo and Henrik Olsen", page) == ["Henrik Olsen"]
