@@ -6,7 +6,12 @@ from collections.abc import Iterator
 
 from citecheck.checks.base import LintContext, Rule, register
 from citecheck.models import Category, Finding, Severity
-from citecheck.report.claims import is_checkable, is_specific_factual, report_topics
+from citecheck.report.claims import (
+    is_checkable,
+    is_own_view,
+    is_specific_factual,
+    report_topics,
+)
 
 
 @register
@@ -15,8 +20,8 @@ class UncitedClaim(Rule):
     model or dataset name, a named result, a direct quote) without a citation.
 
     A citation that closes a paragraph covers the paragraph's earlier sentences,
-    so they are not reported. Headings, reference lists, lead-ins and questions
-    are not claims.
+    so they are not reported. Headings, reference lists, lead-ins, questions and
+    the writer's own view ("我的疑问是：…", "In my view, …") are not claims.
 
     Anti-pattern
     ------------
@@ -41,7 +46,7 @@ class UncitedClaim(Rule):
         """One finding per uncited, checkable, specific factual sentence."""
         topics = report_topics(ctx.report.claims)
         for claim in ctx.report.claims:
-            if claim.citations or not is_checkable(claim):
+            if claim.citations or not is_checkable(claim) or is_own_view(claim):
                 continue
             if not is_specific_factual(claim, topics):
                 continue

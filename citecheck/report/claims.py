@@ -151,6 +151,21 @@ def report_topics(claims: Sequence[Claim]) -> frozenset[str]:
     return frozenset(name for name, n in counts.items() if n >= TOPIC_MIN_CLAIMS)
 
 
+_OWN_VIEW = re.compile(
+    r"^(?:我的(?:疑问|问题|看法|观点|理解|判断)(?:是|在于)?|我(?:个人)?(?:认为|觉得|猜测|怀疑|好奇)"
+    r"|笔者(?:认为|觉得|猜测)|个人(?:认为|看法|观点)|从[^，,。]{1,12}(?:角度|视角)看"
+    r"|in my (?:view|opinion)|i (?:think|wonder|suspect)|my (?:question|view|guess) is)",
+    re.IGNORECASE,
+)
+"""The writer speaking for themselves ("我的疑问是：…", "In my view, …"): a view or a
+question of the report's own, which no source is cited for."""
+
+
+def is_own_view(claim: Claim) -> bool:
+    """Whether the sentence opens as the writer's own view or question."""
+    return _OWN_VIEW.match(_ENUMERATOR.sub("", claim_body(claim)).lstrip()) is not None
+
+
 def is_specific_factual(claim: Claim, topics: frozenset[str] = frozenset()) -> bool:
     """True when the sentence states a checkable specific: a number, percentage
     or year, a model/dataset identifier other than the report's ``topics``, a named

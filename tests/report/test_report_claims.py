@@ -7,6 +7,7 @@ import pytest
 from citecheck.report.claims import (
     claim_body,
     is_checkable,
+    is_own_view,
     is_specific_factual,
     report_topics,
     split_claim,
@@ -117,3 +118,17 @@ def test_the_reports_topic_alone_does_not_make_a_sentence_specific() -> None:
     assert not is_specific_factual(fakes.make_claim("OrcaKV 正是针对这两点进行改进"), topics)
     assert is_specific_factual(fakes.make_claim("OrcaKV 在 Qwen1.5-0.5B 上测试"), topics)
     assert is_specific_factual(fakes.make_claim("OrcaKV 将显存减少了 81%"), topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("我的疑问是：论文没有给出 GeoTalker 的调参细节。", True),
+        ("从临床使用者的角度看，逐句标注出处降低了核对成本。", True),
+        ("In my view, the 24-table budget is too small for 4,000 tables.", True),
+        ("论文没有给出 GeoTalker 的调参细节。", False),
+        ("I-JEPA reaches 81.2% on ImageNet.", False),
+    ],
+)
+def test_the_writers_own_view_is_recognised(text: str, own: bool) -> None:
+    assert is_own_view(fakes.make_claim(text)) is own
