@@ -225,6 +225,21 @@ def _wording_covered(claim: Claim, units: list[SourceUnit]) -> float:
     return window_support(claim.text, units)
 
 
+def _lines(calls: list[ToolCall]) -> str:
+    return ", ".join(str(c.line) for c in calls)
+
+
+def _never_seen(claim: Claim, looked_at: list[Evidence], said: str, fix: str) -> VideoOutcome:
+    """Fabricated: the trace shows the agent could not have seen what the claim says."""
+    return VideoOutcome(
+        claim=claim,
+        verdict="fabricated",
+        message=f"{said}; timestamps looked at: {_timestamps(looked_at)}",
+        evidence=looked_at,
+        fix=fix,
+    )
+
+
 def _failed_calls(sources: Sources, visual_only: bool = False) -> list[ToolCall]:
     """The trace's video tool calls (only those that look at the picture, with
     ``visual_only``) when every one of them failed; none otherwise."""
@@ -261,15 +276,12 @@ def _assess(
     supported = reading.support == "supported"
     looked_at = reading.looked_at
     if failed and not supported:
-        lines = ", ".join(str(c.line) for c in failed)
-        return VideoOutcome(
-            claim=claim,
-            verdict="fabricated",
-            message=f"describes the video, but every video tool call in the trace failed "
-            f"(lines {lines}); the agent never saw it. "
-            f"Timestamps looked at: {_timestamps(looked_at)}",
-            evidence=looked_at,
-            fix="remove the video detail or mark it as not verified",
+        return _never_seen(
+            claim,
+            looked_at,
+            f"describes the video, but every video tool call in the trace failed "
+            f"(lines {_lines(failed)}); the agent never saw it",
+            "remove the video detail or mark it as not verified",
         )
     video_terms = sources.inputs.pack.video
     if _matches_any(claim.text, video_terms.speculative_terms) and not reading.plainly_supported:
@@ -300,15 +312,13 @@ def _assess(
     only_video = all(is_video_target(t) for c in claim.citations for t in c.targets)
     unseeable = visual and blind and only_video  # another cited source may carry it
     if unseeable and not supported and _wording_covered(claim, units) < BLIND_COVERAGE_MAX:
-        lines = ", ".join(str(c.line) for c in blind)
-        return VideoOutcome(
-            claim=claim,
-            verdict="fabricated",
-            message=f"describes what is on screen, but every call of a tool that looks at the "
-            f"picture failed (trace lines {lines}) and no slide or keyframe note or transcript "
-            f"segment states it; timestamps looked at: {_timestamps(looked_at)}",
-            evidence=looked_at,
-            fix="describe only what the slide or keyframe notes and transcript show",
+        return _never_seen(
+            claim,
+            looked_at,
+            f"describes what is on screen, but every call of a tool that looks at the picture "
+            f"failed (trace lines {_lines(blind)}) and no slide or keyframe note or transcript "
+            "segment states it",
+            "describe only what the slide or keyframe notes and transcript show",
         )
     if unseen:  # what is on screen is in the keyframe notes, whatever the judge reads
         return VideoOutcome(
