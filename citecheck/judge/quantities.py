@@ -525,10 +525,12 @@ def _last_digit_unit(quantity: Quantity) -> float:
 def _unit_can_state(claim: Mention, other: Mention) -> bool:
     """The same unit class, or one side unitless, or two temperature scales; a
     duration is stated by a duration ("四个月" is not the "4" of "Table 4") or by the
-    same unitless number with decimals ("0.21 秒" by an RTF of 0.21), though an
+    same unitless number when either has decimals ("0.21 秒" by an RTF of 0.21,
+    "六十一小时" by an "Hours" column's 61.0), though an
     aligned unitless value may still rival it ("31 consecutive days")."""
     if DURATION in (claim.unit, other.unit):
-        exact = claim.quantity.decimals > 0 and not (claim.unit and other.unit)
+        measured = claim.quantity.decimals > 0 or other.quantity.decimals > 0  # 61.0, 0.21
+        exact = measured and not (claim.unit and other.unit)
         return claim.unit == other.unit or exact  # "约需 0.21 秒" for an RTF of 0.21
     if {claim.unit, other.unit} == {CELSIUS, FAHRENHEIT}:
         return True

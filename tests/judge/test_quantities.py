@@ -418,3 +418,9 @@ def test_a_difference_of_a_change_the_source_states_is_stated() -> None:
     claim = "EviAnchor gains 11.2 points of citation precision and 17.3 points of abstention F1"
     assert statuses(claim, evidence) == {"11.2 points": "stated", "17.3 points": "stated"}
     assert statuses("citation precision rose by 12.2 points", evidence) == {"12.2 points": "silent"}
+
+
+def test_hours_are_stated_by_a_measured_value_of_a_flattened_table() -> None:
+    table = ["Category Garments Demos Hours Total 38 2,430 61.0 –"]
+    assert align_quantities("总时长约六十一小时", table)[0].present
+    assert not align_quantities("历时约四个月", ["See Table 4 for details."])[0].present
