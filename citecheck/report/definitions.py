@@ -19,9 +19,12 @@ from citecheck.report.citations import find_citations
 from citecheck.rulepack import RulePack
 
 _ENTRY = re.compile(
-    r"^\s*(?:[-*]\s+)?(?:\[\^?(?P<key>[\w-]+)\]\s*[:：]?|(?P<number>\d{1,3})[.)、])\s*(?P<body>\S.*?)\s*$"
+    r"^\s*(?:[-*]\s+)?(?:\[\^?(?P<key>[\w-]+)\]\s*[:：]?|【(?P<mark>\d{1,3})†[^】]*】\s*[:：]?"
+    r"|(?P<number>\d{1,3})[.)、])\s*(?P<body>\S.*?)\s*$"
 )
-"""A source-list entry: ``[^4]: …``, ``[4]: …``, ``[4] …``, ``4. …``."""
+"""A source-list entry: ``[^4]: …``, ``[4]: …``, ``[4] …``, ``【4†source】 …``, ``4. …``."""
+_SENTENCE_END = re.compile(r"[。！？!?]\s*$|\.\s*$")
+"""A line ending like a sentence is prose that opens with a marker, not a list entry."""
 _SOURCE_LABEL = "Source: "
 """A label put before an unlabelled entry (``pdf.pdf, page 2``) so that it reads as a
 file citation."""
@@ -34,6 +37,7 @@ class Definitions:
     targets: dict[str, list[CitationTarget]] = field(default_factory=dict)
     lines: set[int] = field(default_factory=set)
     own: dict[str, set[str]] = field(default_factory=dict)  # key: ids of its entry's brackets
+    openers: set[int] = field(default_factory=set)  # lines opening with an entry's number
 
 
 def read_definitions(
@@ -51,8 +55,12 @@ def read_definitions(
         entry = _ENTRY.match(line)
         if entry is None:
             continue
-        key = entry.group("key") or entry.group("number")
+        key = entry.group("key") or entry.group("mark") or entry.group("number")
         body = entry.group("body")
+        if not _SENTENCE_END.search(
+            body
+        ):  # a list entry, whatever it names: its number cites nothing
+            found.openers.add(number)
         written = by_line.get(number, []) if body.startswith("[") else []
         targets = [t for c in written for t in c.targets] or _read_as_citation(body, pack)
         if not targets or (entry.group("number") and not written and not _names_a_file(targets)):
@@ -85,12 +93,12 @@ def _names_a_file(targets: list[CitationTarget]) -> bool:
 def follow(citations: list[Citation], definitions: Definitions) -> list[Citation]:
     """Markers of a defined number cite its targets where they stand; an entry's own
     citations are left out once a marker uses its number (an unused one stays)."""
-    if not definitions.targets:
+    if not definitions.targets and not definitions.openers:
         return citations
     followed: list[Citation] = []
     used: set[str] = set()
     for citation in citations:
-        on_entry = citation.span.line in definitions.lines
+        on_entry = citation.span.line in definitions.lines | definitions.openers
         if on_entry and all(t.kind == "reference" for t in citation.targets):
             continue  # the number opening an entry ("[4] pdf.pdf, page 2") cites nothing
         if not any(_defined(t, definitions) for t in citation.targets):

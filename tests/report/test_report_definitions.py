@@ -46,3 +46,19 @@ def test_a_numbered_list_of_files_defines_and_a_list_of_prose_does_not(pack: Rul
     ]
     prose = claims + "1. Lee and Kim (2023) study touch.\n2. Ng (2024).\n"
     assert [targets for _, _, targets in _cited(prose, pack)] == [[("2", [])], [("1", [])]]
+
+
+def test_a_chatgpt_source_list_defines_its_markers_and_its_numbers_cite_nothing(
+    pack: RulePack,
+) -> None:
+    text = (
+        "模型由何悦宁报告【1†source】，幻灯片另有说明【2†source】。\n\n"
+        "### 来源\n\n"
+        "【1†source】 pdf.pdf, page 1\n"
+        "【2†source】 floodbrief_talk_slides.pptx, slide 6\n"
+    )
+    cited = _cited(text, pack)
+    assert [(line, targets) for line, _, targets in cited] == [
+        (1, [("pdf.pdf", [1])]),
+        (1, [("2", [])]),  # an entry that names no source: the marker stays a reference
+    ]
