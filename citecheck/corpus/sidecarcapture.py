@@ -19,13 +19,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from citecheck.corpus.sidecars import FACTS_KEY, KeyframeRecord, MetaRecord, seconds
+from citecheck.corpus.sidecars import FACTS_KEY, FACTS_MAX, KeyframeRecord, MetaRecord, seconds
 
 _PERSON_NAMES = ("name", "displayName", "fullName")
 _ALIAS_ATTRIBUTES = ("latinName", "englishName", "name_en", "captionLabel", "label", "alias")
 _TIME_ATTRIBUTES = ("time", "start", "begin", "startTime", "offset")
 _FACT_TEXT_MAX = 200
-_FACTS_MAX = 200
 
 
 def capture_meta(root: ET.Element) -> MetaRecord | None:
@@ -96,7 +95,7 @@ def _facts(root: ET.Element) -> list[str]:
             facts.append(f"{tag}: {attributes}")
         if own and len(own) <= _FACT_TEXT_MAX:
             facts.append(f"{tag}: {own}")
-    return facts[:_FACTS_MAX]
+    return facts[:FACTS_MAX]
 
 
 def _local(tag: str) -> str:

@@ -109,7 +109,7 @@ _CREDITS = {
     ),
 }
 """Credits in a video page's free-text description: the name after its role word."""
-_FACTS_MAX = 200
+FACTS_MAX = 200
 """Values of a meta kept as facts: enough for any real one, bounded for a hostile one."""
 _FACT_VALUE_MAX_CHARS = 300
 FACTS_KEY = "\x00facts"
@@ -324,7 +324,7 @@ class MetaRecord(BaseModel):
         read before the other validators add to it (pydantic runs the last one first)."""
         if not isinstance(data, dict) or FACTS_KEY in data:
             return data
-        return {**data, FACTS_KEY: list(dict.fromkeys(_leaves(data, "")))[:_FACTS_MAX]}
+        return {**data, FACTS_KEY: list(dict.fromkeys(_leaves(data, "")))[:FACTS_MAX]}
 
     @field_validator("duration_s", mode="before")
     @classmethod
@@ -393,7 +393,7 @@ class MetaRecord(BaseModel):
                 }
             )
         update["speakers"] = list(people.values())
-        update["facts"] = list(dict.fromkeys([*self.facts, *other.facts]))[:_FACTS_MAX]
+        update["facts"] = list(dict.fromkeys([*self.facts, *other.facts]))[:FACTS_MAX]
         return self.model_copy(update=update)
 
     @field_validator("transcript", "keyframes", "speaker_map", mode="before")

@@ -26,19 +26,26 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from citecheck.corpus.sidecarcapture import capture_frames, capture_meta
 from citecheck.corpus.sidecarpraat import HEADER as TEXTGRID_HEADER
 from citecheck.corpus.sidecarpraat import read_textgrid
-from citecheck.corpus.sidecars import FACTS_KEY, KeyframeRecord, MetaRecord, SegmentRecord, seconds
+from citecheck.corpus.sidecars import (
+    FACTS_KEY,
+    FACTS_MAX,
+    KeyframeRecord,
+    MetaRecord,
+    SegmentRecord,
+    seconds,
+)
 from citecheck.corpus.sidecartext import parse_xml
 from citecheck.errors import InputError
 from citecheck.safeio import read_text
 
 SNIFF_LIMIT_CHARS = 200_000
 """Characters of a candidate read to recognise it; real sidecars of these kinds are smaller."""
-_FACTS_MAX = 200
 _FFMETA_HEADER = ";FFMETADATA1"
 _FFMETA_ESCAPE = re.compile(r"\\(.)")
 _EDL_EVENT = re.compile(
@@ -64,43 +71,38 @@ _LABEL_MAP = re.compile(
 )
 
 
-def sniff_meta(path: Path) -> MetaRecord | None:
-    """The meta an ffmetadata file, a lecture-capture export or show notes state; None
-    for any other file."""
+@dataclass(frozen=True)
+class Sniffed:
+    """What one candidate file turned out to hold (all empty for no sidecar)."""
+
+    meta: MetaRecord | None = None
+    frames: list[KeyframeRecord] = field(default_factory=list)
+    segments: list[SegmentRecord] = field(default_factory=list)
+
+
+def sniff(path: Path) -> Sniffed:
+    """Read ``path`` once and recognise it: a Praat TextGrid (segments), an ffmetadata
+    file (meta and chapters), a lecture-capture XML export (meta and slides), an edit
+    decision list (frames) or show notes (meta and a chapter list); nothing otherwise."""
     text = _head(path)
-    if text is None or _is_textgrid(text):
-        return None
+    if text is None:
+        return Sniffed()
+    if _is_textgrid(text):
+        try:
+            return Sniffed(segments=read_textgrid(text))
+        except ValueError:  # a time that is no number: no transcript rather than a crash
+            return Sniffed()
     if text.startswith(_FFMETA_HEADER):
-        return _ffmetadata_meta(text)
+        return Sniffed(meta=_ffmetadata_meta(text), frames=_ffmetadata_chapters(text))
     if text.startswith("<"):
         root = _xml_root(path, text)
-        return capture_meta(root) if root is not None else None
-    return _show_notes_meta(text)
-
-
-def sniff_frames(path: Path) -> list[KeyframeRecord]:
-    """The on-screen notes of an ffmetadata file's chapters, an edit decision list, a
-    lecture-capture export's slides or show notes' chapter list; none for another file."""
-    text = _head(path)
-    if text is None or _is_textgrid(text):
-        return []
-    if text.startswith(_FFMETA_HEADER):
-        return _ffmetadata_chapters(text)
-    if text.startswith("<"):
-        root = _xml_root(path, text)
-        return capture_frames(root) if root is not None else []
-    return _edl_events(text) or _chapter_lines(text)
-
-
-def sniff_segments(path: Path) -> list[SegmentRecord]:
-    """The transcript of a Praat TextGrid; none for any other file."""
-    text = _head(path)
-    if text is None or not _is_textgrid(text):
-        return []
-    try:
-        return read_textgrid(text)
-    except ValueError:  # a time that is no number: no transcript rather than a crash
-        return []
+        if root is None:
+            return Sniffed()
+        return Sniffed(meta=capture_meta(root), frames=capture_frames(root))
+    edited = _edl_events(text)
+    if edited:
+        return Sniffed(frames=edited)
+    return Sniffed(meta=_show_notes_meta(text), frames=_chapter_lines(text))
 
 
 def _is_textgrid(text: str) -> bool:
@@ -223,5 +225,5 @@ def _show_notes_meta(text: str) -> MetaRecord | None:
         return None
     facts = [line.strip(" #>*-") for line in lines if line.strip(" #>*-")]
     title = next((line.lstrip("# ").strip() for line in lines if line.startswith("# ")), None)
-    meta = {"speakers": list(people.values()), FACTS_KEY: facts[:_FACTS_MAX]}
+    meta = {"speakers": list(people.values()), FACTS_KEY: facts[:FACTS_MAX]}
     return MetaRecord.model_validate({**meta, **({"title": title} if title else {})})

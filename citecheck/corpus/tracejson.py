@@ -11,6 +11,7 @@ a title and a chunk index (``{"hits": [{"title", "chunk"}]}``, ``{"title", "chun
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -77,7 +78,8 @@ def document_events(text: str) -> list[tuple[int, dict[str, Any]]] | None:
     if not isinstance(document, dict | list):
         return None
     events = [_unwrapped(e) for e in _tree_events(document, 0)]
-    return [(_line_of(text, e), e) for e in events] or None
+    lines = _id_lines(text)
+    return [(lines.get(str(e.get("id")), 1), e) for e in events] or None
 
 
 def _tree_events(node: Any, depth: int) -> list[dict[str, Any]]:
@@ -101,10 +103,19 @@ def _unwrapped(event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-def _line_of(text: str, event: dict[str, Any]) -> int:
-    ident = event.get("id")
-    at = text.find(json.dumps(ident)) if isinstance(ident, str) else -1
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+def _id_lines(text: str) -> dict[str, int]:
+    """The line each ``"id": "…"`` is first written on, found in one pass over the text
+    (a run of thousands of events is not searched once per event)."""
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for found in _ID_FIELD.finditer(text):
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        lines.setdefault(found.group(1), line)
+    return lines
+
+
+_ID_FIELD = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
 def _event_tool(event: dict[str, Any]) -> str | None:

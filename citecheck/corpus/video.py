@@ -78,7 +78,7 @@ from citecheck.corpus.sidecars import (
     segments_in,
     speakers_in,
 )
-from citecheck.corpus.sidecarsniff import sniff_frames, sniff_meta, sniff_segments
+from citecheck.corpus.sidecarsniff import Sniffed, sniff
 from citecheck.corpus.sidecartext import (
     parse_turns,
     read_ass,
@@ -441,16 +441,17 @@ class VideoEvidence:
         plain = [n.format(stem=stem, name=self.name) for n in TEXT_TRANSCRIPT_NAMES]
         return self._existing([*names, f"{stem}.json", "transcript.json", *plain], "transcript")
 
-    def _unclaimed_paths(self) -> list[Path]:
+    @cached_property
+    def _sniffed(self) -> list[Sniffed]:
         """Files named after the video (``talk.*``) that no reader claims by their
-        ending (``talk.edl``, ``talk.ffmetadata.txt``, ``talk.shownotes.md``): read for
-        what their content shows them to be (:mod:`citecheck.corpus.sidecarsniff`)."""
+        ending (``talk.edl``, ``talk.ffmetadata.txt``, ``talk.shownotes.md``), each read
+        once for what its content shows it to be (:mod:`citecheck.corpus.sidecarsniff`)."""
         names = sorted(
             p.name
             for p in self.path.parent.glob(f"{self.path.stem}.*")
             if not p.name.casefold().endswith(CLAIMED_ENDINGS) and p.name != f"{self.path.stem}.txt"
         )
-        return self._existing(names, "meta")
+        return [sniff(path) for path in self._existing(names, "meta")]
 
     def _other_json_paths(self) -> list[Path]:
         """JSON files named after the video that no known ending places
@@ -495,8 +496,8 @@ class VideoEvidence:
             raw.extend(self._read(path, "transcript", shape, read) or [])
         for path in self._other_json_paths():  # no transcript unless segments are found
             raw.extend(_sniffed_transcript(path))
-        for path in self._unclaimed_paths():  # a Praat TextGrid, known by its content
-            raw.extend(sniff_segments(path))
+        for sniffed in self._sniffed:  # a Praat TextGrid, known by its content
+            raw.extend(sniffed.segments)
         if not raw:
             raw = self._transcribed()
         return [self._segment_unit(s) for s in sorted(raw, key=lambda s: s.start)]
@@ -548,8 +549,8 @@ class VideoEvidence:
         for path in _distinct(paths):
             shape, read = reader_for(path, KEYFRAME_READERS, (KEYFRAMES_SHAPE, _keyframe_notes))
             frames.extend(self._read(path, "keyframes", shape, read) or [])
-        for path in self._unclaimed_paths():  # chapters, edit lists: known by content
-            frames.extend(sniff_frames(path))
+        for sniffed in self._sniffed:  # chapters, edit lists, slides: known by content
+            frames.extend(sniffed.frames)
         return [
             SourceUnit(
                 source=self.name,
@@ -613,9 +614,8 @@ class VideoEvidence:
             shape, reader = reader_for(path, META_READERS, (META_SHAPE, _json_meta))
             read = self._read(path, "meta", shape, reader)
         meta = read or MetaRecord()
-        for path in self._unclaimed_paths():  # show notes, ffmetadata: known by content
-            sniffed = sniff_meta(path)
-            meta = meta.filled_from(sniffed) if sniffed is not None else meta
+        for sniffed in self._sniffed:  # show notes, ffmetadata, XML exports: known by content
+            meta = meta.filled_from(sniffed.meta) if sniffed.meta is not None else meta
         if not meta.speakers:
             meta = meta.model_copy(update={"speakers": self._speaker_map(meta)})
         return meta

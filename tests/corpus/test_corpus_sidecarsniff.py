@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from citecheck.corpus.sidecars import MetaRecord, SegmentRecord, segments_in
-from citecheck.corpus.sidecarsniff import sniff_frames, sniff_meta
+from citecheck.corpus.sidecarsniff import sniff
 from citecheck.corpus.video import VideoEvidence
 
 FFMETADATA = """;FFMETADATA1
@@ -52,31 +52,31 @@ def _file(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_ffmetadata_tags_are_meta_and_its_chapters_notes(tmp_path: Path) -> None:
     path = _file(tmp_path, "talk.ffmetadata.txt", FFMETADATA)
-    meta = sniff_meta(path)
+    meta = sniff(path).meta
     assert meta is not None and meta.title == "EP37 live: SchemaLoom"
     assert meta.moderator == "程一帆"  # credited in the comment
     assert "date: 2025-09-13" in meta.facts
-    [chapter] = sniff_frames(path)
+    [chapter] = sniff(path).frames
     assert (chapter.time, chapter.text) == (79.6, "chapter: 主持人谈券商数仓经历")
 
 
 def test_an_edit_list_gives_what_is_on_screen_from_program_time(tmp_path: Path) -> None:
-    frames = sniff_frames(_file(tmp_path, "talk.edl", EDL))
+    frames = sniff(_file(tmp_path, "talk.edl", EDL)).frames
     assert [(f.time, f.text) for f in frames] == [
         (0.0, "CAM_A_WIDE.MXF | 舞台左侧为主持人，右侧为嘉宾。"),
         (47.0, "SLIDE_01_TITLE.PNG | 幻灯片1 标题页"),
     ]
-    assert sniff_meta(_file(tmp_path, "talk2.edl", EDL)) is None
+    assert sniff(_file(tmp_path, "talk2.edl", EDL)).meta is None
 
 
 def test_show_notes_credit_people_by_role_and_map_diarisation_labels(tmp_path: Path) -> None:
-    meta = sniff_meta(_file(tmp_path, "talk.shownotes.md", NOTES))
+    meta = sniff(_file(tmp_path, "talk.shownotes.md", NOTES)).meta
     assert meta is not None and meta.title == "EP37｜现场录制"
     people = {p.name: (p.role, p.id, p.aliases, p.note) for p in meta.speakers}
     assert people["程一帆"] == ("主持", "spk_0", ["Yifan Cheng"], None)
     assert people["吕思远"] == ("现场提问", None, [], "某城商行 DBA")
     assert people["Priya Natarajan"][1] == "spk_3"
-    assert sniff_meta(_file(tmp_path, "talk.readme.md", "Just notes.\nNo people.")) is None
+    assert sniff(_file(tmp_path, "talk.readme.md", "Just notes.\nNo people.")).meta is None
 
 
 def test_segments_deep_in_a_speech_service_document_are_found() -> None:
@@ -205,7 +205,7 @@ def test_a_textgrid_is_a_transcript_tier_by_speaker(tmp_path: Path) -> None:
 
 def test_a_capture_export_gives_people_slides_length_and_facts(tmp_path: Path) -> None:
     path = _file(tmp_path, "talk.panopto.xml", CAPTURE)
-    meta = sniff_meta(path)
+    meta = sniff(path).meta
     assert meta is not None and (meta.title, meta.duration_s) == ("读书会 第18期", 1072.0)
     people = {p.name: (p.role, p.aliases) for p in meta.speakers}
     assert people == {
@@ -213,17 +213,17 @@ def test_a_capture_export_gives_people_slides_length_and_facts(tmp_path: Path) -
         "沈佳琪": ("Presenter", ["Shen Jiaqi"]),
     }
     assert any("recorded=false" in fact for fact in meta.facts)
-    [slide] = sniff_frames(path)
+    [slide] = sniff(path).frames
     assert (slide.time, slide.text) == (360.0, "Touch gate | A line plot of the gate value.")
 
 
 def test_a_video_page_description_credits_and_lists_chapters(tmp_path: Path) -> None:
     path = _file(tmp_path, "talk.description.txt", DESCRIPTION)
-    meta = sniff_meta(path)
+    meta = sniff(path).meta
     assert meta is not None
     assert {p.name: p.role for p in meta.speakers} == {"赵立群": "本期主持", "沈佳琪": "主讲"}
     assert "说明：本次录屏只有幻灯片画面和声音，没有摄像头画面。" in meta.facts
-    assert [(f.time, f.text) for f in sniff_frames(path)] == [
+    assert [(f.time, f.text) for f in sniff(path).frames] == [
         (0.0, "chapter: 开场与嘉宾介绍"),
         (41.0, "chapter: 项目起源"),
         (110.0, "chapter: 纯视觉VLA为什么叠不好衣服"),
