@@ -526,6 +526,43 @@ def segments_in(data: Any, text_keys: tuple[str, ...] = ()) -> Any:
     return data
 
 
+def in_seconds(document: Any, segments: list[SegmentRecord]) -> list[SegmentRecord]:
+    """``segments`` with times in seconds: speech services that count in milliseconds
+    (AssemblyAI's ``utterances``, ``start_ms``) are scaled down. Milliseconds are told
+    by the document's own length in seconds (``audio_duration``, ``duration``): the
+    segments run past it more than :data:`_MS_OVERRUN` times; with no length given,
+    by whole-number times that run past a day."""
+    last = max((s.end if s.end is not None else s.start for s in segments), default=0.0)
+    declared = _declared_seconds(document)
+    if declared:
+        in_ms = last > declared * _MS_OVERRUN
+    else:
+        in_ms = last > _SECONDS_PER_DAY and all(float(s.start).is_integer() for s in segments)
+    if not in_ms:
+        return segments
+    return [
+        s.model_copy(
+            update={"start": s.start / 1000, "end": s.end / 1000 if s.end is not None else None}
+        )
+        for s in segments
+    ]
+
+
+_DURATION_KEYS = ("audio_duration", "duration", "duration_s", "duration_seconds", "length")
+_MS_OVERRUN = 10
+_SECONDS_PER_DAY = 86_400
+
+
+def _declared_seconds(document: Any) -> float | None:
+    if not isinstance(document, dict):
+        return None
+    for key in _DURATION_KEYS:
+        value = seconds(document.get(key))
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+            return float(value)
+    return None
+
+
 _START_KEYS = ("start", "begin", "from", "start_time", "startTime", "start_ms", "time", "ts")
 _NESTING_SEARCHED = 4
 

@@ -1,11 +1,13 @@
 """Sidecars known by what they hold rather than by their ending.
 
 A file named after the video with an ending no reader claims (``talk.ffmetadata.txt``,
-``talk.edl``, ``talk.shownotes.md``, ``talk.TextGrid``, ``talk.panopto.xml``) is
+``talk.edl``, ``talk.shownotes.md``, ``talk.TextGrid``, ``talk.panopto.xml``, ``talk.eaf``) is
 recognised by its content:
 
 - a Praat TextGrid (:mod:`citecheck.corpus.sidecarpraat`): a transcript, tier by speaker;
-- XML (:mod:`citecheck.corpus.sidecarcapture`): a lecture-capture export's people,
+- an ELAN annotation document (:mod:`citecheck.corpus.sidecarelan`): speakers by
+  tier, their transcript, screen notes and facts;
+- other XML (:mod:`citecheck.corpus.sidecarcapture`): a lecture-capture export's people,
   slides and facts;
 - an ffmpeg ``;FFMETADATA1`` file: its global ``key=value`` tags are meta (``title``,
   ``comment`` as the description, whose credits name the host and guest, ``date``…)
@@ -30,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citecheck.corpus.sidecarcapture import capture_frames, capture_meta
+from citecheck.corpus.sidecarelan import ROOT_TAG as ELAN_ROOT
+from citecheck.corpus.sidecarelan import ElanDocument
 from citecheck.corpus.sidecarpraat import HEADER as TEXTGRID_HEADER
 from citecheck.corpus.sidecarpraat import read_textgrid
 from citecheck.corpus.sidecars import (
@@ -98,6 +102,9 @@ def sniff(path: Path) -> Sniffed:
         root = _xml_root(path, text)
         if root is None:
             return Sniffed()
+        if root.tag == ELAN_ROOT:
+            elan = ElanDocument(root)
+            return Sniffed(meta=elan.meta, frames=elan.frames, segments=elan.segments)
         return Sniffed(meta=capture_meta(root), frames=capture_frames(root))
     edited = _edl_events(text)
     if edited:

@@ -17,7 +17,8 @@ Reads logs in the format of the MiroFlow agent runs (seed ``002_…``)::
 
 as a chat transcript (:mod:`citecheck.corpus.tracechat`: OpenAI or Anthropic
 messages), as a LangChain verbose log (:mod:`citecheck.corpus.tracelangchain`), as a
-smolagents console log (:mod:`citecheck.corpus.tracesmolagents`), or as
+smolagents console log (:mod:`citecheck.corpus.tracesmolagents`), as an AutoGen
+AgentChat console stream (:mod:`citecheck.corpus.traceautogen`), or as
 JSON lines (one event per line): an event that names a tool and reports an
 outcome (``status``, ``error``, ``result`` …) is a tool call; every list in its
 result whose items name a title and a chunk index (``{"hits": [{"title", "chunk"}]}``,
@@ -38,6 +39,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
 from citecheck.corpus.damaged import DamagedTitle
+from citecheck.corpus.traceautogen import agentchat_events
 from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, ToolCall
 from citecheck.corpus.tracechat import chat_messages, from_messages
 from citecheck.corpus.tracejson import document_events, from_events, json_events
@@ -124,6 +126,11 @@ class Trace(BaseModel):
         names = [name.casefold() for name in video_tools]
         return [c for c in self.tool_calls if any(n in c.tool.casefold() for n in names)]
 
+    def read_any(self, names: Iterable[str]) -> bool:
+        """Whether a call that succeeded was asked for one of the files ``names``."""
+        wanted = list(names)
+        return any(call.ok and call.names_file(wanted) for call in self.tool_calls)
+
     def all_video_calls_failed(self, video_tools: Iterable[str] = ("video",)) -> bool | None:
         """Whether every video tool call failed; None when there was none."""
         calls = self.video_calls(video_tools)
@@ -206,7 +213,8 @@ def _parse_retrievals(lines: list[str]) -> list[Retrieval]:
 
 def parse_trace(text: str, path: str = "<trace>") -> Trace:
     """Parse the text of a run log: a chat transcript, JSON lines, a LangChain verbose
-    log, a smolagents console log or the MiroFlow text format (repairing mojibake first)."""
+    log, a smolagents or AutoGen console log or the MiroFlow text format (repairing
+    mojibake first)."""
     repaired = demojibake(text)
     lines = _COLOUR.sub("", repaired or text).splitlines()
     with collector_paused():
@@ -216,7 +224,9 @@ def parse_trace(text: str, path: str = "<trace>") -> Trace:
             retrievals, calls = from_messages(messages)
         elif events is not None:
             retrievals, calls = from_events(events)
-        elif (console := invocations(lines) or tool_steps(lines)) is not None:
+        elif (
+            console := invocations(lines) or tool_steps(lines) or agentchat_events("\n".join(lines))
+        ) is not None:
             retrievals, calls = console
         else:
             retrievals, calls = _parse_retrievals(lines), _parse_tool_calls(lines)

@@ -5,6 +5,7 @@ format readers beside it)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +23,12 @@ class ToolCall(BaseModel):
     ok: bool
     error: str | None = None
     line: int
+    arguments: str = ""
+    """What the call was asked, as the log prints it (``{"path": "talk.srt"}``)."""
+
+    def names_file(self, names: Iterable[str]) -> bool:
+        """Whether the call's arguments name one of the files ``names``."""
+        return any(name and name in self.arguments for name in names)
 
 
 class RetrievedChunk(BaseModel):

@@ -64,33 +64,43 @@ def _message_list(document: Any) -> list[Any] | None:
 def from_messages(messages: list[dict[str, Any]]) -> tuple[list[Retrieval], list[ToolCall]]:
     """Tool calls and retrieval listings of a chat transcript (:func:`chat_messages`);
     a call's line is its answer's position in the message list (1-based)."""
-    names: dict[str, str] = {}
+    requests: dict[str, tuple[str, str]] = {}
     retrievals: list[Retrieval] = []
     calls: list[ToolCall] = []
     for position, message in enumerate(messages, start=1):
-        names.update(_requested(message))
+        requests.update(_requested(message))
         for call_id, name, result, is_error in _answers(message):
-            tool = name or names.get(call_id or "", "") or "tool"
+            requested, arguments = requests.get(call_id or "", ("", ""))
+            tool = name or requested or "tool"
             text = _as_text(result)
             failed = is_error or FAILED_RESULT.match(text) is not None
             error = text.strip().split("\n", 1)[0] if failed else None
-            calls.append(ToolCall(tool=tool, server="", ok=not failed, error=error, line=position))
+            calls.append(
+                ToolCall(
+                    tool=tool,
+                    server="",
+                    ok=not failed,
+                    error=error,
+                    line=position,
+                    arguments=arguments,
+                )
+            )
             retrievals.extend(_retrievals(result, text, tool, position))
     return retrievals, calls
 
 
-def _requested(message: dict[str, Any]) -> dict[str, str]:
-    """Tool names by call id, from the calls a message makes."""
+def _requested(message: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """(tool name, arguments as text) by call id, from the calls a message makes."""
     found = {}
     for call in message.get("tool_calls") or []:
         if isinstance(call, dict):
             function = call.get("function")
-            name = function.get("name") if isinstance(function, dict) else call.get("name")
-            if isinstance(name, str):
-                found[str(call.get("id", ""))] = name
+            asked = function if isinstance(function, dict) else call
+            if isinstance(asked.get("name"), str):
+                found[str(call.get("id", ""))] = (asked["name"], _as_text(asked.get("arguments")))
     for block in _blocks(message):
         if block.get("type") == "tool_use" and isinstance(block.get("name"), str):
-            found[str(block.get("id", ""))] = block["name"]
+            found[str(block.get("id", ""))] = (block["name"], _as_text(block.get("input")))
     return found
 
 

@@ -25,6 +25,7 @@ JSON_LOG_SHARE = 0.8
 TOOL_KEYS = ("tool", "tool_name", "function", "name")
 OUTCOME_KEYS = ("status", "result", "output", "error", "is_error", "ok", "success")
 RESULT_KEYS = ("result", "output", "outputs", "content", "response")
+ARGUMENT_KEYS = ("arguments", "args", "input", "inputs", "tool_input", "parameters", "params")
 FAILED_STATUSES = frozenset({"error", "failed", "failure", "timeout", "exception", "cancelled"})
 TITLE_KEYS = ("title", "doc_title", "document_title", "source_title")
 CHUNK_KEYS = ("chunk", "chunk_id", "chunk_index", "chunk_idx")
@@ -214,10 +215,15 @@ def from_events(
         if tool is None or outcome is None:
             continue
         ok, error = outcome
-        calls.append(ToolCall(tool=tool, server="", ok=ok, error=error, line=line))
+        asked = " ".join(_as_text(event.get(key)) for key in ARGUMENT_KEYS if key in event)
+        calls.append(ToolCall(tool=tool, server="", ok=ok, error=error, line=line, arguments=asked))
         for key in RESULT_KEYS:
             retrievals.extend(listings(_parsed(event.get(key)), tool, line))
     return retrievals, calls
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _parsed(result: Any) -> Any:

@@ -36,7 +36,7 @@ def invocations(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | No
     """Retrieval listings and tool calls of a LangChain verbose log; None when the
     log holds no ``Invoking:`` line."""
     starts = [
-        (index, found.group(1))
+        (index, found.group(1), line[found.end() :])
         for index, line in enumerate(lines)
         if (found := INVOKING.match(line))
     ]
@@ -44,7 +44,7 @@ def invocations(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | No
         return None
     retrievals: list[Retrieval] = []
     calls: list[ToolCall] = []
-    for number, (index, tool) in enumerate(starts):
+    for number, (index, tool, arguments) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         output = [line for line in lines[index + 1 : end] if line.strip()]
         failure = next((line for line in output[:_LOOKED_AT] if FAILED_RESULT.match(line)), None)
@@ -55,6 +55,7 @@ def invocations(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | No
                 ok=failure is None,
                 error=failure.strip() if failure else None,
                 line=index + 1,
+                arguments=arguments,
             )
         )
         text = "\n".join(output)

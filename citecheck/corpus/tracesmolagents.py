@@ -35,7 +35,7 @@ def tool_steps(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | Non
     """Retrieval listings and tool calls of a smolagents console log; None when the
     log holds no ``Calling tool:`` line."""
     starts = [
-        (index, found.group(1))
+        (index, found.group(1), line[found.end() :])
         for index, line in enumerate(lines)
         if (found := CALLING.match(line))
     ]
@@ -43,7 +43,7 @@ def tool_steps(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | Non
         return None
     retrievals: list[Retrieval] = []
     calls: list[ToolCall] = []
-    for index, tool in starts:
+    for index, tool, arguments in starts:
         output = _result(lines, index)
         failure = next((line for line in output if line.strip()), "")
         failed = _FAILED.match(failure) is not None
@@ -54,6 +54,7 @@ def tool_steps(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | Non
                 ok=not failed,
                 error=failure.strip() if failed else None,
                 line=index + 1,
+                arguments=arguments,
             )
         )
         text = _OBSERVATIONS.sub("", "\n".join(output), count=1)

@@ -46,6 +46,7 @@ and every concrete claim about the video is unverifiable.
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 from collections.abc import Callable
@@ -75,6 +76,7 @@ from citecheck.corpus.sidecars import (
     SegmentRecord,
     SidecarProblem,
     SpeakerRecord,
+    in_seconds,
     segments_in,
     speakers_in,
 )
@@ -277,7 +279,9 @@ def _validated(path: Path, model: type[BaseModel], items: Any) -> list[Any]:
 
 
 def _json_transcript(path: Path) -> list[SegmentRecord]:
-    return _validated(path, SegmentRecord, segments_in(read_json(path), SEGMENT_TEXT_KEYS))
+    document = read_json(path)
+    segments = _validated(path, SegmentRecord, segments_in(document, SEGMENT_TEXT_KEYS))
+    return in_seconds(document, segments)
 
 
 def _sniffed_transcript(path: Path) -> list[SegmentRecord]:
@@ -629,6 +633,13 @@ class VideoEvidence:
     def moderator(self) -> SpeakerRecord | None:
         """The moderator: the meta's ``moderator`` field, else the speaker whose role it is."""
         return role_holder(self, "moderator", self.meta.moderator)
+
+    @cached_property
+    def sidecar_names(self) -> list[str]:
+        """Names of the files beside the video that are named after it (``talk.srt``,
+        ``talk.eaf``): what an agent could have read of the talk without opening it."""
+        named = self.path.parent.glob(f"{glob.escape(self.path.stem)}.*")
+        return sorted(p.name for p in named if p != self.path)
 
     def read_all(self) -> list[SidecarProblem]:
         """Read every sidecar; the problems met on the way."""

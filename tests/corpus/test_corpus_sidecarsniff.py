@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from citecheck.corpus.sidecars import MetaRecord, SegmentRecord, segments_in
+from citecheck.corpus.sidecars import MetaRecord, SegmentRecord, in_seconds, segments_in
 from citecheck.corpus.sidecarsniff import sniff
 from citecheck.corpus.video import VideoEvidence
 
@@ -228,3 +228,85 @@ def test_a_video_page_description_credits_and_lists_chapters(tmp_path: Path) -> 
         (41.0, "chapter: 项目起源"),
         (110.0, "chapter: 纯视觉VLA为什么叠不好衣服"),
     ]
+
+
+ELAN = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<ANNOTATION_DOCUMENT FORMAT="3.0" VERSION="3.0">
+  <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds">
+    <PROPERTY NAME="lastUsedAnnotationId">4</PROPERTY>
+    <PROPERTY NAME="event">Frontier Lecture No. 12, Nanjing</PROPERTY>
+  </HEADER>
+  <TIME_ORDER>
+    <TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="0"/>
+    <TIME_SLOT TIME_SLOT_ID="ts2" TIME_VALUE="34000"/>
+    <TIME_SLOT TIME_SLOT_ID="ts3" TIME_VALUE="35500"/>
+    <TIME_SLOT TIME_SLOT_ID="ts4" TIME_VALUE="68000"/>
+  </TIME_ORDER>
+  <TIER LINGUISTIC_TYPE_REF="translation-en" TIER_ID="host (A)" PARTICIPANT="Gu Mingzhe">
+    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">
+      <ANNOTATION_VALUE>Welcome; host introduces Dr He Yuening.</ANNOTATION_VALUE>
+    </ALIGNABLE_ANNOTATION></ANNOTATION>
+  </TIER>
+  <TIER LINGUISTIC_TYPE_REF="translation-en" TIER_ID="presenter (B)" PARTICIPANT="He Yuening">
+    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a2" TIME_SLOT_REF1="ts3" TIME_SLOT_REF2="ts4">
+      <ANNOTATION_VALUE>Why briefs go wrong.</ANNOTATION_VALUE>
+    </ALIGNABLE_ANNOTATION></ANNOTATION>
+  </TIER>
+  <TIER LINGUISTIC_TYPE_REF="gloss" TIER_ID="gloss" PARENT_REF="presenter (B)"
+        PARTICIPANT="He Yuening">
+    <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="a3" ANNOTATION_REF="a2">
+      <ANNOTATION_VALUE>为什么简报会出错。</ANNOTATION_VALUE>
+    </REF_ANNOTATION></ANNOTATION>
+  </TIER>
+  <TIER LINGUISTIC_TYPE_REF="visual" TIER_ID="slides">
+    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a4" TIME_SLOT_REF1="ts3" TIME_SLOT_REF2="ts4">
+      <ANNOTATION_VALUE>Slide 1: title, six author names.</ANNOTATION_VALUE>
+    </ALIGNABLE_ANNOTATION></ANNOTATION>
+  </TIER>
+  <TIER LINGUISTIC_TYPE_REF="comment" TIER_ID="notes">
+    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a5" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts4">
+      <ANNOTATION_VALUE>No live demo was shown.</ANNOTATION_VALUE>
+    </ALIGNABLE_ANNOTATION></ANNOTATION>
+  </TIER>
+</ANNOTATION_DOCUMENT>
+"""
+
+
+def test_an_elan_document_gives_people_by_tier_speech_slides_and_notes(tmp_path: Path) -> None:
+    read = sniff(_file(tmp_path, "talk.eaf", ELAN))
+    assert read.meta is not None
+    people = {p.name: (p.role, p.id) for p in read.meta.speakers}
+    assert people == {"Gu Mingzhe": ("host", "A"), "He Yuening": ("presenter", "B")}
+    assert [(s.start, s.end, s.speaker) for s in read.segments] == [
+        (0.0, 34.0, "Gu Mingzhe"),
+        (35.5, 68.0, "He Yuening"),
+        (35.5, 68.0, "He Yuening"),  # a gloss referring to the annotation takes its times
+    ]
+    assert [(f.time, f.text) for f in read.frames] == [(35.5, "Slide 1: title, six author names.")]
+    assert read.meta.facts == ["event: Frontier Lecture No. 12, Nanjing", "No live demo was shown."]
+
+
+def test_a_diarised_transcript_in_milliseconds_is_named_through_the_elan_tiers(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "talk.mp4").write_bytes(b"")
+    _file(tmp_path, "talk.eaf", ELAN)
+    utterances = [
+        {"speaker": "A", "start": 0, "end": 34000, "text": "欢迎，我是主持人。"},
+        {"speaker": "B", "start": 35500, "end": 968000, "text": "谢谢。"},
+    ]
+    document = {"audio_duration": 1000, "utterances": utterances}
+    _file(tmp_path, "talk.assemblyai.json", json.dumps(document))
+    video = VideoEvidence(tmp_path / "talk.mp4")
+    spoken = [(s.start, s.end, s.speaker) for s in video.segments if s.text.endswith("。")]
+    assert (0.0, 34.0, "Gu Mingzhe") in spoken
+    assert (35.5, 968.0, "He Yuening") in spoken
+
+
+def test_times_in_seconds_are_kept_as_they_are() -> None:
+    segments = [SegmentRecord(start=0, end=900, text="a"), SegmentRecord(start=9, text="b")]
+    assert in_seconds({"duration": 1000}, segments) == segments
+    assert in_seconds({}, segments) == segments
+    long = [SegmentRecord(start=0, end=5_400_000, text="a")]
+    assert in_seconds({}, long)[0].end == 5400.0  # whole numbers past a day: milliseconds
