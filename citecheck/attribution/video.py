@@ -83,8 +83,10 @@ def _term(pattern: str) -> re.Pattern[str]:
 def _unshown(text: str, units: list[SourceUnit], kinds: list[list[str]]) -> list[str]:
     """The kinds of visual (an animation, a radar chart) the claim says the video
     showed that no keyframe note or transcript segment mentions by any of its names,
-    verbatim or through the words of a name (every word of "radar chart"; a Chinese
-    name through the English words the glossary renders it with)."""
+    verbatim or through the words of a name in one note (every word of "radar chart"; a Chinese
+    name through the English words the glossary renders it with). A mention a note
+    negates ("no live demo, no flood footage and no error bars were shown", "没有演示")
+    says it was not shown."""
     said = readable(text).casefold()
     claimed = [
         (named[0], group)
@@ -93,13 +95,22 @@ def _unshown(text: str, units: list[SourceUnit], kinds: list[list[str]]) -> list
     ]
     if not claimed:  # most claims name no kind: the transcript is not read for them
         return []
-    shown = " ".join(u.text for u in units).casefold()
-    stems = set(english_stems(shown))
+    notes = [_NEGATED.sub(" ", u.text).casefold() for u in units]
+    shown = [(note, set(english_stems(note))) for note in notes]
     return [
         name
         for name, group in claimed
-        if not any(_mentioned(other, shown, stems) for other in group)
+        if not any(_mentioned(other, note, stems) for other in group for note, stems in shown)
     ]
+
+
+_NEGATED = re.compile(
+    r"\b(?:no|not|without|never|nor)\b[^,.;:!?，。；：！？]*?(?=\band\b|[,.;:!?，。；：！？]|$)"
+    r"|(?:没有|并没有|并无|并未|未曾|未展示|未出现|未播放|不含|不包括)[^，。；：！？,.;:!?]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A phrase that says something was not there ("no flood footage", "没有现场演示"), up
+to the end of its clause or the next "and"."""
 
 
 def _mentioned(name: str, shown: str, stems: set[str]) -> bool:
@@ -242,10 +253,15 @@ def _never_seen(claim: Claim, looked_at: list[Evidence], said: str, fix: str) ->
 
 def _failed_calls(sources: Sources, visual_only: bool = False) -> list[ToolCall]:
     """The trace's video tool calls (only those that look at the picture, with
-    ``visual_only``) when every one of them failed; none otherwise."""
+    ``visual_only``) when every one of them failed; none otherwise. Every call failing
+    says the agent never had the talk only when no other call read a file of it (its
+    transcript or notes); that it saw no picture holds either way."""
     trace = sources.inputs.trace
     cues = sources.inputs.pack.video
     if trace is None:
+        return []
+    sidecars = [name for video in sources.all_videos() for name in video.sidecar_names]
+    if not visual_only and trace.read_any(sidecars):
         return []
     calls = trace.video_calls(cues.video_tools or ["video"])
     if visual_only:

@@ -218,3 +218,28 @@ def test_applause_no_subtitle_marks_is_fabricated_when_the_judge_agrees(pack) ->
     assert [
         f.code for f in _judged(pack, 0.3, confident=False, claim=applause, keyframes=marked)
     ] == ["CC402"]
+
+
+def test_a_kind_of_visual_a_note_says_was_not_shown_is_not_seen(pack) -> None:
+    demo = "The presenter gave a live demo of the pilot interface [Video: video.mp4]."
+    negated = [keyframe(30, "Annotator note: no live demo and no screenshots were shown.")]
+    [finding] = _judged(pack, 0.3, confident=False, claim=demo, keyframes=negated)
+    assert (finding.code, "live demo appears in no keyframe note" in finding.message) == (
+        "CC401",
+        True,
+    )
+    shown = [keyframe(30, "The presenter runs a live demo of the interface.")]
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=demo, keyframes=shown)] == [
+        "CC402"
+    ]
+
+
+def test_failed_video_tools_say_nothing_when_the_agent_read_the_talks_transcript(
+    lint_text,
+) -> None:
+    report = "（4）视频补充要点\n视频从MNIST类比出发讲解学习动态[视频: video.mp4]。\n"
+    failed = FakeCall("video_understanding", False, 104)
+    read = FakeCall("read_file", True, 110, arguments='{"path": "video.eaf"}')
+    corpus = FakeCorpus(videos={"video.mp4": FakeVideo(sidecar_names=["video.eaf"])})
+    findings = lint_text(report, corpus, FakeTrace([failed, read]))
+    assert [(f.code, f.severity.value) for f in findings] == [("CC402", "info")]

@@ -13,6 +13,7 @@ class FakeCall:
     tool: str
     ok: bool
     line: int
+    arguments: str = ""
 
 
 @dataclass
@@ -43,6 +44,9 @@ class FakeTrace:
 
     def video_calls(self, video_tools: Iterable[str] = ("video",)) -> list[FakeCall]:
         return self.calls
+
+    def read_any(self, names: Iterable[str]) -> bool:
+        return any(c.ok and any(n in c.arguments for n in names) for c in self.calls)
 
     def all_video_calls_failed(self, video_tools: Iterable[str] = ("video",)) -> bool | None:
         return all(not c.ok for c in self.calls) if self.calls else None

@@ -20,6 +20,7 @@ class FakeVideo:
     meta: MetaRecord = field(default_factory=MetaRecord)
     problems: list[SidecarProblem] = field(default_factory=list)
     name: str = "video.mp4"
+    sidecar_names: list[str] = field(default_factory=list)
 
     presenter = VideoEvidence.presenter  # the real lookups, over this fake's meta
     speaker_named = VideoEvidence.speaker_named
