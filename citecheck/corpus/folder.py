@@ -78,6 +78,10 @@ def default_cache_dir(root: Path) -> Path:
     return user_cache_dir() / digest
 
 
+DEFAULT_COLLECTION = "long_context"
+"""The collection a citation that names none is read from (``long_context.json``)."""
+
+
 class Corpus:
     """The sources of one task folder; every accessor is memoised."""
 
@@ -184,7 +188,7 @@ class Corpus:
             self._pdfs[name] = PdfDocument(path, self.derived)
         return self._pdfs[name]
 
-    def collection(self, name: str = "long_context") -> Collection | None:
+    def collection(self, name: str = DEFAULT_COLLECTION) -> Collection | None:
         """The collection ``<name>.json`` (or any ``<name>*.json`` collection file)."""
         if name not in self._collections:
             self._collections[name] = self._load_collection(name)

@@ -6,8 +6,12 @@ with a known ending: ``[Source: pdf.pdf, page 2]``) opens a target; a locator gl
 to the file name (``video.mp4 08:54``, ``pdf.pdf (p. 4)``) is read as one; later
 parts such as ``page 9``, ``14–15`` or ``chunk 2`` add locators to it; parts before
 any label that read like ``Holtzman et al. 2020`` are attributions. A bracket whose whole text is an
-alias (``[Long Context Document Collection]``) names a collection. Markdown links
-``[text](url)`` and brackets without any of these are not citations. A bracket
+alias (``[Long Context Document Collection]``) names a collection. A Markdown link
+to a file of the task folder (``[pdf.pdf, page 4](pdf.pdf#page=4)``, ``[the talk,
+03:52](video.mp4#t=232)``) cites that file: its text when it cites the file as a
+bracket would, else the file at the place its ``#page=`` / ``#t=`` fragment names.
+Links to web pages belong to the marker formats (:mod:`citecheck.report.markers`);
+brackets without any of these are not citations. A bracket
 that opens a labelled target but reaches the end of its line unclosed is still a
 citation (``closed=False``), so that it is checked and reported, not ignored.
 """
@@ -25,6 +29,18 @@ from citecheck.textutil import LineIndex
 
 BRACKET_RE = re.compile(r"(?<!!)\[([^\[\]\n]+)\](?!\()")
 UNCLOSED_RE = re.compile(r"(?<!!)\[([^\[\]\n]+)$", re.MULTILINE)
+_LOCAL_FILE_ENDINGS = "pdf|mp4|mkv|webm|mov|avi|m4v|mp3|wav|m4a|docx?|html?|txt|md|json"
+LOCAL_LINK_RE = re.compile(
+    r"(?<!!)\[(?P<text>[^\[\]\n]+)\]\((?:\./)?(?P<file>[^()\s#?:/\\]+\."
+    rf"(?:{_LOCAL_FILE_ENDINGS}))(?:#(?P<fragment>[^()\s]*))?\)",
+    re.IGNORECASE,
+)
+"""A Markdown link to a file beside the report's sources (no scheme, no folder)."""
+_FRAGMENT_PAGE = re.compile(r"^(?:page|p)=(\d+)$", re.IGNORECASE)
+_FRAGMENT_TIME = re.compile(r"^t=(\d+)(?:\.\d+)?s?$", re.IGNORECASE)
+_LOCATOR_NEXT = re.compile(r"^\s*(?:$|[,，;；(（@]|\d)")
+_LINK_LABEL = "Source"
+"""The label a local link's target is read under (any label before a file name opens one)."""
 _QUOTES = '"“”《》「」'
 _NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*(?:,|，|、|and|&)\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
 _RANGE_RE = re.compile(r"(\d+)(?:\s*[-–—~]\s*(\d+))?")
@@ -140,8 +156,10 @@ def find_citations(
     found: list[Citation] = []
     matches = [(m, True) for m in BRACKET_RE.finditer(text)]
     matches += [(m, False) for m in UNCLOSED_RE.finditer(text)]
+    matches += [(m, True) for m in LOCAL_LINK_RE.finditer(text)]
     for match, closed in sorted(matches, key=lambda pair: pair[0].start()):
-        parsed = parse_bracket(match.group(1), grammar)
+        body = _local_link_body(match) if match.re is LOCAL_LINK_RE else match.group(1)
+        parsed = parse_bracket(body, grammar)
         if parsed is None or not (closed or parsed[0]):
             continue  # an unclosed bracket counts only when it opens a labelled target
         targets, attributions = parsed
@@ -158,6 +176,23 @@ def find_citations(
             )
         )
     return found
+
+
+def _local_link_body(link: re.Match[str]) -> str:
+    """What a link to a task file cites, as a bracket would: ``Source: pdf.pdf, page 4``."""
+    text, name = link["text"].strip(), link["file"]
+    cites_as_bracket = text.casefold().startswith(name.casefold()) and _LOCATOR_NEXT.match(
+        text[len(name) :]
+    )
+    if cites_as_bracket:  # [pdf.pdf, page 9, 14](pdf.pdf), not [pdf.pdf — the paper](pdf.pdf)
+        return f"{_LINK_LABEL}: {text}"
+    fragment = link["fragment"] or ""
+    if page := _FRAGMENT_PAGE.match(fragment):
+        return f"{_LINK_LABEL}: {name}, page {page.group(1)}"
+    if time := _FRAGMENT_TIME.match(fragment):
+        minutes, seconds = divmod(int(time.group(1)), 60)
+        return f"{_LINK_LABEL}: {name}, {minutes:02d}:{seconds:02d}"
+    return f"{_LINK_LABEL}: {name}"
 
 
 def parse_bracket(

@@ -143,8 +143,13 @@ def _targets(match: re.Match[str], route: str, syntax: str) -> list[CitationTarg
         if not url:
             return []
         title = (groups.get("title") or "").strip() or None
+        chunks: list[int] = []
+        if title and (chunked := _TITLE_CHUNKS.match(title)):
+            title, chunks = chunked["title"].strip(), expand_numbers(chunked["chunks"])
         return [
-            CitationTarget(kind="url", source=url, url=url, title=title, syntax=syntax, raw=raw)
+            CitationTarget(
+                kind="url", source=url, url=url, title=title, chunks=chunks, syntax=syntax, raw=raw
+            )
         ]
     keys = [str(n) for n in expand_numbers(groups["refs"])] if groups.get("refs") else []
     if groups.get("ref"):
@@ -154,6 +159,13 @@ def _targets(match: re.Match[str], route: str, syntax: str) -> list[CitationTarg
         CitationTarget(kind="reference", source=key, key=key, lines=lines, syntax=syntax, raw=raw)
         for key in dict.fromkeys(keys)
     ]
+
+
+_TITLE_CHUNKS = re.compile(
+    r"^(?P<title>.+?)[,，]\s*(?:chunks?|块)\s*(?P<chunks>\d+(?:\s*[-–,，、]\s*\d+)*)\s*$",
+    re.IGNORECASE,
+)
+"""A link's text that names the chunks of the page it cites: ``Title, chunk 2``."""
 
 
 def _lines(first: str | None, last: str | None) -> list[int]:

@@ -126,6 +126,9 @@ class FakeCorpus:
     def collection(self, name: str = "long_context") -> FakeCollection | None:
         return self.collections.get(name)
 
+    def web(self) -> None:
+        return None  # no fetched web pages: links resolve only through the collection
+
     def video(self, name: str) -> FakeVideo:
         self.opened.append(name)
         return self.videos.get(name, FakeVideo())
