@@ -25,7 +25,9 @@ class UngroundedCitation(ResolutionRule):
     them, the citation was not taken from the source: it is likely made up. A
     truncated log settles nothing and raises no finding. Likewise a numbered marker
     or link whose URL is missing from the agent's complete web sources (its fetch
-    log, STORM's url_to_info.json, a saved-pages index) names a page never read.
+    log, STORM's url_to_info.json, a saved-pages index) names a page never read, and
+    so does a PDF page outside every page range the agent's reads of the file asked
+    for (``read_pdf {"pages": "1-5"}`` then ``{"pages": "6-9"}``: page 10 was never read).
 
     Anti-pattern
     ------------
@@ -54,6 +56,11 @@ class UngroundedCitation(ResolutionRule):
         if resolution.target.kind in WEB_KINDS:
             return f"{describe_target(resolution.target)}: {resolution.detail}"
         never = ", ".join(str(n) for n in resolution.never_retrieved)
+        if resolution.target.kind == "file":
+            return (
+                f"page {never} of {describe_target(resolution.target)} was never read:"
+                f" {resolution.detail}"
+            )
         complete = len(self._complete(ctx))
         message = (
             f"chunk {never} of {describe_target(resolution.target)} was never retrieved:"
@@ -80,6 +87,10 @@ class UngroundedCitation(ResolutionRule):
         ]
 
     def evidence(self, ctx: LintContext, resolution: Resolution) -> list[Evidence]:
+        if resolution.target.kind == "file":  # a page: what the trace's reads covered
+            return [
+                Evidence(source="trace", locator=resolution.target.source, text=resolution.detail)
+            ]
         return [
             Evidence(
                 source="trace",
@@ -93,6 +104,8 @@ class UngroundedCitation(ResolutionRule):
     def fix(self, ctx: LintContext, resolution: Resolution) -> str:
         if resolution.target.kind in WEB_KINDS:
             return "cite a page the agent fetched, or fetch this one and check the claim against it"
+        if resolution.target.kind == "file":
+            return "cite a page the agent read, or read this one and check the claim against it"
         return (
             "cite a chunk the agent retrieved, or retrieve this one and check the claim against it"
         )

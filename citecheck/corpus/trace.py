@@ -19,6 +19,7 @@ as a chat transcript (:mod:`citecheck.corpus.tracechat`: OpenAI or Anthropic
 messages), as a LangChain verbose log (:mod:`citecheck.corpus.tracelangchain`), as a
 smolagents console log (:mod:`citecheck.corpus.tracesmolagents`), as an AutoGen
 AgentChat console stream (:mod:`citecheck.corpus.traceautogen`), or as
+an OpenTelemetry OTLP/JSON export (:mod:`citecheck.corpus.traceotlp`), or as
 JSON lines (one event per line): an event that names a tool and reports an
 outcome (``status``, ``error``, ``result`` …) is a tool call; every list in its
 result whose items name a title and a chunk index (``{"hits": [{"title", "chunk"}]}``,
@@ -44,6 +45,7 @@ from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, To
 from citecheck.corpus.tracechat import chat_messages, from_messages
 from citecheck.corpus.tracejson import document_events, from_events, json_events
 from citecheck.corpus.tracelangchain import invocations
+from citecheck.corpus.traceotlp import otlp_events
 from citecheck.corpus.tracesmolagents import tool_steps
 from citecheck.errors import InputError
 from citecheck.gcpause import collector_paused
@@ -125,6 +127,15 @@ class Trace(BaseModel):
         """Tool calls whose tool name contains one of ``video_tools``."""
         names = [name.casefold() for name in video_tools]
         return [c for c in self.tool_calls if any(n in c.tool.casefold() for n in names)]
+
+    def pages_read(self, name: str) -> set[int] | None:
+        """The pages of the file ``name`` that calls which succeeded asked for; None
+        when no call names the file or one read it whole (no pages asked)."""
+        reads = [c for c in self.tool_calls if c.ok and c.names_file([name])]
+        asked = [c.pages_asked() for c in reads]
+        if not asked or any(pages is None for pages in asked):
+            return None
+        return {page for pages in asked if pages for page in pages}
 
     def read_any(self, names: Iterable[str]) -> bool:
         """Whether a call that succeeded was asked for one of the files ``names``."""
@@ -218,7 +229,11 @@ def parse_trace(text: str, path: str = "<trace>") -> Trace:
     repaired = demojibake(text)
     lines = _COLOUR.sub("", repaired or text).splitlines()
     with collector_paused():
-        events = json_events(lines) or document_events(repaired or text)
+        events = (
+            otlp_events(repaired or text, lines)
+            or json_events(lines)
+            or document_events(repaired or text)
+        )
         messages = chat_messages(repaired or text, events)
         if messages is not None:
             retrievals, calls = from_messages(messages)

@@ -4,10 +4,15 @@ format readers beside it)."""
 
 from __future__ import annotations
 
+import ast
+import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel, Field
+
+from citecheck.report.citations import expand_numbers
 
 TRUNCATED = "[truncated]"
 """What a log writes where it cut a message: a listing holding it proves no absence."""
@@ -29,6 +34,40 @@ class ToolCall(BaseModel):
     def names_file(self, names: Iterable[str]) -> bool:
         """Whether the call's arguments name one of the files ``names``."""
         return any(name and name in self.arguments for name in names)
+
+    def pages_asked(self) -> list[int] | None:
+        """The pages the call asked for (``{"pages": "1-5"}``, ``{"page": 3}``,
+        ``{"start_page": 6, "end_page": 9}``); None when it names none: the whole file."""
+        asked = _arguments(self.arguments)
+        for key in _PAGE_KEYS:
+            value = asked.get(key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return [value]
+            if isinstance(value, list) and value and all(isinstance(v, int) for v in value):
+                return list(value)
+            if isinstance(value, str) and _PAGE_SPEC.fullmatch(value.strip()):
+                return expand_numbers(value)
+        first, last = asked.get("start_page"), asked.get("end_page")
+        if isinstance(first, int) and isinstance(last, int) and 0 < last - first < _PAGES_MAX:
+            return list(range(first, last + 1))
+        return None
+
+
+_PAGE_KEYS = ("pages", "page", "page_range", "page_numbers")
+_PAGE_SPEC = re.compile(r"\d+(?:\s*[-–,，、]\s*\d+)*")
+_PAGES_MAX = 10_000
+
+
+def _arguments(text: str) -> dict[str, Any]:
+    """A call's arguments as a mapping: JSON, or a Python dict as consoles print it."""
+    for read in (json.loads, ast.literal_eval):
+        try:
+            value = read(text)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            continue
+        if isinstance(value, dict):
+            return value
+    return {}
 
 
 class RetrievedChunk(BaseModel):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from citecheck.corpus.folder import DEFAULT_COLLECTION
 from citecheck.corpus.video import format_time, is_video_target
 from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.models import (
@@ -119,12 +120,30 @@ class _Resolver:
 
     def _resolve(self, target: CitationTarget) -> Outcome:
         if target.kind in WEB_KINDS and (self.corpus or self.report.embedded_sources):
-            return resolve_web(target, self.report.references, self._web_store())
+            outcome = resolve_web(target, self.report.references, self._web_store())
+            in_collection = self._collection_document(target)
+            if outcome.status == "unresolvable" and in_collection is not None:
+                return self.resolve(in_collection)
+            return outcome
         if self.corpus is None:
             return Outcome("unresolvable", detail=NO_CORPUS)
         if target.kind == "collection":
             return self._resolve_collection(self.corpus, target)
         return self._resolve_file(self.corpus, target)
+
+    def _collection_document(self, target: CitationTarget) -> CitationTarget | None:
+        """A link no web store holds, read as the collection document its text titles
+        (``[Title, chunk 2](https://…)``, the page as the collection keeps it); None
+        when the text titles no document of the folder's collection."""
+        if target.kind != "url" or not target.title or self.corpus is None:
+            return None
+        collection = self.corpus.collection()
+        if collection is None:
+            return None
+        min_score = self.pack.thresholds.title_fuzzy_min
+        if collection.lookup(target.title, min_score=min_score, k=1).match is None:
+            return None
+        return target.model_copy(update={"kind": "collection", "source": DEFAULT_COLLECTION})
 
     def _web_store(self) -> WebStore | None:
         """The web pages citations reach: the folder's and the report's own, read once."""
@@ -186,7 +205,13 @@ class _Resolver:
             pages = ", ".join(str(page) for page in valid)
             return Outcome("unresolvable", detail=_NO_TEXT_LAYER.format(f"page {pages}"))
         status: ResolutionStatus = "out-of-range" if missing else "resolved"
-        return Outcome(status, units=units, missing=missing, unit_count=count)
+        outcome = Outcome(status, units=units, missing=missing, unit_count=count)
+        read = self.trace.pages_read(target.source) if self.trace is not None else None
+        if read is not None:
+            never = [page for page in valid if page not in read]
+            outcome.retrieved, outcome.never_retrieved = not never, never
+            outcome.detail = f"the trace reads pages {_ranges(sorted(read))} of {target.source}"
+        return outcome
 
     # ------------------------------------------------------------ collections
 
@@ -253,6 +278,17 @@ class _Resolver:
         if all(any(a is True for a in seen) for seen in answers.values()):
             return True, []
         return None, []
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 6, 7, 9]`` → ``"1–3, 6–7, 9"``."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _split_in_range(numbers: list[int], valid: range | set[int]) -> tuple[list[int], list[int]]:

@@ -41,9 +41,13 @@ class FakeTrace:
 
     calls: list[FakeCall] = field(default_factory=list)
     retrievals: list[FakeRetrieval] = field(default_factory=list)
+    pages: dict[str, set[int]] = field(default_factory=dict)  # pages read, by file
 
     def video_calls(self, video_tools: Iterable[str] = ("video",)) -> list[FakeCall]:
         return self.calls
+
+    def pages_read(self, name: str) -> set[int] | None:
+        return self.pages.get(name)
 
     def read_any(self, names: Iterable[str]) -> bool:
         return any(c.ok and any(n in c.arguments for n in names) for c in self.calls)

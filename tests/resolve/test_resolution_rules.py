@@ -7,6 +7,7 @@ import pytest
 from citecheck.checks.base import LintContext, rule_by_name
 from citecheck.models import Severity
 from citecheck.resolve.resolver import resolve_citations
+from tests.fakes import FakeTrace
 
 TRANSFORMER = "Transformer模型PyTorch实现：从原理到代码完全解析-CSDN博客"
 TYPO = TRANSFORMER.replace("解析", "解折")  # matches only by fuzzy similarity
@@ -148,3 +149,20 @@ def test_far_titles_are_not_suggested(report_of, corpus, pack):
     (finding,) = rule_by_name("CC101")().check(ctx)
     assert "did you mean" not in finding.message
     assert finding.evidence == []
+
+
+def test_a_pdf_page_the_trace_never_read_is_ungrounded(report_of, corpus, pack):
+    report = report_of(
+        "附录给出了细节[Doc: pdf.pdf, page 3]。\n正文给出了定义[Doc: pdf.pdf, page 2]。"
+    )
+    trace = FakeTrace(pages={"pdf.pdf": {1, 2}})
+    ctx = LintContext(
+        report=report,
+        pack=pack,
+        trace=trace,
+        resolutions=resolve_citations(report, corpus, trace, pack),
+    )
+    (ungrounded,) = rule_by_name("CC121")().check(ctx)
+    assert ungrounded.line == 1
+    assert ungrounded.message.endswith("was never read: the trace reads pages 1–2 of pdf.pdf")
+    assert ungrounded.evidence[0].text == "the trace reads pages 1–2 of pdf.pdf"

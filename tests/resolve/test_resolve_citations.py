@@ -6,8 +6,9 @@ import os
 
 import pytest
 
+from citecheck.report.parse import parse_text
 from citecheck.resolve.resolver import NO_CORPUS, claim_for_citation, resolve_citations
-from tests.fakes import FakeMeta
+from tests.fakes import FakeMeta, FakeTrace
 
 
 @pytest.fixture
@@ -165,3 +166,35 @@ def test_truncated_trace_settles_nothing(resolve_one, trace_of):
     trace = trace_of([("Exact Title", 0)], complete=False)
     resolution = resolve_one('[long_context: "Exact Title", chunk 3]', trace)
     assert resolution.retrieved is None
+
+
+def test_a_markdown_link_to_a_task_file_cites_it_at_its_fragment(report_of, corpus, pack):
+    text = (
+        "甲[pdf.pdf, page 2](pdf.pdf#page=2)。乙[paper](pdf.pdf#page=3)。丙[talk](video.mp4#t=1)。"
+    )
+    resolutions = resolve_citations(report_of(text), corpus, None, pack)
+    assert [(r.target.source, r.target.pages, r.target.times) for r in resolutions] == [
+        ("pdf.pdf", [2], []),
+        ("pdf.pdf", [3], []),
+        ("video.mp4", [], [1]),
+    ]
+    assert [u.text.strip() for u in resolutions[0].units] == ["second page text"]
+
+
+def test_a_web_link_titled_as_a_collection_document_resolves_to_its_chunks(report_of, corpus, pack):
+    link = "[Exact Title, chunk 2](https://blog.example.com/p/1)"
+    text = f"A claim ({link}).\n\n## References\n\n- [Exact Title](https://blog.example.com/p/1)\n"
+    (resolution,) = resolve_citations(parse_text(text, "r.md", pack), corpus, None, pack)
+    assert (resolution.status, resolution.target.chunks) == ("resolved", [2])
+    assert [u.text for u in resolution.units] == ["exact chunk 2"]
+    unknown = text.replace("Exact Title", "A page nobody kept")
+    (other,) = resolve_citations(parse_text(unknown, "r.md", pack), corpus, None, pack)
+    assert other.status == "unresolvable"
+
+
+def test_a_pdf_page_outside_every_page_range_the_trace_read_was_never_read(resolve_one, corpus):
+    read = FakeTrace(pages={"pdf.pdf": {1, 2}})
+    page_three = resolve_one("[Doc: pdf.pdf, page 3]", read)
+    assert (page_three.retrieved, page_three.never_retrieved) == (False, [3])
+    assert resolve_one("[Doc: pdf.pdf, page 2]", read).retrieved is True
+    assert resolve_one("[Doc: pdf.pdf, page 3]", FakeTrace()).retrieved is None
