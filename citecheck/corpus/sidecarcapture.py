@@ -2,20 +2,24 @@
 what their elements hold rather than by one vendor's schema:
 
 - an element with a ``role`` and a ``name`` (``<Participant role="Presenter"
-  name="沈佳琪" latinName="Jiaqi Shen" captionLabel="Shen Jiaqi"/>``) is a person, its
-  other name attributes aliases (the caption label among them);
+  name="沈佳琪" latinName="Jiaqi Shen" captionLabel="Shen Jiaqi"/>``), or a ``role`` and a
+  short text of its own (a podcast feed's ``<podcast:person role="host">Wei Siqi
+  </podcast:person>``), is a person, its other name attributes aliases (the caption
+  label among them);
 - an element with a start time (``time``, ``start``, ``begin``) and text of its own or of
   its children (``<Slide time="00:06:00"><Title>…</Title><OcrText>…</OcrText>``) is a note
   of what was on screen at that time;
 - the session's ``Name`` / ``Title``, ``Duration`` and ``Description`` are meta, and every
   attribute and short text is kept as a stated fact (``Stream type=Camera
-  recorded=false``).
+  recorded=false``); a longer text (a feed item's description) is kept sentence by
+  sentence.
 
 The file is untrusted: one declaring a DOCTYPE or entities is refused.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -25,6 +29,8 @@ _PERSON_NAMES = ("name", "displayName", "fullName")
 _ALIAS_ATTRIBUTES = ("latinName", "englishName", "name_en", "captionLabel", "label", "alias")
 _TIME_ATTRIBUTES = ("time", "start", "begin", "startTime", "offset")
 _FACT_TEXT_MAX = 200
+_NAME_MAX = 60
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n+")
 
 
 def capture_meta(root: ET.Element) -> MetaRecord | None:
@@ -75,7 +81,11 @@ def _person(element: ET.Element) -> dict[str, Any]:
 
 
 def _name_of(element: ET.Element) -> str | None:
-    return next((element.get(a) for a in _PERSON_NAMES if element.get(a)), None)
+    named = next((element.get(a) for a in _PERSON_NAMES if element.get(a)), None)
+    own = (element.text or "").strip()
+    if named is None and element.get("role") and len(element) == 0 and len(own) <= _NAME_MAX:
+        return own or None
+    return named
 
 
 def _first_text(root: ET.Element, tags: tuple[str, ...]) -> str | None:
@@ -95,6 +105,10 @@ def _facts(root: ET.Element) -> list[str]:
             facts.append(f"{tag}: {attributes}")
         if own and len(own) <= _FACT_TEXT_MAX:
             facts.append(f"{tag}: {own}")
+        elif own:
+            facts += [
+                s.strip() for s in _SENTENCE.split(own) if 0 < len(s.strip()) <= _FACT_TEXT_MAX
+            ]
     return facts[:FACTS_MAX]
 
 

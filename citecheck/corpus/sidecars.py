@@ -95,7 +95,12 @@ FRAME_LIST_SHAPE = (
 
 _CREDIT_END = r"（(,，;；、。！？|/\n"
 """What ends a credited name: a bracket, a list or sentence mark, a new line."""
-_CREDIT_NAME = rf"(?P<name>[^\s{_CREDIT_END}][^{_CREDIT_END}]{{0,40}}?)\s*(?=[{_CREDIT_END}]|$)"
+_FULL_STOP = r"(?<=[^\W\d_]{2})(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)\.(?=\s|$)"
+"""A full stop after a word, not an initial or "Dr.": "Host: Wei Siqi. The corresponding
+author …" credits Wei Siqi, "Host: Dr. J. Smith." Dr. J. Smith."""
+_CREDIT_NAME = (
+    rf"(?P<name>[^\s{_CREDIT_END}][^{_CREDIT_END}]{{0,40}}?)\s*(?=[{_CREDIT_END}]|{_FULL_STOP}|$)"
+)
 _CREDITS = {
     "presenter": re.compile(
         r"(?:主讲人?|讲者|报告人|演讲者"
@@ -461,6 +466,7 @@ class SegmentRecord(BaseModel):
 
 _KEYFRAME_TEXTS = (
     "text",
+    "title",
     "description",
     "caption",
     "summary",
@@ -481,7 +487,15 @@ class KeyframeRecord(BaseModel):
 
     time: float = Field(
         validation_alias=_aliases(
-            "time", "t", "timestamp", "start", "start_time", "start_sec", "seconds", "at"
+            "time",
+            "t",
+            "timestamp",
+            "start",
+            "start_time",
+            "startTime",
+            "start_sec",
+            "seconds",
+            "at",
         )
     )
     text: str
@@ -511,13 +525,26 @@ def speakers_in(data: Any) -> Any:
     return data
 
 
+SEGMENT_LIST_KEYS = (
+    "segments",
+    "results",
+    "utterances",
+    "cues",
+    "keyframes",
+    "frames",
+    "scenes",
+    "chapters",
+)
+"""Where a transcript or keyframes document keeps its list of items."""
+
+
 def segments_in(data: Any, text_keys: tuple[str, ...] = ()) -> Any:
     """The item list of a transcript or keyframes JSON document: a list, or
     ``{"segments": […]}``, ``{"scenes": […]}`` …; else, with ``text_keys``, the longest
     list nested in it whose items give a start time and one of ``text_keys`` (AWS
     Transcribe's ``results.audio_segments``, Deepgram's ``results.utterances``)."""
     if isinstance(data, dict):
-        for key in ("segments", "results", "utterances", "cues", "keyframes", "frames", "scenes"):
+        for key in SEGMENT_LIST_KEYS:
             if isinstance(data.get(key), list):
                 return data[key]
         if text_keys:

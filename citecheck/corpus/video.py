@@ -116,8 +116,15 @@ META_SUFFIXES = (".meta.json", ".info.json")
 """Sidecars describing a video: citecheck's meta, or yt-dlp's ``--write-info-json``."""
 STRUCTURED_META_SUFFIXES = tuple(f".meta.{ext}" for ext in STRUCTURED_EXTS)
 """The same meta written as YAML or TOML."""
-KEYFRAME_SUFFIXES = (".keyframes.json", ".frames.json", ".scenes.json", ".shots.json")
-"""Sidecars of what is on screen: keyframe notes, or a scene detector's scenes."""
+KEYFRAME_SUFFIXES = (
+    ".keyframes.json",
+    ".frames.json",
+    ".scenes.json",
+    ".shots.json",
+    ".chapters.json",
+)
+"""Sidecars of what is on screen: keyframe notes, a scene detector's scenes, or a
+podcast's chapters (Podcasting 2.0 ``{"chapters": [{"startTime", "title"}]}``)."""
 FRAME_LIST_EXTS = ("csv", "tsv", *STRUCTURED_EXTS)
 KEYFRAME_TABLE_SUFFIXES = tuple(
     f".{kind}.{ext}"

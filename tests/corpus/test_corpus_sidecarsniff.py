@@ -310,3 +310,46 @@ def test_times_in_seconds_are_kept_as_they_are() -> None:
     assert in_seconds({}, segments) == segments
     long = [SegmentRecord(start=0, end=5_400_000, text="a")]
     assert in_seconds({}, long)[0].end == 5400.0  # whole numbers past a day: milliseconds
+
+
+RSS = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+  <channel><title>Lunch Talks</title>
+    <item>
+      <title>Episode 23</title>
+      <description><![CDATA[Xu Ruolan presents the paper on behalf of the first author, who is \
+visiting Edinburgh this term and could not attend in person. Host: Wei Siqi. The \
+corresponding author joins the Q&A from the audience.
+During the Q&A the final slide stays on screen. No live demo was given.]]></description>
+      <podcast:person role="host" group="cast">Wei Siqi</podcast:person>
+      <podcast:person role="guest" group="cast">Xu Ruolan</podcast:person>
+    </item>
+  </channel>
+</rss>
+"""
+CHAPTERS = {
+    "version": "1.2.0",
+    "chapters": [
+        {"startTime": 0, "title": "Opening | slide 1: title page"},
+        {"startTime": 52, "endTime": 74, "title": "Motivation | slide 2: text only"},
+    ],
+}
+
+
+def test_a_podcast_feed_names_people_by_role_and_states_its_description(tmp_path: Path) -> None:
+    meta = sniff(_file(tmp_path, "talk.rss.xml", RSS)).meta
+    assert meta is not None
+    assert {p.name: p.role for p in meta.speakers} == {"Wei Siqi": "host", "Xu Ruolan": "guest"}
+    assert meta.moderator == "Wei Siqi"  # the description's credit ends with its sentence
+    assert "No live demo was given." in meta.facts  # a long text is kept sentence by sentence
+
+
+def test_podcast_chapters_are_notes_of_what_is_on_screen(tmp_path: Path) -> None:
+    (tmp_path / "talk.mp4").write_bytes(b"")
+    _file(tmp_path, "talk.chapters.json", json.dumps(CHAPTERS))
+    video = VideoEvidence(tmp_path / "talk.mp4")
+    assert [(k.start, k.text) for k in video.keyframes] == [
+        (0.0, "Opening | slide 1: title page"),
+        (52.0, "Motivation | slide 2: text only"),
+    ]
