@@ -162,11 +162,21 @@ def _segmented_person_names(text: str) -> tuple[FoundName, ...]:
             given, given_flag = tokens[index + 1]
             if 1 <= len(given) <= 2 and given_flag not in _GIVEN_TAGS_EXCLUDED and _is_cjk(given):
                 word, index = word + given, index + 1
+        if flag == "nr" and len(word) == 2 and index + 1 < len(tokens):
+            bound, bound_flag = tokens[index + 1]
+            if len(bound) == 1 and _is_cjk(bound) and _MORPHEME_TAG.fullmatch(bound_flag):
+                word, index = word + bound, index + 1  # 唐书 + 怡: a morpheme ends the name
         end = start + len(word)
         if flag == "nr" and is_person_name(word) and not _INSTITUTION_AFTER.match(text[end:]):
             found.append(FoundName(word, start, end))
         index += 1
     return tuple(found)
+
+
+_MORPHEME_TAG = re.compile(r"[a-z]?g")
+"""jieba's tags of bound morphemes (vg, ng, ag, g): characters that stand in no word of
+their own. One right after a two-character name is the name's last character
+(唐书|怡 is 唐书怡), never a word after it."""
 
 
 def _is_cjk(text: str) -> bool:

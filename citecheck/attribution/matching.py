@@ -127,7 +127,7 @@ def _compare_across(chinese: str, latin: str) -> NameMatch:
         forms = {(words[0], "")}
     else:
         forms = {(words[0], "".join(words[1:])), (words[-1], "".join(words[:-1]))}
-    other_spelling = False
+    other_spelling = cut_short = False
     for surname, given in readings(chinese.replace("·", "")):
         for latin_surname, latin_given in forms:
             other_spelling = other_spelling or is_other_romanisation(surname, latin_surname)
@@ -137,7 +137,9 @@ def _compare_across(chinese: str, latin: str) -> NameMatch:
                 return NameMatch.SAME
             if len(latin_given) == 1 and given.startswith(latin_given):  # "H. Chen"
                 return NameMatch.SAME
-    if other_spelling or not all(is_pinyin(w) for w in words):
+            # 唐书 for Shuyi Tang: a name the segmenter cut short reads as a prefix
+            cut_short = cut_short or (bool(given) and latin_given.startswith(given))
+    if other_spelling or cut_short or not all(is_pinyin(w) for w in words):
         return NameMatch.UNKNOWN
     return NameMatch.DIFFERENT
 

@@ -66,6 +66,7 @@ MAX_RIVAL_RATIO = 10.0
 """A value more than this many times larger or smaller is taken for another quantity."""
 
 DURATION = "duration"
+RATIO = "times"
 CELSIUS = "celsius"
 FAHRENHEIT = "fahrenheit"
 TEMPERATURE_FACTOR = 9 / 5
@@ -155,6 +156,28 @@ _ABOVE_AFTER = re.compile(r"^\s*(?:以上|多|余)")
 ABOVE_SLACK = 0.02
 """How far below a "more than" value a source's value may fall (rounding)."""
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|多|余|以上|上下)")
+# a difference: "高 2.7 分", "高出二点七", "2.7 points higher", "13.8 points above", "by 2.7",
+# a signed value;
+# never a level: "the higher BLEU (23.0 vs 22.3)" states two levels
+_RELATIVE_BEFORE = re.compile(
+    r"(?:高出?了?|低了?|多出?了?|少了?|提升了?|提高了?|降低了?|下降了?|增加了?|减少了?|领先|落后"
+    r"|增长了?|快了?|慢了?|\bby)\s*(?:约|大约|大概|近|接近|将近|超过|about|around|nearly)?\s*$"
+    r"|(?:^|[\s(（,，;；:：])[+＋\-−]$",  # a signed change: "(27.9 to 23.6, -4.3)", "+3.8"
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]")
+_RELATIVE_HEADER = re.compile(
+    r"\b(?:change|delta|diff(?:erence)?|gain|drop|improvement|increase|decrease)\b|Δ|变化|差值|提升|下降|增幅|降幅",
+    re.IGNORECASE,
+)
+"""A table column of differences ("Change in AlluAcc", "Δ", "提升")."""
+_RELATIVE_AFTER = re.compile(
+    r"^\s*(?:%|％|个百分点|百分点|个点|分|(?:(?![\d(（])[^\s,;，；。]{1,12}\s+){0,2}?)\s*"
+    r"(?:higher|lower|more|less|fewer|above|below|better|worse|ahead|behind|faster|slower"
+    r"|larger|smaller|greater|hotter|colder|warmer|cooler|cheaper|longer|shorter|bigger"
+    r"|wider|deeper|heavier|lighter|up|down)\b",
+    re.IGNORECASE,
+)
 # the conjunctions "以及", "和" ("和平", "总和" are words) and "and" join clauses of
 # their own quantities: "4 个锚点 token 和最近 128 个 token"
 _CLAUSE_BREAK = re.compile(
@@ -205,6 +228,7 @@ class Mention:
     range_bound: bool = False  # a bound of a range ("50–70%"): rivals only another bound
     above: bool = False  # "more than", "超过", "以上": a value below it is not stated
     counted: str = ""  # the word right after the number: what it counts ("81 tiles")
+    relative: bool = False  # a difference ("2.7 points higher", "高 2.7"), not a level
 
     @property
     def base_value(self) -> float:
@@ -253,6 +277,9 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
         sentence = _clause(text, item.start, item.end, _SENTENCE_BREAK)
         upper = _RANGE_UPPER.match(text, item.end)
         unit, scale = _unit_after(text, item, upper)
+        relative = _marked(text, item, _RELATIVE_BEFORE, _RELATIVE_AFTER)
+        if relative and not _WORD.search(_without_numbers(clause)):
+            clause = sentence  # "(27.9 to 23.6, -4.3)": a bare change is of its sentence
         found.append(
             Mention(
                 quantity=_range_kind(text, item, upper),
@@ -267,6 +294,7 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
                 crowded=_is_table_line(clause),
                 range_bound=upper is not None or _is_range_upper(text, item),
                 counted=_counted_word(text, item.end),
+                relative=relative,
             )
         )
     return tuple(found)
@@ -300,6 +328,7 @@ def _row_mentions(text: str) -> tuple[Mention, ...]:
                     table=caption,
                     column=f"{header.strip()}#{position}",
                     labels=identifiers(f"{header} {key}"),
+                    relative=_RELATIVE_HEADER.search(header) is not None,
                 )
             )
     return tuple(found)
@@ -548,9 +577,13 @@ def is_bare_count(mention: Mention) -> bool:
 
 
 def _comparable(claim: Mention, other: Mention) -> bool:
-    """Same kind (numbers and points count as one), the same unit class, and both
-    bounds of ranges or neither (a range often gives another scenario's spread)."""
+    """Same kind (numbers and points count as one), the same unit class, both
+    bounds of ranges or neither (a range often gives another scenario's spread), and
+    both differences or both levels ("高 2.7 分" is no BLEU of 23.0; a ratio, "提升 3.2
+    倍" or "2.7×", is one either way)."""
     if claim.range_bound != other.range_bound:
+        return False
+    if claim.relative != other.relative and not claim.unit == other.unit == RATIO:
         return False
     kinds = {claim.quantity.kind, other.quantity.kind}
     if "year" in kinds or (len(kinds) > 1 and kinds != {"number", "points"}):

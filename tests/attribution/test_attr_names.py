@@ -2,6 +2,7 @@
 
 import pytest
 
+from citecheck.attribution.chinese import person_names
 from citecheck.attribution.matching import AliasBook, NameMatch, compare_names
 from citecheck.attribution.names import (
     credited_part,
@@ -128,6 +129,7 @@ def test_pinyin_matches_both_orders_with_or_without_hyphen(a: str, b: str) -> No
         ("周雨桐", "Haoran Chen", NameMatch.DIFFERENT),
         ("陈大文", "Chan Tai Man", NameMatch.UNKNOWN),  # Cantonese: pinyin cannot tell
         ("周雨桐", "Priya Natarajan", NameMatch.UNKNOWN),  # not pinyin at all
+        ("唐书", "Shuyi Tang", NameMatch.UNKNOWN),  # a name cut short reads as a prefix
     ],
 )
 def test_pinyin_mismatch_or_another_romanisation(a: str, b: str, expected: NameMatch) -> None:
@@ -225,3 +227,9 @@ def test_each_speaker_is_credited_only_with_their_own_clause() -> None:
     assert [m.name for m in speakers] == ["Min Zhou", "Chen"]
     part = credited_part(text, speakers[0], speakers)
     assert part.endswith("quantisation; ") and "answered" not in part
+
+
+def test_a_bound_morpheme_after_a_two_character_name_ends_the_name() -> None:
+    # jieba reads 唐书 (a book) and 怡 (a morpheme that is no word of its own)
+    assert [n.name for n in person_names("第一作者唐书怡正在爱丁堡大学访问")] == ["唐书怡"]
+    assert [n.name for n in person_names("李明在会上说")] == ["李明"]  # 在 is a word

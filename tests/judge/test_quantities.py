@@ -424,3 +424,21 @@ def test_hours_are_stated_by_a_measured_value_of_a_flattened_table() -> None:
     table = ["Category Garments Demos Hours Total 38 2,430 61.0 –"]
     assert align_quantities("总时长约六十一小时", table)[0].present
     assert not align_quantities("历时约四个月", ["See Table 4 for details."])[0].present
+
+
+def test_a_difference_is_never_contradicted_by_a_level() -> None:
+    evidence = [
+        "Its AlluAcc of 84.2% is 13.8 points above AlluLink, its BLEU is 2.7 points higher, "
+        "and its COMET is 2.3 points above the strongest baseline on that metric, ClassiGPT.",
+        "On PoetPref, AlluLink has the higher BLEU (23.0 vs 22.3).",
+    ]
+    assert statuses("WenBridge 的 BLEU 比 AlluLink 高二点七分", evidence) != {
+        "二点七": "contradicted"
+    }
+    assert statuses("its BLEU is 3.1 points higher than AlluLink's", evidence) == {
+        "3.1 points": "contradicted"  # a difference against the stated difference
+    }
+    # a ratio is one quantity whether it is called a gain or given as a level
+    ratio = ["raises throughput from 96 to 260 tokens per second (2.7×)"]
+    assert statuses("吞吐量提升约 3.2 倍", ratio) == {"3.2": "contradicted"}
+    assert [m.relative for m in mentions_in("are on average 2.4 °C hotter")] == [True]
