@@ -103,17 +103,18 @@ _CREDIT_NAME = (
 )
 _CREDITS = {
     "presenter": re.compile(
-        r"(?:主讲人?|讲者|报告人|演讲者"
-        r"|(?<![A-Za-z])(?:Speaker|Presenter|Presented by))\s*[:：]?\s*" + _CREDIT_NAME,
+        r"(?:(?:主讲人?|讲者|报告人|演讲者)\s*[:：]?"
+        r"|(?<![A-Za-z-])(?:(?:Speaker|Presenter)\s*[:：]|Presented by))\s*" + _CREDIT_NAME,
         re.IGNORECASE,
     ),
     "moderator": re.compile(
-        r"(?:主持人?|(?<![A-Za-z])(?:Moderator|Host|Chair|Moderated by))\s*[:：]?\s*"
+        r"(?:主持人?\s*[:：]?|(?<![A-Za-z-])(?:(?:Moderator|Host|Chair)\s*[:：]|Moderated by))\s*"
         + _CREDIT_NAME,
         re.IGNORECASE,
     ),
 }
-"""Credits in a video page's free-text description: the name after its role word."""
+"""Credits in a video page's free-text description: the name after its role word (an
+English role word with its colon: "a small presenter-camera inset" credits nobody)."""
 FACTS_MAX = 200
 """Values of a meta kept as facts: enough for any real one, bounded for a hostile one."""
 _FACT_VALUE_MAX_CHARS = 300

@@ -321,6 +321,7 @@ RSS = """\
       <description><![CDATA[Xu Ruolan presents the paper on behalf of the first author, who is \
 visiting Edinburgh this term and could not attend in person. Host: Wei Siqi. The \
 corresponding author joins the Q&A from the audience.
+Recording: slides with a small presenter-camera inset at the lower right.
 During the Q&A the final slide stays on screen. No live demo was given.]]></description>
       <podcast:person role="host" group="cast">Wei Siqi</podcast:person>
       <podcast:person role="guest" group="cast">Xu Ruolan</podcast:person>
@@ -342,6 +343,7 @@ def test_a_podcast_feed_names_people_by_role_and_states_its_description(tmp_path
     assert meta is not None
     assert {p.name: p.role for p in meta.speakers} == {"Wei Siqi": "host", "Xu Ruolan": "guest"}
     assert meta.moderator == "Wei Siqi"  # the description's credit ends with its sentence
+    assert meta.presenter is None  # "presenter-camera inset" credits nobody
     assert "No live demo was given." in meta.facts  # a long text is kept sentence by sentence
 
 
