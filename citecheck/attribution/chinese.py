@@ -162,6 +162,10 @@ def _segmented_person_names(text: str) -> tuple[FoundName, ...]:
             given, given_flag = tokens[index + 1]
             if 1 <= len(given) <= 2 and given_flag not in _GIVEN_TAGS_EXCLUDED and _is_cjk(given):
                 word, index = word + given, index + 1
+        elif flag in _SURNAME_NOUN_TAGS and len(word) == 1 and word in SURNAMES:
+            given, given_flag = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
+            if given_flag == "nr" and len(given) == 2:
+                word, flag, index = word + given, "nr", index + 1  # 顾 (n) + 明哲 (nr)
         if flag == "nr" and len(word) == 2 and index + 1 < len(tokens):
             bound, bound_flag = tokens[index + 1]
             if len(bound) == 1 and _is_cjk(bound) and _MORPHEME_TAG.fullmatch(bound_flag):
@@ -173,6 +177,9 @@ def _segmented_person_names(text: str) -> tuple[FoundName, ...]:
     return tuple(found)
 
 
+_SURNAME_NOUN_TAGS = frozenset({"n", "ng", "g"})
+"""Tags jieba gives a lone surname it read as a noun (顾 in 顾|明哲): with a two-character
+name after it, the surname and the given name are one name."""
 _MORPHEME_TAG = re.compile(r"[a-z]?g")
 """jieba's tags of bound morphemes (vg, ng, ag, g): characters that stand in no word of
 their own. One right after a two-character name is the name's last character

@@ -238,6 +238,29 @@ def _backing_turn(sources: Sources, claim: Claim, turns: list[SourceUnit]) -> So
     return ranked[0].unit if ranked and ranked[0].score >= REMARK_OVERLAP_MIN else None
 
 
+CITED_TIME_SLACK_S = 2.0
+"""How far before a turn a cited timestamp may fall and still point at it (no turn holds it)."""
+
+
+def _turns_at_cited_times(claim: Claim, turns: list[SourceUnit]) -> list[SourceUnit]:
+    """The turn each of the claim's video citations points at: the latest that starts
+    at or before the cited time and has not ended (a turn ending where the next starts
+    is not pointed at), else one starting within :data:`CITED_TIME_SLACK_S` after it."""
+    times = [t for c in claim.citations for target in c.targets for t in target.times]
+    pointed = []
+    for time in times:
+        holding = [
+            u for u in turns if u.start is not None and u.start <= time < (u.end or u.start) + 1
+        ]
+        near = [
+            u for u in turns if u.start is not None and 0 < u.start - time <= CITED_TIME_SLACK_S
+        ]
+        found = max(holding, key=lambda u: u.start or 0.0, default=None) or next(iter(near), None)
+        if found is not None:
+            pointed.append(found)
+    return pointed
+
+
 def _remark(
     sources: Sources,
     cast: Cast,
@@ -264,6 +287,8 @@ def _remark(
         return None
     named = cast.matching(mention.name)
     own = [t for t in turns if named and cast.matching(t.speaker or "") is named]
+    if any(turn in own for turn in _turns_at_cited_times(claim, turns)):
+        return None  # the claim points at a turn of the named person
     if own and _backing_turn(sources, credited, own) is not None:
         return None  # the named person said it too
     role = f", the {speaker.role}," if speaker and speaker.role else ""

@@ -386,10 +386,20 @@ def _numbered_sections(query: str) -> tuple[int, list[SectionRequirement]] | Non
 
 
 def _lead_in(query: str, start: int) -> str:
-    """The text of the sentence before a list's first marker (at most 80 characters)."""
+    """The text of the sentence before a list's first marker (at most 80 characters);
+    when only list markup stands there (a task list's ``- [ ]``), the paragraph or
+    heading above it (``## 必须包含的部分``)."""
     before = query[max(0, start - 80) : start]
     cut = max(before.rfind("。"), before.rfind(". "), before.rfind("\n\n"))
+    if not _has_words(before[cut + 1 :]) and cut > 0:
+        above = before[:cut].rstrip()
+        cut = max(above.rfind("。"), above.rfind(". "), above.rfind("\n\n"))
+        return above[cut + 1 :]
     return before[cut + 1 :]
+
+
+def _has_words(text: str) -> bool:
+    return any(c.isalpha() for c in text.replace("[ ]", "").replace("[x]", ""))
 
 
 def _listed_sections(rest: str) -> list[SectionRequirement]:

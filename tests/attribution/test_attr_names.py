@@ -233,3 +233,8 @@ def test_a_bound_morpheme_after_a_two_character_name_ends_the_name() -> None:
     # jieba reads 唐书 (a book) and 怡 (a morpheme that is no word of its own)
     assert [n.name for n in person_names("第一作者唐书怡正在爱丁堡大学访问")] == ["唐书怡"]
     assert [n.name for n in person_names("李明在会上说")] == ["李明"]  # 在 is a word
+
+
+def test_a_surname_read_as_a_noun_before_a_two_character_name_is_the_names_start() -> None:
+    # jieba reads 顾 as a noun and 明哲 as the name
+    assert [n.name for n in person_names("讲座由河海大学的顾明哲主持")] == ["顾明哲"]

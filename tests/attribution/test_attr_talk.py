@@ -47,6 +47,16 @@ def test_moderators_remark_given_to_the_presenter_is_misattributed(lint_text) ->
     assert finding.evidence[0].locator == "01:30-01:50"
 
 
+def test_a_remark_cited_at_a_turn_of_the_person_it_is_credited_to_is_not_misattributed(
+    lint_text,
+) -> None:
+    remark = "陈浩然在讲座中强调，弃答率过高会损害用户体验，这是工业部署中的现实问题"
+    at_his_turn = f"# 视频补充要点\n{remark} [视频: video.mp4, 00:20]。\n"
+    assert _codes(lint_text(at_his_turn, CORPUS)) == []
+    at_hers = f"# 视频补充要点\n{remark} [视频: video.mp4, 01:35]。\n"
+    assert _codes(lint_text(at_hers, CORPUS)) == [("CC303", 2)]
+
+
 def test_remark_given_to_whoever_said_it_is_fine(lint_text) -> None:
     report = (
         "# 视频补充要点\n"

@@ -81,6 +81,12 @@ def names(query: str, language: str | None = None) -> list[str]:
         ),
         # circled numbers right after a bare intro
         ("报告需涵盖：①研究问题②方法③实验④结论", ["研究问题", "方法", "实验", "结论"]),
+        # a Notion task list under its heading: only "- [ ]" stands before the first item
+        (
+            "## 必须包含的部分\n\n- [ ] 一、论文信息：题目、作者\n- [ ] 二、方法概述：组成部分\n"
+            "- [ ] 三、实验结果：必须包含**一张 Markdown 表格**\n\n## 篇幅\n\n1,500–3,000 字。",
+            ["论文信息", "方法概述", "实验结果"],
+        ),
         # names in 「」 quotes before their count, in a bullet
         (
             "- 报告须包含「研究背景」「方法概述」「实验结果」「个人评述」四个部分，顺序可以调整。",
