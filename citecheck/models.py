@@ -62,6 +62,8 @@ class Span(BaseModel):
 
 
 TargetKind = Literal["file", "collection", "reference", "url"]
+DEFAULT_COLLECTION = "long_context"
+"""The collection a citation that names none is read from (``long_context.json``)."""
 
 
 class CitationTarget(BaseModel):

@@ -29,6 +29,7 @@ from citecheck.corpus.web import WebStore
 from citecheck.corpus.webstores import find_web_store, store_kind
 from citecheck.derived import DERIVED_FILE, DerivedStore
 from citecheck.errors import InputError, OutsideCorpusError
+from citecheck.models import DEFAULT_COLLECTION
 from citecheck.safeio import confine, is_regular_file, read_head
 from citecheck.usercache import user_cache_dir
 
@@ -76,10 +77,6 @@ def default_cache_dir(root: Path) -> Path:
         return local
     digest = hashlib.sha1(str(root).encode()).hexdigest()
     return user_cache_dir() / digest
-
-
-DEFAULT_COLLECTION = "long_context"
-"""The collection a citation that names none is read from (``long_context.json``)."""
 
 
 class Corpus:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from citecheck.models import Citation, CitationTarget, ReferenceEntry
+from citecheck.report.authordate import author_date_citations
 from citecheck.report.citations import citation_id, find_citations
 from citecheck.report.definitions import follow, read_definitions
 from citecheck.report.envelope import ENVELOPE_SYNTAX, Annotation
@@ -102,10 +103,15 @@ def find_all_citations(
     taken = [*given_citations, *labelled]
     skip = [(e.start, e.end) for e in entry_lines] + [(c.span.start, c.span.end) for c in taken]
     markers = find_markers(text, formats.markers, offset, index, skip)
-    citations = sorted([*taken, *markers], key=lambda c: c.span.start)
+    dated, dated_lines = author_date_citations(text, offset, index)
+    spans = [*skip, *((c.span.start, c.span.end) for c in markers)]
+    dated = [c for c in dated if not any(c.span.start < e and s < c.span.end for s, e in spans)]
+    citations = sorted([*taken, *markers, *dated], key=lambda c: c.span.start)
     defined = read_definitions(text, offset, citations, pack, index.position(offset)[0])
     entries = [*given_entries, *(e.entry for e in entry_lines)]
-    lines = frozenset(defined.lines) | {e.entry.line for e in entry_lines if e.entry.line}
+    lines = (
+        frozenset(defined.lines) | dated_lines | {e.entry.line for e in entry_lines if e.entry.line}
+    )
     return Found(follow(citations, defined), entries, lines)
 
 

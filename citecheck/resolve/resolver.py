@@ -14,10 +14,10 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from citecheck.corpus.folder import DEFAULT_COLLECTION
 from citecheck.corpus.video import format_time, is_video_target
 from citecheck.errors import InputError, OutsideCorpusError
 from citecheck.models import (
+    DEFAULT_COLLECTION,
     Citation,
     CitationTarget,
     Claim,
