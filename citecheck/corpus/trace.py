@@ -17,7 +17,8 @@ Reads logs in the format of the MiroFlow agent runs (seed ``002_…``)::
 
 as a chat transcript (:mod:`citecheck.corpus.tracechat`: OpenAI or Anthropic
 messages), as a LangChain verbose log (:mod:`citecheck.corpus.tracelangchain`), as a
-smolagents console log (:mod:`citecheck.corpus.tracesmolagents`), as an AutoGen
+smolagents console log (:mod:`citecheck.corpus.tracesmolagents`), as a CrewAI
+verbose log (:mod:`citecheck.corpus.tracecrewai`), as an AutoGen
 AgentChat console stream (:mod:`citecheck.corpus.traceautogen`), or as
 an OpenTelemetry OTLP/JSON export (:mod:`citecheck.corpus.traceotlp`), or as
 JSON lines (one event per line): an event that names a tool and reports an
@@ -43,6 +44,7 @@ from citecheck.corpus.damaged import DamagedTitle
 from citecheck.corpus.traceautogen import agentchat_events
 from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, ToolCall
 from citecheck.corpus.tracechat import chat_messages, from_messages
+from citecheck.corpus.tracecrewai import crew_steps
 from citecheck.corpus.tracejson import document_events, from_events, json_events
 from citecheck.corpus.tracelangchain import invocations
 from citecheck.corpus.traceotlp import otlp_events
@@ -240,7 +242,10 @@ def parse_trace(text: str, path: str = "<trace>") -> Trace:
         elif events is not None:
             retrievals, calls = from_events(events)
         elif (
-            console := invocations(lines) or tool_steps(lines) or agentchat_events("\n".join(lines))
+            console := invocations(lines)
+            or tool_steps(lines)
+            or crew_steps(lines)
+            or agentchat_events("\n".join(lines))
         ) is not None:
             retrievals, calls = console
         else:

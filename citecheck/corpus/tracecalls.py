@@ -59,7 +59,11 @@ _PAGES_MAX = 10_000
 
 
 def _arguments(text: str) -> dict[str, Any]:
-    """A call's arguments as a mapping: JSON, or a Python dict as consoles print it."""
+    """A call's arguments as a mapping: JSON, or a Python dict as consoles print it,
+    bare or inside the quotes a log wrapped it in (CrewAI's ``"{"path": "a.pdf"}"``)."""
+    text = text.strip()
+    if len(text) > 2 and text[0] == text[-1] == '"' and text[1] == "{":
+        text = text[1:-1]
     for read in (json.loads, ast.literal_eval):
         try:
             value = read(text)
