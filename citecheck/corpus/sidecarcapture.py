@@ -28,6 +28,7 @@ from citecheck.corpus.sidecars import FACTS_KEY, FACTS_MAX, KeyframeRecord, Meta
 _PERSON_NAMES = ("name", "displayName", "fullName")
 _ALIAS_ATTRIBUTES = ("latinName", "englishName", "name_en", "captionLabel", "label", "alias")
 _TIME_ATTRIBUTES = ("time", "start", "begin", "startTime", "offset")
+_TEXT_ATTRIBUTES = ("text", "title")
 _FACT_TEXT_MAX = 200
 _NAME_MAX = 60
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n+")
@@ -58,7 +59,7 @@ def capture_frames(root: ET.Element) -> list[KeyframeRecord]:
         at = next((element.get(a) for a in _TIME_ATTRIBUTES if element.get(a)), None)
         if at is None:
             continue
-        said = [t.strip() for t in element.itertext() if t.strip()]
+        said = [t.strip() for t in _texts(element) if t.strip()]
         try:
             time = float(seconds(at))
         except (TypeError, ValueError):
@@ -66,6 +67,16 @@ def capture_frames(root: ET.Element) -> list[KeyframeRecord]:
         if said:
             frames.append(KeyframeRecord(time=time, text=" | ".join(said)))
     return frames
+
+
+def _texts(element: ET.Element) -> list[str]:
+    """An element's and its children's text, and their ``text`` / ``title`` attributes
+    (an OPML outline keeps its words there: ``<outline text="第3页 · 动机" start="…">``)."""
+    return [
+        said
+        for node in element.iter()
+        for said in [*(node.get(a) or "" for a in _TEXT_ATTRIBUTES), node.text or ""]
+    ]
 
 
 def _person(element: ET.Element) -> dict[str, Any]:

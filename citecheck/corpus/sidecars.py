@@ -234,6 +234,12 @@ class SpeakerRecord(BaseModel):
         return role_of(self.role)
 
 
+def facts_of(document: Any) -> list[str]:
+    """Every plain value of a JSON document as a ``key: value`` fact (at most
+    :data:`FACTS_MAX`), for a sidecar no reader knows (a meeting's recording details)."""
+    return list(dict.fromkeys(_leaves(document, "")))[:FACTS_MAX]
+
+
 def _leaves(value: Any, key: str, depth: int = 0) -> Iterator[str]:
     """``key: value`` for every plain value under ``value`` (lists read item by item)."""
     if depth > _NESTING_MAX:
@@ -545,6 +551,8 @@ def segments_in(data: Any, text_keys: tuple[str, ...] = ()) -> Any:
     list nested in it whose items give a start time and one of ``text_keys`` (AWS
     Transcribe's ``results.audio_segments``, Deepgram's ``results.utterances``)."""
     if isinstance(data, dict):
+        if isinstance(data.get("monologues"), list):
+            return [turn for m in data["monologues"] if (turn := _monologue(m)) is not None]
         for key in SEGMENT_LIST_KEYS:
             if isinstance(data.get(key), list):
                 return data[key]
@@ -589,6 +597,25 @@ def _declared_seconds(document: Any) -> float | None:
         if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
             return float(value)
     return None
+
+
+def _monologue(monologue: Any) -> dict[str, Any] | None:
+    """A Rev.com transcript's monologue (``{"speaker_name", "elements": [{"type", "value",
+    "ts", "end_ts"}]}``) as one segment: its words joined, from its first timed word to
+    its last."""
+    if not isinstance(monologue, dict) or not isinstance(monologue.get("elements"), list):
+        return None
+    elements = [e for e in monologue["elements"] if isinstance(e, dict)]
+    timed = [e for e in elements if isinstance(e.get("ts"), int | float)]
+    if not timed:
+        return None
+    speaker = monologue.get("speaker_name") or monologue.get("speaker")
+    return {
+        "start": timed[0]["ts"],
+        "end": timed[-1].get("end_ts", timed[-1]["ts"]),
+        "speaker": str(speaker) if speaker is not None else None,
+        "text": "".join(str(e.get("value", "")) for e in elements),
+    }
 
 
 _START_KEYS = ("start", "begin", "from", "start_time", "startTime", "start_ms", "time", "ts")

@@ -16,6 +16,8 @@ recognised by its content:
   record timecodes): each event is a note of what is on screen from its record-in
   time, counted from the first event's, with its clip name, ``* LOC:`` and
   ``* COMMENT:`` lines;
+- a meeting's saved chat (Zoom's ``00:05:41 From 马骏 to Everyone:``): each message a
+  turn of its sender;
 - show notes or a video page's description that credit people by role (``**主持**：程一帆
   （Yifan Cheng），…``, ``本期主持：…``, ``Guest: …``) or map diarisation labels to names
   (``spk_0 = 程一帆``): meta with those people, every line kept as a stated fact, and
@@ -109,7 +111,33 @@ def sniff(path: Path) -> Sniffed:
     edited = _edl_events(text)
     if edited:
         return Sniffed(frames=edited)
+    chat = _meeting_chat(text)
+    if chat:
+        return Sniffed(segments=chat)
     return Sniffed(meta=_show_notes_meta(text), frames=_chapter_lines(text))
+
+
+_CHAT_HEADER = re.compile(
+    r"^(?P<at>\d{1,2}:\d{2}:\d{2})\s+From\s+(?P<who>.+?)\s+to\s+(?:.+?)\s*:\s*(?P<said>.*)$"
+)
+_CHAT_NAME_NOTE = re.compile(r"\s*[（(][^）)]*[）)]\s*$")
+
+
+def _meeting_chat(text: str) -> list[SegmentRecord]:
+    """A meeting's saved chat (Zoom's ``00:05:41 From 马骏 to Everyone:`` then the message
+    on indented lines): each message a turn of its sender, a note after the name
+    ("秦月（主持人）") dropped."""
+    turns: list[SegmentRecord] = []
+    for line in text.splitlines():
+        header = _CHAT_HEADER.match(line)
+        if header:
+            who = _CHAT_NAME_NOTE.sub("", header["who"]).strip()
+            at = float(seconds(header["at"]))
+            turns.append(SegmentRecord(start=at, end=at, speaker=who, text=header["said"]))
+        elif turns and line.strip():
+            last = turns[-1]
+            turns[-1] = last.model_copy(update={"text": f"{last.text} {line.strip()}".strip()})
+    return [t for t in turns if t.text]
 
 
 def _is_textgrid(text: str) -> bool:

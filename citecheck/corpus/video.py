@@ -59,6 +59,7 @@ from pydantic import BaseModel, ValidationError
 from citecheck.corpus.mp4 import declared_seconds
 from citecheck.corpus.sidecars import (
     ASS_SHAPE,
+    FACTS_KEY,
     FRAME_LIST_SHAPE,
     FRAME_TABLE_SHAPE,
     KEYFRAMES_SHAPE,
@@ -76,6 +77,7 @@ from citecheck.corpus.sidecars import (
     SegmentRecord,
     SidecarProblem,
     SpeakerRecord,
+    facts_of,
     in_seconds,
     segments_in,
     speakers_in,
@@ -291,13 +293,21 @@ def _json_transcript(path: Path) -> list[SegmentRecord]:
     return in_seconds(document, segments)
 
 
-def _sniffed_transcript(path: Path) -> list[SegmentRecord]:
-    """The segments of a JSON file that may hold a transcript; none when it does not
-    (it may be anything else a tool wrote beside the video)."""
+def _sniffed_json(path: Path) -> Sniffed:
+    """The segments of a JSON file that may hold a transcript; else its plain values as
+    stated facts (a meeting's recording details: ``topic``, ``recording_type``), never
+    as fields, whose units such a file does not share (Zoom gives minutes)."""
     try:
-        return _json_transcript(path)
+        document = read_json(path)
+    except InputError:
+        return Sniffed()
+    try:
+        segments = _validated(path, SegmentRecord, segments_in(document, SEGMENT_TEXT_KEYS))
     except (InputError, ValidationError):
-        return []
+        segments = []
+    if segments:
+        return Sniffed(segments=in_seconds(document, segments))
+    return Sniffed(meta=MetaRecord.model_validate({FACTS_KEY: facts_of(document)}))
 
 
 def _json_meta(path: Path) -> MetaRecord:
@@ -462,7 +472,8 @@ class VideoEvidence:
             for p in self.path.parent.glob(f"{self.path.stem}.*")
             if not p.name.casefold().endswith(CLAIMED_ENDINGS) and p.name != f"{self.path.stem}.txt"
         )
-        return [sniff(path) for path in self._existing(names, "meta")]
+        others = [_sniffed_json(path) for path in self._other_json_paths()]
+        return [*(sniff(path) for path in self._existing(names, "meta")), *others]
 
     def _other_json_paths(self) -> list[Path]:
         """JSON files named after the video that no known ending places
@@ -505,9 +516,7 @@ class VideoEvidence:
         for path in _distinct([*declared, *self._subtitle_paths(), *self._transcript_file_paths()]):
             shape, read = reader_for(path, TRANSCRIPT_READERS, (SUBTITLES_SHAPE, parse_cues))
             raw.extend(self._read(path, "transcript", shape, read) or [])
-        for path in self._other_json_paths():  # no transcript unless segments are found
-            raw.extend(_sniffed_transcript(path))
-        for sniffed in self._sniffed:  # a Praat TextGrid, known by its content
+        for sniffed in self._sniffed:  # a TextGrid, a speech service's JSON: known by content
             raw.extend(sniffed.segments)
         if not raw:
             raw = self._transcribed()

@@ -355,3 +355,52 @@ def test_podcast_chapters_are_notes_of_what_is_on_screen(tmp_path: Path) -> None
         (0.0, "Opening | slide 1: title page"),
         (52.0, "Motivation | slide 2: text only"),
     ]
+
+
+REV = {
+    "monologues": [
+        {
+            "speaker": 0,
+            "speaker_name": "Qin Yue",
+            "elements": [
+                {"type": "text", "value": "大家晚上好", "ts": 3.0, "end_ts": 3.9},
+                {"type": "punct", "value": "，"},
+                {"type": "text", "value": "我是主持人秦月", "ts": 3.9, "end_ts": 8.8},
+                {"type": "punct", "value": "。"},
+            ],
+        }
+    ]
+}
+ZOOM_CHAT = """\
+00:05:41 From 马骏 to Everyone:
+\t模板库11.8万条是去重以后的数字吗？
+00:10:02 From 秦月（主持人） to Everyone:
+\t收到，问答环节我帮你念～
+"""
+OPML = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>Slides</title></head><body>
+  <outline text="第3页 · 动机" start="00:01:12" end="00:02:23">
+    <outline text="500 reactions audited · 18.4% hallucinated" type="on_screen_text"/>
+  </outline>
+</body></opml>
+"""
+
+
+def test_a_rev_transcript_a_meeting_chat_and_a_slide_outline(tmp_path: Path) -> None:
+    (tmp_path / "talk.mp4").write_bytes(b"")
+    _file(tmp_path, "talk.rev.json", json.dumps(REV))
+    _file(tmp_path, "talk.zoom_chat.txt", ZOOM_CHAT)
+    _file(tmp_path, "talk.slides.opml", OPML)
+    _file(tmp_path, "talk.zoom.json", json.dumps({"topic": "读书会第31期", "duration": 17}))
+    video = VideoEvidence(tmp_path / "talk.mp4")
+    assert [(s.start, s.end, s.speaker, s.text) for s in video.segments] == [
+        (3.0, 8.8, "Qin Yue", "大家晚上好，我是主持人秦月。"),
+        (341.0, 341.0, "马骏", "模板库11.8万条是去重以后的数字吗？"),
+        (602.0, 602.0, "秦月", "收到，问答环节我帮你念～"),  # the note after the name dropped
+    ]
+    assert [(k.start, k.text) for k in video.keyframes] == [
+        (72.0, "第3页 · 动机 | 500 reactions audited · 18.4% hallucinated")
+    ]
+    assert "topic: 读书会第31期" in video.meta.facts  # an unknown JSON's values are facts
+    assert video.declared_length is None  # never a length in units it does not share
