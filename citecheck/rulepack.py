@@ -100,9 +100,12 @@ class SectionRequirement(BaseModel):
 
 
 class TableRequirement(BaseModel):
-    """A table the report must contain, in the named section when ``section`` is set."""
+    """A table the report must contain, in the named section when ``section`` is set
+    (the request's part ``number`` when it numbers its parts: a heading of that number
+    answers it in a report of the other language)."""
 
     section: str | None = None
+    number: int | None = None
 
 
 class LengthRequirement(BaseModel):

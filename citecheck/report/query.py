@@ -13,6 +13,7 @@ from pathlib import Path
 
 from citecheck.errors import InputError
 from citecheck.models import Report
+from citecheck.report.htmlquery import html_as_text, is_html
 
 QUERY_FILE_NAMES = ("query.md", "task.md", "prompt.md", "prompt.txt", "query.txt")
 """Names of the file holding the task's request in a task folder, in order of preference."""
@@ -33,13 +34,15 @@ def find_query_file(folder: Path) -> Path | None:
 
 
 def read_query(path: Path) -> str:
-    """The text of a query file; :class:`InputError` when it cannot be read as UTF-8."""
+    """The text of a query file (an HTML export read as text); :class:`InputError` when
+    it cannot be read as UTF-8."""
     try:
-        return path.read_text(encoding="utf-8-sig").strip()
+        text = path.read_text(encoding="utf-8-sig").strip()
     except UnicodeDecodeError:
         raise InputError(path, "query file is not UTF-8 text") from None
     except OSError as error:
         raise InputError(path, f"query file cannot be read: {error.strerror}") from None
+    return html_as_text(text) if is_html(text) else text
 
 
 def with_query(report: Report, explicit: str | None, folder_query: str | None) -> Report:

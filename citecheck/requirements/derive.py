@@ -136,7 +136,8 @@ _NAME_TRIM = " \t：:.。;；,，*#\"'“”‘’「」《》"
 
 
 _TABLE_ASKED = re.compile(
-    r"(?:包含|包括|含有|附上?|给出|制作|列出|使用|用|以|提供|至少|一张|一个|画)[^。；;\n|]{0,12}?表格"
+    r"(?:包含|包括|含有|附上?|给出|制作|列出|使用|用|以|提供|至少|一张|一个|画)[^。；;\n|]{0,12}?"
+    r"(?:表格|(?:对比|比较|汇总|结果|统计)表)"
     r"|\b(?:with|include|includes|including|contain|containing|add|provide|present|give|use)\b"
     r"[^.;:\n]{0,25}?\btables?\b",
     re.IGNORECASE,
@@ -232,9 +233,10 @@ def derive_tables(query: str, sections: list[SectionRequirement]) -> list[TableR
         around = query[max(line_start, match.start() - 8) : match.end() + 8]
         if _NO_TABLE.search(around) or _TABLE_OR.search(around):
             continue  # ruled out, or one way among others ("用一张表格或逐项列举")
-        named = [(before.rfind(s.name), s.name) for s in sections if s.name in before]
-        section = max(named)[1] if named else _row_name(before)
-        requirement = TableRequirement(section=section)
+        named = [(before.rfind(s.name), s) for s in sections if s.name in before]
+        part = max(named, key=lambda found: found[0])[1] if named else None
+        section = part.name if part else _row_name(before)
+        requirement = TableRequirement(section=section, number=part.number if part else None)
         if requirement not in found:
             found.append(requirement)
     placed = [t for t in found if t.section is not None]
@@ -415,6 +417,7 @@ def _listed_sections(rest: str) -> list[SectionRequirement]:
             items[-1:] = _LAST_ITEM_SPLIT.split(items[-1], maxsplit=1)
         return _names(items, [None] * len(items))
     items = []
+    numbers: list[int | None] = []
     for line in following.splitlines():
         item = _LIST_ITEM.match(line)
         if item is None:
@@ -422,7 +425,9 @@ def _listed_sections(rest: str) -> list[SectionRequirement]:
                 break
             continue
         items.append(item.group("name"))
-    return _names(items, [None] * len(items))
+        numbered = heading_number(line)
+        numbers.append(numbered[1] if numbered else None)
+    return _names(items, numbers)
 
 
 def _names(items: list[str], numbers: list[int | None]) -> list[SectionRequirement]:

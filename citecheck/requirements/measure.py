@@ -282,13 +282,44 @@ def missing_tables(
         wanted = sections.get(name, SectionRequirement(name=name, patterns=[])) if name else None
         heading = next(
             (s for s in report.sections if wanted and _matches(wanted, s.title, owner)), None
-        )
+        ) or (_numbered_in_another_language(report, wanted, requirement.number) if wanted else None)
         inside = [n for n in tables if heading and heading.line <= n <= heading.end_line]
         if heading is None and not tables:
             missing.append(MissingTable(requirement, None, False))
         elif heading is not None and not inside:
             missing.append(MissingTable(requirement, heading, bool(tables)))
     return missing
+
+
+def _numbered_in_another_language(
+    report: Report, wanted: SectionRequirement, number: int | None
+) -> Section | None:
+    """The heading numbered as the required part when the part is named in the other
+    language ("三、实验结果" of a Chinese list, "3. Results" in an English report)."""
+    number = wanted.number or number
+    if number is None:
+        return None
+    return next(
+        (
+            s
+            for s in report.sections
+            if _number_of(s.title) == number
+            and detect_lang(heading_name(s.title)) != detect_lang(wanted.name)
+        ),
+        None,
+    )
+
+
+_BARE_NUMBER = re.compile(r"^[\s#*]*(\d{1,2})\s+\S")
+
+
+def _number_of(title: str) -> int | None:
+    """A heading's number: its enumerator's, or a bare leading number (``## 3 Results``)."""
+    numbered = heading_number(title)
+    if numbered is not None:
+        return numbered[1]
+    bare = _BARE_NUMBER.match(title)
+    return int(bare.group(1)) if bare else None
 
 
 def heading_span(report: Report, section: Section) -> Span:

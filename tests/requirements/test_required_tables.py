@@ -19,7 +19,11 @@ QUERY_ZH = (
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        (QUERY_ZH, [TableRequirement(section="实验结果")]),
+        (QUERY_ZH, [TableRequirement(section="实验结果", number=2)]),
+        (
+            "报告分为三个部分：\n1. 概况\n2. 实验结果：必须包含一张对比表\n3. 总结",
+            [TableRequirement(section="实验结果", number=2)],
+        ),
         (
             'Write the parts "Background", "Results" (with at least one CER table) and '
             '"Assessment", each under its own heading.',
@@ -63,3 +67,11 @@ def test_a_table_in_another_section_is_a_warning(pack) -> None:
 def test_a_table_in_the_section_satisfies_the_request(pack) -> None:
     body = f"一、论文概况\n正文。\n\n二、实验结果\n{TABLE}\n三、总结\n正文。\n"
     assert _findings(pack, body) == []
+
+
+def test_a_part_named_in_the_other_language_is_the_heading_of_its_number(pack) -> None:
+    text = "# Report\n\n## 1 Overview\n\nText.\n\n## 2 Results\n\nProse only.\n"
+    report = parse_text(text, "r.md", pack).model_copy(update={"query": QUERY_ZH})
+    ctx = LintContext(report=report, pack=pack)
+    [finding] = rule_by_name("CC504")().check(ctx)
+    assert finding.line == 7  # "## 2 Results" answers part 二、实验结果

@@ -1,0 +1,40 @@
+"""A request exported as HTML is read as the text its requirement readers understand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citecheck.report.query import read_query
+from citecheck.requirements.derive import derive_requirements
+
+PAGE = """\
+<!-- Exported from Canvas LMS -->
+<div class="assignment-page">
+<h1>作业 3：论文研读报告</h1>
+<h2>报告结构（必须依次包含以下三个部分）</h2>
+<ol>
+  <li><strong>论文概况</strong>：题目、作者。</li>
+  <li><strong>实验结果</strong>：<u>必须包含一张对比表</u>。</li>
+  <li><strong>不足与展望</strong></li>
+</ol>
+<h2>篇幅</h2>
+<p>正文 1800&ndash;3200 字。</p>
+</div>
+"""
+
+
+def test_an_html_request_reads_as_headings_numbered_items_and_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "query.md"
+    path.write_text(PAGE, encoding="utf-8")
+    text = read_query(path)
+    assert "<" not in text and "## 报告结构（必须依次包含以下三个部分）" in text
+    assert "2. 实验结果：必须包含一张对比表。" in text.splitlines()
+    derived = derive_requirements(text, "zh")
+    assert [s.name for s in derived.sections] == ["论文概况", "实验结果", "不足与展望"]
+    assert (derived.length.min, derived.length.max) == (1800, 3200) if derived.length else False
+
+
+def test_markdown_stays_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "query.md"
+    path.write_text("# Task\n\nWrite <b>two</b> parts.\n", encoding="utf-8")
+    assert read_query(path) == "# Task\n\nWrite <b>two</b> parts."
