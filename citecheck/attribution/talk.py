@@ -243,21 +243,18 @@ CITED_TIME_SLACK_S = 2.0
 
 
 def _turns_at_cited_times(claim: Claim, turns: list[SourceUnit]) -> list[SourceUnit]:
-    """The turn each of the claim's video citations points at: the latest that starts
-    at or before the cited time and has not ended (a turn ending where the next starts
-    is not pointed at), else one starting within :data:`CITED_TIME_SLACK_S` after it."""
+    """The turns each of the claim's video citations points at: those overlapping the
+    cited second (a ``13:08`` covers 788–789 s, so a turn ending at 787.6 is not
+    pointed at and one starting at 788.1 is), else one starting within
+    :data:`CITED_TIME_SLACK_S` after it."""
     times = [t for c in claim.citations for target in c.targets for t in target.times]
     pointed = []
     for time in times:
-        holding = [
-            u for u in turns if u.start is not None and u.start <= time < (u.end or u.start) + 1
-        ]
-        near = [
-            u for u in turns if u.start is not None and 0 < u.start - time <= CITED_TIME_SLACK_S
-        ]
-        found = max(holding, key=lambda u: u.start or 0.0, default=None) or next(iter(near), None)
-        if found is not None:
-            pointed.append(found)
+        spans = [(u, u.start, u.end or u.start) for u in turns if u.start is not None]
+        holding = [u for u, start, end in spans if start < time + 1 and end > time]
+        slack = CITED_TIME_SLACK_S
+        near = [u for u, start, _ in spans if 0 < start - time <= slack]
+        pointed += holding or near[:1]
     return pointed
 
 

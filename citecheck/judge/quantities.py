@@ -161,11 +161,16 @@ _APPROX_AFTER = re.compile(r"^\s*(?:左右|多|余|以上|上下)")
 # never a level: "the higher BLEU (23.0 vs 22.3)" states two levels
 _RELATIVE_BEFORE = re.compile(
     r"(?:高出?了?|低了?|多出?了?|少了?|提升了?|提高了?|降低了?|下降了?|增加了?|减少了?|领先|落后"
-    r"|增长了?|快了?|慢了?|\bby)\s*(?:约|大约|大概|近|接近|将近|超过|about|around|nearly)?\s*$"
+    r"|增长了?|快了?|慢了?|\bby|\b(?:loses|lost|drops?|dropped|falls?|fell|gains?|gained"
+    r"|adds?|added|improves?|improved|cuts?|saves?|saved))"
+    r"\s*(?:约|大约|大概|近|接近|将近|超过|about|around|nearly|roughly)?\s*$"
     r"|(?:^|[\s(（,，;；:：])[+＋\-−]$",  # a signed change: "(27.9 to 23.6, -4.3)", "+3.8"
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]")
+_COSTS = re.compile(r"\bcosts?\s*$", re.IGNORECASE)
+_POINTS_AFTER = re.compile(r"^\s*(?:points?|pp|percentage points?)\b", re.IGNORECASE)
+""""costs 8.5 points" is a drop; "costs 128 KiB per token" is an amount."""
 _RELATIVE_HEADER = re.compile(
     r"\b(?:change|delta|diff(?:erence)?|gain|drop|improvement|increase|decrease)\b|Δ|变化|差值|提升|下降|增幅|降幅",
     re.IGNORECASE,
@@ -270,6 +275,7 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
     found = []
     numbers = find_quantities(text)
     months = _month_dates(text)
+    previous: tuple[FoundQuantity, bool] | None = None
     for item in [*numbers, *_hyphen_range_uppers(text, numbers), *months]:
         if _is_label(text, item) or _inside_a_date(item, months):
             continue
@@ -277,7 +283,12 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
         sentence = _clause(text, item.start, item.end, _SENTENCE_BREAK)
         upper = _RANGE_UPPER.match(text, item.end)
         unit, scale = _unit_after(text, item, upper)
-        relative = _marked(text, item, _RELATIVE_BEFORE, _RELATIVE_AFTER)
+        relative = (
+            _marked(text, item, _RELATIVE_BEFORE, _RELATIVE_AFTER)
+            or _costs_points(text, item)
+            or (previous is not None and _coordinated(text, previous, item))
+        )
+        previous = (item, relative)
         if relative and not _WORD.search(_without_numbers(clause)):
             clause = sentence  # "(27.9 to 23.6, -4.3)": a bare change is of its sentence
         found.append(
@@ -298,6 +309,23 @@ def _prose_mentions(text: str) -> tuple[Mention, ...]:
             )
         )
     return tuple(found)
+
+
+def _coordinated(text: str, previous: tuple[FoundQuantity, bool], item: FoundQuantity) -> bool:
+    """Whether ``item`` is a difference listed right after one of the same kind ("costs
+    8.5 points on USPTO-190 and 10.9 points on PharmaRoute-120")."""
+    before, was_relative = previous
+    kinds = {before.quantity.kind, item.quantity.kind}
+    if not was_relative or (len(kinds) > 1 and kinds != {"number", "points"}):
+        return False
+    between = text[before.end : item.start]
+    return len(between) <= COORDINATED_GAP and _COORDINATION.search(between) is not None
+
+
+COORDINATED_GAP = 40
+_COORDINATION = re.compile(
+    r"^[^。.;；!?！？]*?(?:\band\b|\bor\b|和|及|与|、|,|，)[^。.;；!?！？]*$"
+)
 
 
 @lru_cache(maxsize=16384)
@@ -476,6 +504,13 @@ def _marked(
     超过 / 以上)."""
     preceding = text[max(0, item.start - 16) : item.start]
     return bool(before.search(preceding) or after.match(text[item.end :]))
+
+
+def _costs_points(text: str, item: FoundQuantity) -> bool:
+    """Whether the number is points something costs ("costs 8.5 points"): a drop."""
+    preceding = text[max(0, item.start - 16) : item.start]
+    points = item.quantity.kind == "points" or _POINTS_AFTER.match(text[item.end :])
+    return bool(_COSTS.search(preceding) and points)
 
 
 # ---------------------------------------------------------------------- values

@@ -442,3 +442,10 @@ def test_a_difference_is_never_contradicted_by_a_level() -> None:
     ratio = ["raises throughput from 96 to 260 tokens per second (2.7×)"]
     assert statuses("吞吐量提升约 3.2 倍", ratio) == {"3.2": "contradicted"}
     assert [m.relative for m in mentions_in("are on average 2.4 °C hotter")] == [True]
+
+
+def test_a_difference_listed_after_another_is_one_too() -> None:
+    text = "removing retrieval costs 8.5 points on USPTO-190 and 10.9 points on PharmaRoute-120"
+    assert [m.relative for m in mentions_in(text)] == [True, True]
+    levels = mentions_in("it reaches 91.1% and 74.2% on the two sets")
+    assert [m.relative for m in levels if m.quantity.kind == "percent"] == [False, False]
