@@ -230,10 +230,12 @@ def _glossed(claim: Claim, units: list[SourceUnit], name: str, reading: _Reading
 
 def _wording_covered(claim: Claim, units: list[SourceUnit]) -> float:
     """The best share of the claim's wording a window of the evidence states: its
-    words, or for a claim in the other language, the words the glossary renders."""
+    words, or the words the glossary renders where the evidence is (partly) in the
+    other language (a Chinese claim against an English recording's details)."""
+    glossed = glossed_coverage(claim.text, units, width=2)[0]
     if is_across_languages(claim.text, units):
-        return glossed_coverage(claim.text, units, width=2)[0]
-    return window_support(claim.text, units)
+        return glossed
+    return max(window_support(claim.text, units), glossed)
 
 
 def _lines(calls: list[ToolCall]) -> str:

@@ -234,6 +234,9 @@ class SpeakerRecord(BaseModel):
         return role_of(self.role)
 
 
+_SNAKE_CASE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
+
+
 def facts_of(document: Any) -> list[str]:
     """Every plain value of a JSON document as a ``key: value`` fact (at most
     :data:`FACTS_MAX`), for a sidecar no reader knows (a meeting's recording details)."""
@@ -252,6 +255,8 @@ def _leaves(value: Any, key: str, depth: int = 0) -> Iterator[str]:
             yield from _leaves(item, key, depth + 1)
     elif isinstance(value, str | int | float | datetime.date) and not isinstance(value, bool):
         text = str(value).strip()
+        if _SNAKE_CASE.match(text):  # "shared_screen_with_speaker_view" says words
+            text = text.replace("_", " ")
         if text and key:
             yield f"{key}: {text[:_FACT_VALUE_MAX_CHARS]}"
 
