@@ -346,6 +346,13 @@ def _named_work_finding(
     )
 
 
+def _cited_elsewhere(name: str, unit: SourceUnit, bibliography: list[BibEntry]) -> bool:
+    """Whether another citation of the cited passage names ``name`` ("TieMerge (Osei and
+    Lindahl, 2023)" beside "DareDrop (Kimura et al., 2024)")."""
+    named = [s for m in find_markers(unit.text, bibliography) for s in m.surnames]
+    return match_against(name, named) is NameMatch.SAME
+
+
 def _dedupe(mentions: list[NameMention]) -> list[NameMention]:
     seen: dict[str, NameMention] = {}
     for mention in mentions:
@@ -389,6 +396,8 @@ def _finding(
         )
     name = mention.name if is_cjk_name(mention.name) else surname_of(mention.name)
     match = match_against(name, known)
+    if match is NameMatch.DIFFERENT and markers and _cited_elsewhere(name, unit, bibliography):
+        return None  # the passage cites this person too: the sentence chosen may be another's
     return name_outcome(
         kind="finding",
         match=match,

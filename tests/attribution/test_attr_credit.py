@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from citecheck.attribution.affiliations import compare_affiliation, paper_affiliations, split_roles
 from citecheck.attribution.matching import NameMatch
+from citecheck.attribution.paper import _cited_elsewhere
 from citecheck.checks.base import LintContext, all_rules
-from citecheck.models import Finding
+from citecheck.models import Finding, SourceUnit
 from citecheck.resolve.resolver import resolve_citations
 from citecheck.rulepack import RulePack
 from tests.fakes import (
@@ -130,6 +131,21 @@ def test_second_author_of_a_cited_work_is_its_author(lint_text) -> None:
         "[Doc: pdf.pdf, page 2].\n"
     )
     assert _codes(lint_text(report, PAPER_CORPUS)) == []
+
+
+def test_each_work_of_a_bracket_is_credited_by_its_own_citation(lint_text) -> None:
+    report = (
+        "RecencyGate (Lindgren et al., 2022) keeps the most recent tokens of every layer, and "
+        "LandmarkKeep (Okonkwo and Lam, 2023) stores one landmark token per block "
+        "[Lindgren et al. 2022, Okonkwo and Lam 2023, Doc: pdf.pdf, page 2].\n"
+    )
+    assert _codes(lint_text(report, PAPER_CORPUS)) == []
+
+
+def test_a_person_another_citation_of_the_passage_names_is_cited_there() -> None:
+    page = SourceUnit(source="pdf.pdf", kind="passage", locator="page 2", text=PAPER.pages[1])
+    assert _cited_elsewhere("Okonkwo", page, PAPER.bib)  # LandmarkKeep (Okonkwo and Lam, 2023)
+    assert not _cited_elsewhere("Moreau", page, PAPER.bib)
 
 
 def test_method_credited_to_the_authors_of_another(lint_text) -> None:
