@@ -262,3 +262,14 @@ class LineIndex:
             start=start,
             end=end,
         )
+
+
+def number_runs(numbers: list[int]) -> str:
+    """``[3, 4, 5, 9]`` → ``"3–5, 9"``: consecutive numbers shown as one run."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)

@@ -6,6 +6,7 @@ from citecheck.checks._resolution import ResolutionRule, describe_target
 from citecheck.checks.base import LintContext, register
 from citecheck.corpus.video import format_time
 from citecheck.models import Category, Evidence, Resolution, Severity
+from citecheck.textutil import number_runs
 
 
 @register
@@ -81,14 +82,3 @@ class CitationOutOfRange(ResolutionRule):
         count = resolution.unit_count or 0
         first = 0 if self._unit(resolution) == "chunk" else 1
         return f"a {self._unit(resolution)} from {first} to {first + count - 1}"
-
-
-def number_runs(numbers: list[int]) -> str:
-    """``[3, 4, 5, 9]`` → ``"3–5, 9"``: consecutive numbers shown as one run."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)

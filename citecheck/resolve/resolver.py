@@ -30,6 +30,7 @@ from citecheck.models import (
 from citecheck.resolve.outcome import Outcome
 from citecheck.resolve.web import WEB_KINDS, report_web_store, resolve_web
 from citecheck.safeio import is_regular_file
+from citecheck.textutil import number_runs
 
 if TYPE_CHECKING:
     from citecheck.corpus.collection import TitleLookup
@@ -210,7 +211,7 @@ class _Resolver:
         if read is not None:
             never = [page for page in valid if page not in read]
             outcome.retrieved, outcome.never_retrieved = not never, never
-            outcome.detail = f"the trace reads pages {_ranges(sorted(read))} of {target.source}"
+            outcome.detail = f"the trace reads pages {number_runs(sorted(read))} of {target.source}"
         return outcome
 
     # ------------------------------------------------------------ collections
@@ -278,17 +279,6 @@ class _Resolver:
         if all(any(a is True for a in seen) for seen in answers.values()):
             return True, []
         return None, []
-
-
-def _ranges(numbers: list[int]) -> str:
-    """``[1, 2, 3, 6, 7, 9]`` → ``"1–3, 6–7, 9"``."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _split_in_range(numbers: list[int], valid: range | set[int]) -> tuple[list[int], list[int]]:
