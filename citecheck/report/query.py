@@ -15,8 +15,13 @@ from citecheck.errors import InputError
 from citecheck.models import Report
 from citecheck.report.htmlquery import html_as_text, is_html
 
-QUERY_FILE_NAMES = ("query.md", "task.md", "prompt.md", "prompt.txt", "query.txt")
-"""Names of the file holding the task's request in a task folder, in order of preference."""
+QUERY_FILE_NAMES = tuple(
+    f"{stem}.{ending}"
+    for ending in ("md", "txt", "org", "html", "rst")
+    for stem in ("query", "task", "prompt")
+)
+"""Names of the file holding the task's request in a task folder, in order of preference
+(Markdown first; an Emacs Org file or an HTML export are read as they are)."""
 
 
 def is_query_file(path: Path) -> bool:

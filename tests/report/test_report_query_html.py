@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citecheck.report.query import read_query
+from citecheck.report.query import find_query_file, read_query
 from citecheck.requirements.derive import derive_requirements
 
 PAGE = """\
@@ -38,3 +38,10 @@ def test_markdown_stays_as_written(tmp_path: Path) -> None:
     path = tmp_path / "query.md"
     path.write_text("# Task\n\nWrite <b>two</b> parts.\n", encoding="utf-8")
     assert read_query(path) == "# Task\n\nWrite <b>two</b> parts."
+
+
+def test_an_org_mode_task_file_is_the_folders_query(tmp_path: Path) -> None:
+    (tmp_path / "query.org").write_text("* TODO 报告\n** 必须包含的部分\n", encoding="utf-8")
+    assert find_query_file(tmp_path) == tmp_path / "query.org"
+    (tmp_path / "query.md").write_text("# Task\n", encoding="utf-8")
+    assert find_query_file(tmp_path) == tmp_path / "query.md"  # Markdown first
