@@ -258,6 +258,14 @@ def _turns_at_cited_times(claim: Claim, turns: list[SourceUnit]) -> list[SourceU
     return pointed
 
 
+def _words_favour(said: str, own: list[SourceUnit], other: SourceUnit) -> bool:
+    """Whether a turn of the credited person holds more of the remark's words than the
+    other speaker's turn the judge chose (an answer read against the question before it)."""
+    mine = rank_by_overlap(said, own, k=1)
+    theirs = rank_by_overlap(said, [other], k=1)
+    return bool(mine) and mine[0].score > (theirs[0].score if theirs else 0.0)
+
+
 def _remark(
     sources: Sources,
     cast: Cast,
@@ -288,6 +296,8 @@ def _remark(
         return None  # the claim points at a turn of the named person
     if own and _backing_turn(sources, credited, own) is not None:
         return None  # the named person said it too
+    if own and _words_favour(part, own, turn):
+        return None  # the named person's own turn holds more of its words: no agreement
     role = f", the {speaker.role}," if speaker and speaker.role else ""
     return AttributionOutcome(
         kind="remark",

@@ -1,5 +1,6 @@
 """Presenter, moderator and audience roles, and remarks checked against transcript turns."""
 
+from citecheck.attribution.talk import _words_favour
 from tests.fakes import FakeCorpus, FakeMeta, FakeVideo, segment
 
 TALK = [
@@ -141,3 +142,33 @@ def test_a_question_is_credited_to_who_asked_and_the_answer_to_nobody_named(lint
         "提高到 84.6% [视频: video.mp4]。\n"
     )
     assert _codes(lint_text(report, CORPUS)) == []
+
+
+def test_an_answer_cited_at_the_question_before_it_is_not_misattributed(lint_text) -> None:
+    talk = [
+        segment(
+            800,
+            838,
+            "老师好，我是研究生郑凯。想问一下，这个方法能不能用在全参数微调的模型上？",
+            "郑凯",
+        ),
+        segment(
+            840, 878, "我们没有试过。全参数微调的更新不是低秩的，子空间对齐那一步要改。", "付一辰"
+        ),
+    ]
+    meta = FakeMeta(speakers=[{"name": "付一辰", "role": "presenter"}, {"name": "郑凯"}])
+    corpus = FakeCorpus(videos={"video.mp4": FakeVideo(segments=talk, meta=meta)})
+    report = (
+        "# 视频补充要点\n"
+        "郑凯提问该方法能否用于全参数微调的模型，付一辰回答团队没有试过，子空间对齐一步需要修改"
+        " [视频: video.mp4, 13:20]。\n"
+    )
+    assert [c for c in _codes(lint_text(report, corpus)) if c[0] == "CC303"] == []
+
+
+def test_the_words_of_a_remark_favour_the_turn_that_says_them() -> None:
+    question = segment(800, 838, "想问一下，这个方法能不能用在全参数微调的模型上？", "郑凯")
+    answer = segment(840, 878, "我们没有试过。子空间对齐那一步要改。", "付一辰")
+    said = "回答团队没有试过，子空间对齐一步需要修改"
+    assert _words_favour(said, [answer], question)
+    assert not _words_favour(said, [question], answer)
