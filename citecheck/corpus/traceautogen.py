@@ -21,7 +21,7 @@ import ast
 import re
 
 from citecheck.corpus.tracecalls import Retrieval, ToolCall
-from citecheck.corpus.tracetext import text_listing
+from citecheck.corpus.tracetext import printed_call
 
 _LITERAL = r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
 _REQUEST = re.compile(
@@ -54,15 +54,10 @@ def agentchat_events(text: str) -> tuple[list[Retrieval], list[ToolCall]] | None
         tool = _read(found["name"]) if found["name"] else requested
         content = _read(found["content"])
         line, counted = line + text.count("\n", counted, found.start()), found.start()
-        failed = found["error"] == "True"
-        error = content.strip().split("\n", 1)[0] if failed else None
-        calls.append(
-            ToolCall(
-                tool=tool, server="", ok=not failed, error=error, line=line, arguments=arguments
-            )
-        )
-        if not failed and (listing := text_listing(content, tool, line)):
-            retrievals.append(listing)
+        error = content.strip().split("\n", 1)[0] if found["error"] == "True" else None
+        call, listing = printed_call(tool, line, content, error, arguments)
+        calls.append(call)
+        retrievals += [listing] if listing else []
     return (retrievals, calls) if calls else None
 
 

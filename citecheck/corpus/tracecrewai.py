@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from citecheck.corpus.tracecalls import FAILED_RESULT, Retrieval, ToolCall
-from citecheck.corpus.tracetext import text_listing
+from citecheck.corpus.tracetext import printed_call
 
 USING_TOOL = re.compile(r"^\s*#{1,3}\s*Using tool:\s*(\S.*?)\s*$")
 _INPUT = re.compile(r"^\s*#{1,3}\s*Tool Input:\s*(.*)$")
@@ -48,14 +48,11 @@ def crew_steps(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | Non
         asked, output = _sections(lines, index)
         said = [line for line in output if line.strip()]
         first = said[0] if said else ""
-        failed = bool(_CREW_ERROR.match(first) or FAILED_RESULT.match(first))
+        failed = _CREW_ERROR.match(first) or FAILED_RESULT.match(first)
         error = first.strip() if failed else None
-        call = ToolCall(
-            tool=tool, server="", ok=not failed, error=error, line=index + 1, arguments=asked
-        )
+        call, listing = printed_call(tool, index + 1, "\n".join(output), error, asked)
         calls.append(call)
-        if not failed and (listing := text_listing("\n".join(output), tool, index + 1)):
-            retrievals.append(listing)
+        retrievals += [listing] if listing else []
     return retrievals, calls
 
 

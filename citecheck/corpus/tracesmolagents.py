@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from citecheck.corpus.tracecalls import Retrieval, ToolCall
-from citecheck.corpus.tracetext import text_listing
+from citecheck.corpus.tracetext import printed_call
 
 CALLING = re.compile(r"^[\s│┃]*Calling tool:\s*'([^']+)'")
 _PANEL_END = re.compile(r"^\s*╰")
@@ -46,20 +46,11 @@ def tool_steps(lines: list[str]) -> tuple[list[Retrieval], list[ToolCall]] | Non
     for index, tool, arguments in starts:
         output = _result(lines, index)
         failure = next((line for line in output if line.strip()), "")
-        failed = _FAILED.match(failure) is not None
-        calls.append(
-            ToolCall(
-                tool=tool,
-                server="",
-                ok=not failed,
-                error=failure.strip() if failed else None,
-                line=index + 1,
-                arguments=arguments,
-            )
-        )
+        error = failure.strip() if _FAILED.match(failure) else None
         text = _OBSERVATIONS.sub("", "\n".join(output), count=1)
-        if not failed and (listing := text_listing(text, tool, index + 1)):
-            retrievals.append(listing)
+        call, listing = printed_call(tool, index + 1, text, error, arguments)
+        calls.append(call)
+        retrievals += [listing] if listing else []
     return retrievals, calls
 
 

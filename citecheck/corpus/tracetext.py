@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk
+from citecheck.corpus.tracecalls import TRUNCATED, Retrieval, RetrievedChunk, ToolCall
 
 _TITLE = re.compile(
     r"""\b(?:title|doc_title|document)\s*[=:：]\s*(?:"(?P<double>[^"]+)"|'(?P<single>[^']+)'"""
@@ -21,6 +21,17 @@ _TITLE = re.compile(
 _CITED = re.compile(r"""\[[^\[\]:]{1,40}:\s*"(?P<title>[^"]+)",\s*chunk\s*(?P<chunk>\d+)\]""")
 _CHUNK = re.compile(r"\bchunk(?:[ _](?:id|index|idx|no))?\s*[=:：#]?\s*(\d+)", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(\d+)\s+(?:results?|hits?|chunks?|documents?|passages?)\b", re.I)
+
+
+def printed_call(
+    tool: str, line: int, output: str, error: str | None, arguments: str = ""
+) -> tuple[ToolCall, Retrieval | None]:
+    """A tool call a console log printed, failed when ``error`` is given, and the chunks
+    its ``output`` lists when it succeeded (the console readers' shared last step)."""
+    call = ToolCall(
+        tool=tool, server="", ok=error is None, error=error, line=line, arguments=arguments
+    )
+    return call, (text_listing(output, tool, line) if error is None else None)
 
 
 def text_listing(result: str, tool: str, line: int) -> Retrieval | None:
