@@ -49,7 +49,7 @@ def capture_meta(root: ET.Element) -> MetaRecord | None:
         "speakers": people,
     }
     meta = {k: v for k, v in fields.items() if v}
-    return MetaRecord.model_validate({**meta, FACTS_KEY: _facts(root)})
+    return MetaRecord.model_validate({**meta, FACTS_KEY: xml_facts(root)})
 
 
 def capture_frames(root: ET.Element) -> list[KeyframeRecord]:
@@ -106,7 +106,9 @@ def _first_text(root: ET.Element, tags: tuple[str, ...]) -> str | None:
     return None
 
 
-def _facts(root: ET.Element) -> list[str]:
+def xml_facts(root: ET.Element) -> list[str]:
+    """Every attribute and short text of an XML document as a stated fact (``tag: text``),
+    a longer text sentence by sentence."""
     facts = []
     for element in root.iter():
         tag = _local(element.tag)

@@ -159,6 +159,31 @@ def split_role(text: str) -> tuple[str, str | None]:
     return parts[named], ", ".join(part for i, part in enumerate(parts) if i != named)
 
 
+_WRITTEN_PERSON = re.compile(
+    r"^\s*(?P<name>[^（(,，;；、]+?)\s*(?:[（(](?P<inner>[^）)]*)[）)])?\s*(?:[,，].*)?$"
+)
+_LATIN_NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}$")
+
+
+def written_person(text: str, role: str | None = None) -> dict[str, Any] | None:
+    """A person as credits write one, with what the brackets after the name say: a
+    Latin alias ("程一帆（Yifan Cheng）"), a role when none is given ("付一辰（主讲）"),
+    else a note ("吕思远（某城商行 DBA）"); None when no name is written."""
+    person = _WRITTEN_PERSON.match(text)
+    name = person["name"].strip(" *_") if person else ""
+    if person is None or not name:
+        return None
+    entry: dict[str, Any] = {"name": name, "role": role}
+    inner = (person["inner"] or "").strip()
+    if _LATIN_NAME.match(inner):
+        entry["aliases"] = [inner]
+    elif inner and role is None and role_of(inner):
+        entry["role"] = inner
+    elif inner:
+        entry["note"] = inner
+    return entry
+
+
 def seconds(value: Any) -> Any:
     """Seconds from a number or an ``HH:MM:SS(.mmm)`` / ``MM:SS`` string; other values as given."""
     if isinstance(value, str):

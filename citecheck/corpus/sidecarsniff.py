@@ -1,12 +1,14 @@
 """Sidecars known by what they hold rather than by their ending.
 
 A file named after the video with an ending no reader claims (``talk.ffmetadata.txt``,
-``talk.edl``, ``talk.shownotes.md``, ``talk.TextGrid``, ``talk.panopto.xml``, ``talk.eaf``) is
-recognised by its content:
+``talk.edl``, ``talk.shownotes.md``, ``talk.TextGrid``, ``talk.panopto.xml``, ``talk.eaf``,
+``talk.xmp``) is recognised by its content:
 
 - a Praat TextGrid (:mod:`citecheck.corpus.sidecarpraat`): a transcript, tier by speaker;
 - an ELAN annotation document (:mod:`citecheck.corpus.sidecarelan`): speakers by
   tier, their transcript, screen notes and facts;
+- an Adobe XMP packet (:mod:`citecheck.corpus.sidecarxmp`): title, people, length,
+  markers as screen notes and facts;
 - other XML (:mod:`citecheck.corpus.sidecarcapture`): a lecture-capture export's people,
   slides and facts;
 - an ffmpeg ``;FFMETADATA1`` file: its global ``key=value`` tags are meta (``title``,
@@ -45,8 +47,10 @@ from citecheck.corpus.sidecars import (
     MetaRecord,
     SegmentRecord,
     seconds,
+    written_person,
 )
 from citecheck.corpus.sidecartext import parse_xml
+from citecheck.corpus.sidecarxmp import XmpPacket, is_xmp
 from citecheck.errors import InputError
 from citecheck.safeio import read_text
 
@@ -66,10 +70,6 @@ _ROLE_LINE = re.compile(
     r"[*_]*\s*[:：][*_]*\s*(?P<people>.+)$",
     re.IGNORECASE,
 )
-_PERSON = re.compile(
-    r"^\s*(?P<name>[^（(,，;；、]+?)\s*(?:[（(](?P<inner>[^）)]*)[）)])?\s*(?:[,，].*)?$"
-)
-_LATIN_NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}$")
 _LABEL_MAP = re.compile(
     r"(?P<id>\b(?:spk|speaker)[_\s-]?\d{1,3}\b|说话人\s*\d{1,3})\s*[=＝:：→]\s*"
     r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}|[^（(，,；;。\s]+)",
@@ -107,6 +107,9 @@ def sniff(path: Path) -> Sniffed:
         if root.tag == ELAN_ROOT:
             elan = ElanDocument(root)
             return Sniffed(meta=elan.meta, frames=elan.frames, segments=elan.segments)
+        if is_xmp(root):
+            packet = XmpPacket(root)
+            return Sniffed(meta=packet.meta, frames=packet.frames)
         return Sniffed(meta=capture_meta(root), frames=capture_frames(root))
     edited = _edl_events(text)
     if edited:
@@ -243,16 +246,9 @@ def _show_notes_meta(text: str) -> MetaRecord | None:
     for line in lines:
         if found := _ROLE_LINE.match(line):
             for written in re.split(r"\s*[;；、/]\s*", found.group("people")):
-                person = _PERSON.match(written)
-                name = person.group("name").strip(" *_") if person else ""
-                if not name or person is None:
-                    continue
-                entry = people.setdefault(name, {"name": name, "role": found.group("role")})
-                inner = (person.group("inner") or "").strip()
-                if _LATIN_NAME.match(inner):
-                    entry["aliases"] = [inner]  # 程一帆（Yifan Cheng）
-                elif inner:
-                    entry["note"] = inner  # 吕思远（某城商行 DBA）
+                person = written_person(written, found.group("role"))
+                if person is not None:
+                    people.setdefault(person["name"], person)
         for mapped in _LABEL_MAP.finditer(line):
             name = mapped.group("name").strip(" *_")
             people.setdefault(name, {"name": name})["id"] = mapped.group("id")

@@ -404,3 +404,52 @@ def test_a_rev_transcript_a_meeting_chat_and_a_slide_outline(tmp_path: Path) -> 
     ]
     assert "topic: 读书会第31期" in video.meta.facts  # an unknown JSON's values are facts
     assert video.declared_length is None  # never a length in units it does not share
+
+
+XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmpDM="http://ns.adobe.com/xmp/1.0/DynamicMedia/" xmpDM:videoFrameRate="29.97">
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">Reading group 7</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>Mara Quist (presenter)</rdf:li></rdf:Seq></dc:creator>
+   <dc:contributor><rdf:Bag><rdf:li>欧阳岚（主持人）</rdf:li></rdf:Bag></dc:contributor>
+   <xmpDM:duration xmpDM:value="30000" xmpDM:scale="1/25"/>
+   <xmpDM:logComment>No live demo was shown.</xmpDM:logComment>
+   <xmpDM:Tracks><rdf:Bag>
+    <rdf:li rdf:parseType="Resource">
+     <xmpDM:frameRate>f25</xmpDM:frameRate>
+     <xmpDM:markers><rdf:Seq>
+      <rdf:li rdf:parseType="Resource">
+       <xmpDM:startTime>1500</xmpDM:startTime><xmpDM:duration>9000</xmpDM:duration>
+       <xmpDM:name>Method</xmpDM:name><xmpDM:comment>Three boxes, left to right.</xmpDM:comment>
+      </rdf:li>
+     </rdf:Seq></xmpDM:markers>
+    </rdf:li>
+    <rdf:li rdf:parseType="Resource">
+     <xmpDM:markers><rdf:Seq>
+      <rdf:li xmpDM:startTime="2997" xmpDM:name="Results"/>
+     </rdf:Seq></xmpDM:markers>
+    </rdf:li>
+   </rdf:Bag></xmpDM:Tracks>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>
+"""
+
+
+def test_an_xmp_packet_gives_people_length_and_markers_in_frames(tmp_path: Path) -> None:
+    read = sniff(_file(tmp_path, "talk.xmp", XMP))
+    assert read.meta is not None
+    assert read.meta.title == "Reading group 7"
+    # the resource's own duration (value × scale), not a marker's frame count
+    assert read.meta.duration_s == 1200.0
+    people = {p.name: p.role for p in read.meta.speakers}
+    assert people == {"Mara Quist": "presenter", "欧阳岚": "主持人"}
+    assert "logComment: No live demo was shown." in read.meta.facts
+    # frames at the track's rate (f25), else at the clip's (29.97)
+    assert [(f.time, f.text) for f in read.frames] == [
+        (60.0, "Method | Three boxes, left to right."),
+        (100.0, "Results"),
+    ]
