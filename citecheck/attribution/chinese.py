@@ -215,11 +215,19 @@ def _pinyin_table() -> dict[str, str]:
 @lru_cache(maxsize=8192)
 def character_readings(character: str) -> tuple[str, ...]:
     """Toneless readings of one character, most common first, ü written v (单 → dan,
-    shan, chan); a character that is not Chinese reads as itself."""
+    shan, chan) and then as names spell it without the dots (吕 → lv, lu, lyu); a
+    character that is not Chinese reads as itself."""
     marked = _pinyin_table().get(str(ord(character)))
     if marked is None:
         return (character,)
-    return tuple(dict.fromkeys(_toneless(reading) for reading in marked.split(",")))
+    toneless = [_toneless(reading) for reading in marked.split(",")]
+    undotted = [spelled for t in toneless if "v" in t for spelled in _undotted(t)]
+    return tuple(dict.fromkeys([*toneless, *undotted]))
+
+
+def _undotted(reading: str) -> tuple[str, str]:
+    """lü as passports (lyu) and everyday romanisation (lu) write it."""
+    return reading.replace("v", "u"), reading.replace("v", "yu")
 
 
 def _toneless(reading: str) -> str:

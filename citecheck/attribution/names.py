@@ -324,17 +324,32 @@ _NEW_SUBJECT = re.compile(
 def credited_part(text: str, mention: NameMention, others: Collection[NameMention] = ()) -> str:
     """The part of ``text`` credited to ``mention``: up to the clause where another
     subject takes over ("X开场介绍，随后讲者用…" credits X only with the opening), or
-    where another of the ``others`` mentioned is credited ("X asked …; Chen answered")."""
+    where another of the ``others`` mentioned is credited ("X asked …; Chen answered");
+    from the clause of the mention when one of the ``others`` is credited before it
+    ("郑凯提问…，付一辰回答…" credits 付一辰 with the answer only)."""
+    before = [other.end for other in others if other.end <= mention.start]
+    start = 0
+    if before:
+        clause = _CLAUSE_BREAK.search(text[max(before) : mention.start][::-1])
+        start = mention.start - clause.start() if clause else mention.start
+    return text[start : _credit_end(text, mention, others)].lstrip()
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。:：]")
+
+
+def _credit_end(text: str, mention: NameMention, others: Collection[NameMention]) -> int:
     later = _NEW_SUBJECT.search(text, mention.end)
     ends = [later.start()] if later else []
     ends += [other.start for other in others if other.start >= mention.end]
-    return text[: min(ends)] if ends else text
+    return min(ends, default=len(text))
 
 
-def remark_said(part: str, mention: NameMention) -> str:
-    """What ``part`` (a :func:`credited_part`) says ``mention`` said: the text after the
-    name and its speech verb (empty for "主持人X开场介绍", which credits an act, not words)."""
-    rest = part[mention.end :]
+def remark_said(text: str, mention: NameMention, others: Collection[NameMention] = ()) -> str:
+    """What ``text`` says ``mention`` said: the text after the name and its speech verb
+    up to the end of its :func:`credited_part` (empty for "主持人X开场介绍", which credits
+    an act, not words)."""
+    rest = text[mention.end : _credit_end(text, mention, others)]
     lead = _SPEECH_ZH_AFTER_NAME.match(rest) or _LEAD_IN_EN.match(rest)
     return rest[lead.end() :] if lead else rest
 

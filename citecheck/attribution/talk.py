@@ -275,7 +275,7 @@ def _remark(
     speakers: list[NameMention],
 ) -> AttributionOutcome | None:
     part = credited_part(claim.text, mention, speakers)
-    said = remark_said(part, mention)
+    said = remark_said(claim.text, mention, speakers)
     for citation in claim.citations:
         said = said.replace(citation.text, "")
     if content_size(said) < REMARK_CONTENT_MIN:

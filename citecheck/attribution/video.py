@@ -27,7 +27,7 @@ from citecheck.attribution.overlap import rank_by_overlap, window_support
 from citecheck.attribution.stage import Sources
 from citecheck.corpus.video import is_video_target
 from citecheck.judge.decision import missing_facts
-from citecheck.judge.glossary import english_stems, glosses
+from citecheck.judge.glossary import english_stems, glosses, is_function_word, segment
 from citecheck.models import Claim, Evidence, Severity, SourceUnit
 from citecheck.report.claims import claim_body, is_checkable
 from citecheck.textutil import demojibake
@@ -111,6 +111,70 @@ _NEGATED = re.compile(
 )
 """A phrase that says something was not there ("no flood footage", "没有现场演示"), up
 to the end of its clause or the next "and"."""
+
+
+_DENIAL_FILLER = frozenset(
+    english_stems(
+        "no not without never nor any there was were is are be been being shown show showed "
+        "displayed display visible appeared appear used filmed seen on in at of during"
+    )
+)
+"""Words of a denial that say how a thing was absent, not what was absent."""
+
+
+def _denied(text: str, units: list[SourceUnit], cited: list[int]) -> tuple[SourceUnit, str] | None:
+    """A note of the video that says what the claim describes was not there ("No live
+    demo, no terminal and no code were shown", "没有延迟图"): every content word of one
+    of its denials is in the claim (through the glossary across languages). A whole-video
+    note (the meta) denies it at any time; a keyframe note only for a claim that cites no
+    time or a time the note covers (up to the next note). A claim that itself says
+    something was not shown is never read as showing it."""
+    if _NEGATED.search(readable(text)):
+        return None
+    claim_stems = _stems_of(text)
+    notes = sorted((u for u in units if u.kind == "keyframe"), key=lambda u: u.start or 0.0)
+    # what the notes show, in their own words only: glosses are too loose to affirm
+    affirmed = [(k, set(english_stems(k))) for u in units if (k := _NEGATED.sub(" ", u.text))]
+    for unit in units:
+        if unit.kind not in ("keyframe", "meta") or not _covers_time(unit, notes, cited):
+            continue
+        for denial in _NEGATED.finditer(unit.text):
+            said = denial.group(0)
+            if _said_in(said, text, claim_stems) and not any(
+                _said_in(said, kept, stems) for kept, stems in affirmed
+            ):  # a thing another note shows ("a QR code") is not denied by "no code"
+                return unit, said.strip()
+    return None
+
+
+def _stems_of(text: str) -> set[str]:
+    """English stems of a text's words and of the glosses of its Chinese words."""
+    return set(english_stems(text)) | {g for w in segment(text) for g in glosses(w)}
+
+
+def _covers_time(unit: SourceUnit, notes: list[SourceUnit], cited: list[int]) -> bool:
+    if unit.kind != "keyframe" or not cited or unit.start is None:
+        return True
+    later = [n.start for n in notes if n.start is not None and n.start > unit.start]
+    end = min(later, default=float("inf"))
+    return any(unit.start <= t < end for t in cited)
+
+
+def _said_in(denial: str, text: str, claim_stems: set[str]) -> bool:
+    """Whether every content word of a denial is in a text: English stems by prefix,
+    Chinese words verbatim or by a gloss among the claim's stems."""
+    english = [w for w in english_stems(denial) if w not in _DENIAL_FILLER]
+    chinese = [w for w in segment(_NEGATION_WORDS.sub("", denial)) if not is_function_word(w)]
+    if not english and not chinese:
+        return False
+    return all(
+        any(a.startswith(b) or b.startswith(a) for b in claim_stems) for a in english
+    ) and all(w in text or glosses(w) & claim_stems for w in chinese)
+
+
+_NEGATION_WORDS = re.compile(
+    r"没有|并没有|并无|并未|未曾|未展示|未出现|未播放|不含|不包括|展示|出现|播放"
+)
 
 
 def _mentioned(name: str, shown: str, stems: set[str]) -> bool:
@@ -327,6 +391,18 @@ def _assess(
     )
     if keyframes and not supported:  # a kind of visual no note mentions, the judge agreeing
         unseen += _unshown(claim.text, units, video_terms.shown_kinds)
+    times = [t for c in claim.citations for target in c.targets for t in target.times]
+    denial = _denied(claim_body(claim), units, times) if visual and not supported else None
+    if denial is not None:  # a note says it was not there, the judge agreeing
+        note, said = denial
+        return VideoOutcome(
+            claim=claim,
+            verdict="fabricated",
+            message=f"describes what is on screen, but the note at {note.locator} says "
+            f"'{said}'; timestamps looked at: {_timestamps(looked_at)}",
+            evidence=[*_evidence(name, [note]), *looked_at][:3],
+            fix="describe only what the keyframes or transcript show",
+        )
     only_video = all(is_video_target(t) for c in claim.citations for t in c.targets)
     unseeable = visual and blind and only_video  # another cited source may carry it
     if unseeable and not supported and _wording_covered(claim, units) < BLIND_COVERAGE_MAX:

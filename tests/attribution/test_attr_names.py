@@ -13,6 +13,7 @@ from citecheck.attribution.names import (
     find_speakers,
     find_talk_roles,
     remark_content,
+    remark_said,
 )
 
 
@@ -115,6 +116,9 @@ def test_role_nouns_are_not_presenter_names(text: str) -> None:
         ("Chen Hao-ran", "陈浩然"),
         ("欧阳娜娜", "Nana Ouyang"),
         ("单雨", "Shan Yu"),
+        ("吕晓燕", "Lu Xiaoyan"),  # ü as everyday romanisation writes it
+        ("吕晓燕", "Xiaoyan Lyu"),  # … as a passport does
+        ("吕晓燕", "Lv Xiaoyan"),
     ],
 )
 def test_pinyin_matches_both_orders_with_or_without_hyphen(a: str, b: str) -> None:
@@ -130,6 +134,7 @@ def test_pinyin_matches_both_orders_with_or_without_hyphen(a: str, b: str) -> No
         ("陈大文", "Chan Tai Man", NameMatch.UNKNOWN),  # Cantonese: pinyin cannot tell
         ("周雨桐", "Priya Natarajan", NameMatch.UNKNOWN),  # not pinyin at all
         ("唐书", "Shuyi Tang", NameMatch.UNKNOWN),  # a name cut short reads as a prefix
+        ("吕晓燕", "Lu Xiaoyun", NameMatch.DIFFERENT),
     ],
 )
 def test_pinyin_mismatch_or_another_romanisation(a: str, b: str, expected: NameMatch) -> None:
@@ -227,6 +232,13 @@ def test_each_speaker_is_credited_only_with_their_own_clause() -> None:
     assert [m.name for m in speakers] == ["Min Zhou", "Chen"]
     part = credited_part(text, speakers[0], speakers)
     assert part.endswith("quantisation; ") and "answered" not in part
+    # the later speaker is credited from their own clause on, not with the question
+    assert credited_part(text, speakers[1], speakers) == "Chen answered no."
+    zh = "研究生郑凯提问该方法能否用于全参数微调，付一辰回答团队没有试过。"
+    people = [m for m in find_speakers(zh, known={"郑凯", "付一辰"})]
+    assert [m.name for m in people] == ["郑凯", "付一辰"]
+    assert credited_part(zh, people[1], people) == "付一辰回答团队没有试过。"
+    assert remark_said(zh, people[1], people) == "团队没有试过。"
 
 
 def test_a_bound_morpheme_after_a_two_character_name_ends_the_name() -> None:

@@ -243,3 +243,46 @@ def test_failed_video_tools_say_nothing_when_the_agent_read_the_talks_transcript
     corpus = FakeCorpus(videos={"video.mp4": FakeVideo(sidecar_names=["video.eaf"])})
     findings = lint_text(report, corpus, FakeTrace([failed, read]))
     assert [(f.code, f.severity.value) for f in findings] == [("CC402", "info")]
+
+
+def test_a_visual_a_note_denies_at_the_cited_time_is_fabricated_when_the_judge_agrees(
+    pack,
+) -> None:
+    frames = [
+        keyframe(600, "Deployment: text-only slide, '4 business lines'. No latency chart."),
+        keyframe(700, "Q&A slide with a QR code."),
+    ]
+    chart = "The deployment slide showed a latency chart [Video: video.mp4, 10:45]."
+    [finding] = _judged(pack, 0.3, confident=False, claim=chart, keyframes=frames)
+    assert (finding.code, finding.severity.value) == ("CC401", "error")
+    assert "says 'No latency chart'" in finding.message
+    # a slide's denial holds only while that slide is up, and never against the judge
+    later = chart.replace("10:45", "11:50")
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=later, keyframes=frames)] == [
+        "CC402"
+    ]
+    assert _judged(pack, 0.8, label="supported", claim=chart, keyframes=frames) == []
+
+
+def test_a_denial_is_read_across_languages_and_not_against_what_another_note_shows(
+    pack,
+) -> None:
+    frames = [
+        keyframe(0, "Title slide. No terminal and no code were shown in the whole talk."),
+        keyframe(700, "Q&A slide with a QR code linking to the paper."),
+    ]
+    terminal = "随后讲者现场打开终端演示了合并过程 [视频: video.mp4, 06:10]。"
+    [finding] = _judged(pack, 0.3, confident=False, claim=terminal, keyframes=frames)
+    assert (finding.code, "the note at frame @0s says 'No terminal" in finding.message) == (
+        "CC401",
+        True,
+    )
+    # "no code" is not read against a slide that shows a QR code
+    qr = "The Q&A slide showed a QR code linking to the paper [Video: video.mp4, 11:50]."
+    assert [f.code for f in _judged(pack, 0.3, confident=False, claim=qr, keyframes=frames)] == [
+        "CC402"
+    ]
+    # a claim that itself says it was not shown agrees with the note
+    none = "讲者没有在屏幕上打开终端 [视频: video.mp4, 06:10]。"
+    found = _judged(pack, 0.3, confident=False, claim=none, keyframes=frames)
+    assert "CC401" not in [f.code for f in found]
