@@ -1,4 +1,5 @@
-"""A request exported as HTML is read as the text its requirement readers understand."""
+"""A request exported as HTML or written as LaTeX is read as the text its requirement
+readers understand."""
 
 from __future__ import annotations
 
@@ -45,3 +46,48 @@ def test_an_org_mode_task_file_is_the_folders_query(tmp_path: Path) -> None:
     assert find_query_file(tmp_path) == tmp_path / "query.org"
     (tmp_path / "query.md").write_text("# Task\n", encoding="utf-8")
     assert find_query_file(tmp_path) == tmp_path / "query.md"  # Markdown first
+
+
+HANDOUT = r"""% !TEX program = xelatex
+\documentclass{ctexart}
+\usepackage{booktabs}
+\title{课程作业：论文阅读报告}
+\begin{document}
+\maketitle
+\section*{报告结构}
+\begin{enumerate}[label=\textbf{\chinese*、}]
+  \item \textbf{论文信息}：题目、\emph{全部}作者。
+  \item \textbf{实验结果}：\textcolor{red}{必须包含一个对比表格}。
+\end{enumerate}
+\section*{引用格式}
+\begin{tabular}{@{}ll@{}}
+\toprule
+来源 & 格式 \\
+论文 & \verb|[文档: pdf.pdf, page N]| \\
+\bottomrule
+\end{tabular}
+\section*{篇幅}
+正文 1600--3000 字（引用标记不计入）。
+% 旧版要求（已作废）：正文不少于 3500 字。
+\end{document}
+"""
+
+
+def test_a_latex_handout_reads_as_what_it_would_show(tmp_path: Path) -> None:
+    path = tmp_path / "query.md"
+    path.write_text(HANDOUT, encoding="utf-8")
+    text = read_query(path)
+    lines = text.splitlines()
+    assert lines[0] == "# 课程作业：论文阅读报告"
+    assert "1. 论文信息：题目、全部作者。" in lines
+    assert "2. 实验结果：必须包含一个对比表格。" in lines
+    assert "论文  |  [文档: pdf.pdf, page N]" in lines  # \verb kept verbatim, cells split
+    assert "3500" not in text and "\\" not in text  # the comment and the commands are gone
+    derived = derive_requirements(text, "zh")
+    assert [s.name for s in derived.sections] == ["论文信息", "实验结果"]
+    assert derived.length is not None and (derived.length.min, derived.length.max) == (1600, 3000)
+
+
+def test_a_tex_file_is_a_folders_query(tmp_path: Path) -> None:
+    (tmp_path / "query.tex").write_text(HANDOUT, encoding="utf-8")
+    assert find_query_file(tmp_path) == tmp_path / "query.tex"
