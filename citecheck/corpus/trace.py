@@ -47,6 +47,7 @@ from citecheck.corpus.tracechat import chat_messages, from_messages
 from citecheck.corpus.tracecrewai import crew_steps
 from citecheck.corpus.tracejson import document_events, from_events, json_events
 from citecheck.corpus.tracelangchain import invocations
+from citecheck.corpus.tracemlflow import mlflow_events
 from citecheck.corpus.traceotlp import otlp_events
 from citecheck.corpus.tracesmolagents import tool_steps
 from citecheck.errors import InputError
@@ -233,6 +234,7 @@ def parse_trace(text: str, path: str = "<trace>") -> Trace:
     with collector_paused():
         events = (
             otlp_events(repaired or text, lines)
+            or mlflow_events(repaired or text)
             or json_events(lines)
             or document_events(repaired or text)
         )

@@ -79,7 +79,7 @@ def document_events(text: str) -> list[tuple[int, dict[str, Any]]] | None:
     if not isinstance(document, dict | list):
         return None
     events = [_unwrapped(e) for e in _tree_events(document, 0)]
-    lines = _id_lines(text)
+    lines = field_lines(text)
     return [(lines.get(str(e.get("id")), 1), e) for e in events] or None
 
 
@@ -104,19 +104,16 @@ def _unwrapped(event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-def _id_lines(text: str) -> dict[str, int]:
-    """The line each ``"id": "…"`` is first written on, found in one pass over the text
-    (a run of thousands of events is not searched once per event)."""
+def field_lines(text: str, field: str = "id") -> dict[str, int]:
+    """The line each ``"<field>": "…"`` is first written on, found in one pass over the
+    text (a run of thousands of events is not searched once per event)."""
     lines: dict[str, int] = {}
     line, counted = 1, 0
-    for found in _ID_FIELD.finditer(text):
+    for found in re.finditer(rf'"{re.escape(field)}"\s*:\s*"((?:[^"\\]|\\.)*)"', text):
         line += text.count("\n", counted, found.start())
         counted = found.start()
         lines.setdefault(found.group(1), line)
     return lines
-
-
-_ID_FIELD = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
 def _event_tool(event: dict[str, Any]) -> str | None:
