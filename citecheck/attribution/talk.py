@@ -29,6 +29,7 @@ from citecheck.attribution.outcomes import AttributionOutcome
 from citecheck.attribution.overlap import rank_by_overlap
 from citecheck.attribution.stage import Sources
 from citecheck.attribution.verdicts import match_people, match_person, name_outcome, shown
+from citecheck.corpus.sidecars import is_interpreter
 from citecheck.corpus.video import VideoEvidence
 from citecheck.models import Claim, Evidence, SourceUnit
 from citecheck.report.claims import content_size
@@ -47,6 +48,7 @@ class Person:
     names: list[str]
     role: str | None = None
     evidence: Evidence | None = None
+    interpreter: bool = False
 
 
 class Cast:
@@ -108,6 +110,7 @@ def cast_of(video_name: str, video: VideoEvidence) -> Cast:
                     names=record.names,
                     role=role or record.normal_role,
                     evidence=Evidence(source=video_name, locator="meta", text=shown(record.names)),
+                    interpreter=is_interpreter(record.role),
                 )
             )
     if meta.moderator and cast.matching(meta.moderator) is None:
@@ -258,6 +261,31 @@ def _turns_at_cited_times(claim: Claim, turns: list[SourceUnit]) -> list[SourceU
     return pointed
 
 
+def _no_weaker(sources: Sources, claim: Claim, own: list[SourceUnit], other: SourceUnit) -> bool:
+    """Whether the judge backs the claim by the named person's turns at least as plainly
+    as by the other speaker's turn (a short remark is "backed" by an unrelated turn of
+    the moderator's introduction, at a lower score than by the question itself)."""
+    mine, theirs = sources.judge(claim, own), sources.judge(claim, [other])
+    if mine is None or theirs is None:
+        return True
+    return mine.verdict.score >= theirs.verdict.score
+
+
+def _interpreted(cast: Cast, turns: list[SourceUnit], turn: SourceUnit) -> Person | None:
+    """The person whose words an interpreter's ``turn`` renders: the speaker of the turn
+    just before it, when that is someone else (an interpreter's turn after their own is
+    their own remark)."""
+    at = turn.start
+    earlier = [
+        (t.start, t) for t in turns if t.start is not None and at is not None and t.start < at
+    ]
+    if not earlier:
+        return None
+    previous = max(earlier, key=lambda pair: pair[0])[1]
+    rendered = cast.matching(previous.speaker or "")
+    return rendered if rendered is not cast.matching(turn.speaker or "") else None
+
+
 def _words_favour(said: str, own: list[SourceUnit], other: SourceUnit) -> bool:
     """Whether a turn of the credited person holds more of the remark's words than the
     other speaker's turn the judge chose (an answer read against the question before it)."""
@@ -294,10 +322,16 @@ def _remark(
     own = [t for t in turns if named and cast.matching(t.speaker or "") is named]
     if any(turn in own for turn in _turns_at_cited_times(claim, turns)):
         return None  # the claim points at a turn of the named person
-    if own and _backing_turn(sources, credited, own) is not None:
-        return None  # the named person said it too
+    if (
+        own
+        and _backing_turn(sources, credited, own) is not None
+        and _no_weaker(sources, credited, own, turn)
+    ):
+        return None  # the named person said it too, as plainly
     if own and _words_favour(part, own, turn):
         return None  # the named person's own turn holds more of its words: no agreement
+    if speaker and speaker.interpreter and _interpreted(cast, turns, turn) is named:
+        return None  # the interpreter's rendering of the named person's turn
     role = f", the {speaker.role}," if speaker and speaker.role else ""
     return AttributionOutcome(
         kind="remark",

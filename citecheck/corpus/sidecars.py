@@ -133,6 +133,7 @@ _CREDIT_FIELDS = {
 }
 _DESCRIPTION_FIELDS = ("description", "plot", "outline", "synopsis", "summary")
 """Where a meta keeps the free text of a video page (yt-dlp, Kodi, a CMS)."""
+_RATIONAL_SECONDS = re.compile(r"^\s*(?P<num>\d+)/(?P<den>\d+)s\s*$")
 _CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d+)?)\s*$")
 
 
@@ -143,6 +144,15 @@ def role_of(text: str | None) -> Role | None:
         if any(word in folded for word in words):
             return role
     return None
+
+
+_INTERPRETER = re.compile(r"interpret|translat|口译|译员|翻译|传译", re.IGNORECASE)
+
+
+def is_interpreter(role: str | None) -> bool:
+    """Whether a part as written ("consecutive interpreter", "口译") is an interpreter's:
+    a person of the talk in none of its roles, whose turns render another's words."""
+    return bool(role) and _INTERPRETER.search(role or "") is not None
 
 
 _ROLE_PARTS = re.compile(r"\s*[（()）,，;；、/|·]\s*")
@@ -185,12 +195,17 @@ def written_person(text: str, role: str | None = None) -> dict[str, Any] | None:
 
 
 def seconds(value: Any) -> Any:
-    """Seconds from a number or an ``HH:MM:SS(.mmm)`` / ``MM:SS`` string; other values as given."""
+    """Seconds from a number, an ``HH:MM:SS(.mmm)`` / ``MM:SS`` string, an ISO duration
+    (``PT14M31S``) or a rational time (``8875/25s``); other values as given."""
     if isinstance(value, str):
         iso = _ISO_DURATION.match(value.strip())
         if iso and any(iso.groups()):  # "PT14M31S"
             d, h, m, s = (float(g or 0) for g in iso.group("d", "h", "m", "s"))
             return d * 86400 + h * 3600 + m * 60 + s
+        rational = _RATIONAL_SECONDS.match(value)
+        if rational:  # FCPXML's "8875/25s"
+            denominator = int(rational["den"] or 1)
+            return int(rational["num"]) / denominator if denominator else value
         clock = _CLOCK.match(value)
         if clock:
             hours, minutes, secs = clock.groups()

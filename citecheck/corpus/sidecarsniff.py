@@ -7,6 +7,10 @@ A file named after the video with an ending no reader claims (``talk.ffmetadata.
 - a Praat TextGrid (:mod:`citecheck.corpus.sidecarpraat`): a transcript, tier by speaker;
 - an ELAN annotation document (:mod:`citecheck.corpus.sidecarelan`): speakers by
   tier, their transcript, screen notes and facts;
+- a schema.org VideoObject in JSON-LD (:mod:`citecheck.corpus.sidecarjsonld`): title,
+  length, people by role and chapters;
+- a Final Cut Pro project (:mod:`citecheck.corpus.sidecarfcpxml`): people from
+  keywords, markers as screen notes, length and facts;
 - an Adobe XMP packet (:mod:`citecheck.corpus.sidecarxmp`): title, people, length,
   markers as screen notes and facts;
 - other XML (:mod:`citecheck.corpus.sidecarcapture`): a lecture-capture export's people,
@@ -20,6 +24,8 @@ A file named after the video with an ending no reader claims (``talk.ffmetadata.
   ``* COMMENT:`` lines;
 - a meeting's saved chat (Zoom's ``00:05:41 From 马骏 to Everyone:``): each message a
   turn of its sender;
+- a transcript export of named, timestamped turns (Otter's ``Name  0:42`` over the
+  paragraph, three turns or more);
 - show notes or a video page's description that credit people by role (``**主持**：程一帆
   （Yifan Cheng），…``, ``本期主持：…``, ``Guest: …``) or map diarisation labels to names
   (``spk_0 = 程一帆``): meta with those people, every line kept as a stated fact, and
@@ -30,14 +36,19 @@ Anything else is not a sidecar and is passed over without a problem.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from citecheck.corpus.sidecarcapture import capture_frames, capture_meta
 from citecheck.corpus.sidecarelan import ROOT_TAG as ELAN_ROOT
 from citecheck.corpus.sidecarelan import ElanDocument
+from citecheck.corpus.sidecarfcpxml import ROOT_TAG as FCPXML_ROOT
+from citecheck.corpus.sidecarfcpxml import FcpxmlProject
+from citecheck.corpus.sidecarjsonld import is_video_object, jsonld_frames, jsonld_meta
 from citecheck.corpus.sidecarpraat import HEADER as TEXTGRID_HEADER
 from citecheck.corpus.sidecarpraat import read_textgrid
 from citecheck.corpus.sidecars import (
@@ -49,7 +60,7 @@ from citecheck.corpus.sidecars import (
     seconds,
     written_person,
 )
-from citecheck.corpus.sidecartext import parse_xml
+from citecheck.corpus.sidecartext import parse_xml, turns_of
 from citecheck.corpus.sidecarxmp import XmpPacket, is_xmp
 from citecheck.errors import InputError
 from citecheck.safeio import read_text
@@ -107,16 +118,26 @@ def sniff(path: Path) -> Sniffed:
         if root.tag == ELAN_ROOT:
             elan = ElanDocument(root)
             return Sniffed(meta=elan.meta, frames=elan.frames, segments=elan.segments)
+        if root.tag == FCPXML_ROOT:
+            project = FcpxmlProject(root)
+            return Sniffed(meta=project.meta, frames=project.frames)
         if is_xmp(root):
             packet = XmpPacket(root)
             return Sniffed(meta=packet.meta, frames=packet.frames)
         return Sniffed(meta=capture_meta(root), frames=capture_frames(root))
+    if text.startswith("{"):
+        document = _json(text)
+        if is_video_object(document):
+            return Sniffed(meta=jsonld_meta(document), frames=jsonld_frames(document))
     edited = _edl_events(text)
     if edited:
         return Sniffed(frames=edited)
     chat = _meeting_chat(text)
     if chat:
         return Sniffed(segments=chat)
+    spoken = _speaker_turns(text)
+    if spoken:
+        return Sniffed(segments=spoken)
     return Sniffed(meta=_show_notes_meta(text), frames=_chapter_lines(text))
 
 
@@ -141,6 +162,26 @@ def _meeting_chat(text: str) -> list[SegmentRecord]:
             last = turns[-1]
             turns[-1] = last.model_copy(update={"text": f"{last.text} {line.strip()}".strip()})
     return [t for t in turns if t.text]
+
+
+_TURNS_MIN = 3
+
+
+def _speaker_turns(text: str) -> list[SegmentRecord]:
+    """A transcript export under a name no reader claims (Otter's ``talk.otter.txt``:
+    "Liang Zimo  0:00" over each paragraph): three timestamped turns or more, each by a
+    named speaker (a chapter list names none)."""
+    turns = turns_of(text)
+    if len(turns) < _TURNS_MIN or not all(t.speaker for t in turns):
+        return []
+    return turns
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _is_textgrid(text: str) -> bool:

@@ -127,16 +127,23 @@ def parse_turns(path: Path) -> list[SegmentRecord]:
     ignored. A file with no timestamped line is an :class:`InputError`, not an empty
     transcript.
     """
+    segments = turns_of(read_text(path, "transcript"))
+    if not segments:
+        raise InputError(path, "no timestamped lines: no transcript turn could be read")
+    return segments
+
+
+def turns_of(text: str) -> list[SegmentRecord]:
+    """The turns of a plain-text transcript's text (see :func:`parse_turns`); none when
+    no line opens one."""
     turns: list[_Turn] = []
-    for raw in read_text(path, "transcript").splitlines():
+    for raw in text.splitlines():
         line = _MARKUP.sub("", raw.strip()).strip()
         opened = _turn(line) if line else None
         if opened is not None:
             turns.append(opened)
         elif turns and line and not _NOT_SPEECH.match(raw.strip()):
             turns[-1].lines.append(line)
-    if not turns:
-        raise InputError(path, "no timestamped lines: no transcript turn could be read")
     for turn, following in itertools.pairwise(turns):
         if turn.end is None and following.start >= turn.start:
             turn.end = following.start
@@ -543,7 +550,9 @@ def _frame_items(path: Path, data: Any) -> list[Any]:
 
 # ---------------------------------------------------------------- Kodi .nfo
 
-_DECLARATIONS = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARATIONS = re.compile(r"<!\s*ENTITY|<!\s*DOCTYPE[^>\[]*\[", re.IGNORECASE)
+"""What an untrusted XML file may not declare: entities, or a DOCTYPE with an internal
+subset; a bare ``<!DOCTYPE fcpxml>`` names its kind and declares nothing."""
 _MINUTES = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:min(?:ute)?s?|分钟|分)?\s*$", re.IGNORECASE)
 
 
@@ -569,8 +578,8 @@ def _nfo_length(root: ET.Element) -> float | str | None:
 
 
 def parse_xml(path: Path, text: str, what: str) -> ET.Element:
-    """The root of an untrusted XML sidecar: one declaring a DOCTYPE or entities is
-    refused rather than parsed, and text after the root element (a scraper's URL
+    """The root of an untrusted XML sidecar: one declaring entities or a DOCTYPE with an
+    internal subset is refused rather than parsed, and text after the root element (a scraper's URL
     line) is ignored."""
     if _DECLARATIONS.search(text):
         raise InputError(path, f"refused: {what} may not declare a DOCTYPE or entities")

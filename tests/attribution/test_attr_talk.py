@@ -1,7 +1,9 @@
 """Presenter, moderator and audience roles, and remarks checked against transcript turns."""
 
 from citecheck.attribution.talk import _words_favour
-from tests.fakes import FakeCorpus, FakeMeta, FakeVideo, segment
+from citecheck.checks.base import LintContext, all_rules
+from citecheck.models import Claim, ClaimJudgement, SourceUnit, Verdict
+from tests.fakes import FakeCorpus, FakeMeta, FakeVideo, make_report, segment
 
 TALK = [
     segment(0, 12, "大家好，欢迎来到本期讲座。今天请到陈浩然博士介绍校准弃答。", "周雨桐"),
@@ -172,3 +174,42 @@ def test_the_words_of_a_remark_favour_the_turn_that_says_them() -> None:
     said = "回答团队没有试过，子空间对齐一步需要修改"
     assert _words_favour(said, [answer], question)
     assert not _words_favour(said, [question], answer)
+
+
+def test_an_interpreters_rendering_is_the_interpreted_speakers_but_her_own_remark_is_hers(
+    pack,
+) -> None:
+    talk = [
+        segment(
+            840, 870, "In the pilot we added a hard filter against banned pesticides.", "Melnyk"
+        ),
+        segment(
+            870, 900, "在试点里，他们加了一道针对禁用农药的硬过滤，这类回答会被直接拦下。", "温晓彤"
+        ),
+        segment(900, 920, "我作为译员插一句：我老家在广西种甘蔗，农户最怕的就是用错药。", "温晓彤"),
+    ]
+    meta = FakeMeta(
+        speakers=[
+            {"name": "Melnyk", "role": "presenter"},
+            {"name": "温晓彤", "aliases": ["Wen Xiaotong"], "role": "consecutive interpreter"},
+        ]
+    )
+    corpus = FakeCorpus(videos={"video.mp4": FakeVideo(segments=talk, meta=meta)})
+
+    def judge_units(claim: Claim, units: list[SourceUnit]) -> ClaimJudgement:
+        """Supported by the unit sharing the most characters with the claim, if it shares
+        ten or more."""
+        best = max(units, key=lambda u: len(set(u.text) & set(claim.text)))
+        shared = len(set(best.text) & set(claim.text)) >= 10
+        label = "supported" if shared else "unsupported"
+        verdict = Verdict(label=label, score=0.9 if shared else 0.05, confident=True, backend="t")
+        return ClaimJudgement(claim_id=claim.id, verdict=verdict, best_unit=best)
+
+    rendered = "Melnyk 说试点中加入了针对禁用农药的硬过滤，这类回答会被直接拦下 [视频: video.mp4]。"
+    own = "Melnyk 还提到自己老家在广西种甘蔗，农户最怕的就是用错药 [视频: video.mp4]。"
+    report = make_report(f"# 视频补充要点\n{rendered}\n{own}\n", pack)
+    ctx = LintContext(report=report, pack=pack, corpus=corpus, judge_units=judge_units)
+    found = [f for rule in all_rules() if rule.code == "CC303" for f in rule().check(ctx)]
+    # the rendering of her turn is Melnyk's words; the interpreter's own remark is not
+    assert [(f.code, f.line) for f in found] == [("CC303", 3)]
+    assert "温晓彤" in found[0].message

@@ -453,3 +453,91 @@ def test_an_xmp_packet_gives_people_length_and_markers_in_frames(tmp_path: Path)
         (60.0, "Method | Three boxes, left to right."),
         (100.0, "Results"),
     ]
+
+
+FCPXML = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE fcpxml>
+<fcpxml version="1.10">
+ <library><event name="Forum 7 · PestLens"><project name="cut">
+  <sequence duration="25075/25s">
+   <note>There is no live demonstration.</note>
+   <spine>
+    <asset-clip offset="10s" start="4s" duration="25075/25s">
+     <keyword start="0s" duration="100s" value="梁子墨 / Liang Zimo — host"/>
+     <keyword start="0s" duration="100s" value="温晓彤 / Wen Xiaotong — consecutive interpreter"/>
+     <keyword start="0s" duration="100s" value="results — slide topic"/>
+     <chapter-marker start="2629/25s" value="Slide 2 · Data"/>
+     <marker start="2629/25s" value="Slide 2" note="Map with 37 station dots."/>
+    </asset-clip>
+   </spine>
+  </sequence>
+ </project></event></library>
+</fcpxml>
+"""
+JSONLD = {
+    "@context": "https://schema.org",
+    "@type": "VideoObject",
+    "name": "Forum 7",
+    "duration": "PT16M43S",
+    "contributor": [
+        {
+            "@type": "Role",
+            "roleName": "主讲人",
+            "contributor": {"@type": "Person", "name": "Oksana Melnyk"},
+        },
+        {"@type": "Person", "name": "钟岚", "alternateName": "Zhong Lan"},
+        {"@type": "Organization", "name": "农业AI青年论坛"},
+    ],
+    "hasPart": [{"@type": "Clip", "name": "问答", "startOffset": 630, "endOffset": 915}],
+}
+OTTER = """Liang Zimo  0:00
+各位晚上好，欢迎来到论坛第七期。
+
+Oksana Melnyk  0:38
+Thank you, Zimo. The project started in 2022.
+
+Wen Xiaotong  1:12
+谢谢子墨。项目始于2022年。
+
+Transcribed by https://otter.ai
+"""
+
+
+def test_an_fcpxml_project_gives_people_by_keyword_markers_on_the_timeline_and_length(
+    tmp_path: Path,
+) -> None:
+    read = sniff(_file(tmp_path, "talk.fcpxml", FCPXML))  # a bare DOCTYPE declares nothing
+    assert read.meta is not None
+    assert (read.meta.title, read.meta.duration_s) == ("Forum 7 · PestLens", 1003.0)
+    people = {p.name: (p.role, p.aliases) for p in read.meta.speakers}
+    assert people == {
+        "梁子墨": ("host", ["Liang Zimo"]),
+        "温晓彤": ("consecutive interpreter", ["Wen Xiaotong"]),
+    }
+    # the clip starts at 4 s of its media and sits at 10 s of the project: 105.16 + 6
+    assert [(round(f.time, 2), f.text) for f in read.frames] == [
+        (111.16, "Slide 2 · Data | Slide 2 | Map with 37 station dots.")
+    ]
+    assert "note: There is no live demonstration." in read.meta.facts
+
+
+def test_a_schema_org_video_object_gives_people_by_role_length_and_chapters(
+    tmp_path: Path,
+) -> None:
+    read = sniff(_file(tmp_path, "talk.jsonld", json.dumps(JSONLD, ensure_ascii=False)))
+    assert read.meta is not None and read.meta.duration_s == 1003.0
+    people = {p.name: (p.role, p.aliases) for p in read.meta.speakers}
+    assert people == {"Oksana Melnyk": ("主讲人", []), "钟岚": (None, ["Zhong Lan"])}
+    assert [(f.time, f.text) for f in read.frames] == [(630.0, "chapter: 问答")]
+
+
+def test_an_otter_export_under_its_own_name_is_a_transcript(tmp_path: Path) -> None:
+    read = sniff(_file(tmp_path, "talk.otter.txt", OTTER))
+    assert [(s.start, s.end, s.speaker) for s in read.segments] == [
+        (0.0, 38.0, "Liang Zimo"),
+        (38.0, 72.0, "Oksana Melnyk"),
+        (72.0, None, "Wen Xiaotong"),
+    ]
+    # a chapter list names no speaker: show notes, not a transcript
+    chapters = "00:41 项目起源\n05:10 方法\n12:30 问答\n"
+    assert sniff(_file(tmp_path, "talk.shownotes.md", chapters)).segments == []
