@@ -78,6 +78,15 @@ _QUALIFIER = r"[^，。；,;：:、]{1,24}?的\s*"
 """'苏黎世联邦理工学院的' in '通讯作者为苏黎世联邦理工学院的 X': who X is, before X."""
 _WHO_IS = r"(?:\s*\([^)]*\))?,?\s+(?:who\s+)?is\s+the"
 _AUTHOR_ROLES: list[tuple[str, Side, str]] = [
+    # a co-first author shares the first place: equal contribution, not "the" first author
+    (rf"(?:共同|并列)第一作者(?:之一)?\s*(?:为|是)?\s*{NAME}", "after", "equal"),
+    (rf"{NAME_B}{_PAPER_IS}(?:共同|并列)第一作者", "before", "equal"),
+    (rf"co-first\s+authors?,?\s+{NAME}", "after", "equal"),
+    (
+        rf"{NAME_B}{_WHO_IS}\s+(?:a\s+|one\s+of\s+the\s+(?:two\s+)?)?co-first\s+author",
+        "before",
+        "equal",
+    ),
     (rf"第一作者\s*(?:为|是)?\s*{NAME}", "after", "first"),
     (rf"(?:通讯|通信)作者\s*(?:为|是)?\s*{NAME}", "after", "corresponding"),
     (rf"第一作者\s*(?:为|是)\s*{_QUALIFIER}{NAME}", "after", "first"),
@@ -95,13 +104,17 @@ _AUTHOR_ROLES: list[tuple[str, Side, str]] = [
 ]
 _SPEECH_ZH = (
     r"指出|强调|表示|提到|介绍|回答|提问|补充|说|认为|解释|宣布|展示|演示|谈到|总结|问道|分享|讲到"
+    r"|预告|透露|问到|问起|追问|询问"
 )
 _SPEECH_EN = (
     r"said|says|explained|explains|noted|answered|asked|argued|pointed out|stressed|"
     r"emphasi[sz]ed|mentioned|added|showed|shows|reported|described|introduced|opened|claimed|"
     r"remarked|remarks|commented|replied|responded|recalled|suggested|admitted|acknowledged"
 )
-_IN_TALK = r"(?:在(?:讲座|演讲|视频|报告|分享|发言|问答)中)?"
+_IN_TALK = (
+    r"(?:在(?:(?:讲座|演讲|视频|报告|分享|发言|问答)中"
+    r"|(?:结尾|开场|最后|末尾|问答环节|问答阶段)(?:时|处)?))?"
+)
 _ADVERB_ZH = r"(?:还|也|则|进一步|首先|最后|开场|随后)?"
 _REMARK: list[tuple[str, Side]] = [
     (rf"{NAME_B}\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})", "before"),
@@ -217,14 +230,20 @@ def _person_in(
     """The Chinese person name right at the cue, opening text[start:end] when it
     follows the cue, closing it when it precedes the cue: one jieba finds, or one of
     the ``known`` names of the sources (方子谦, which jieba does not read as a name)."""
-    for found in person_names(text):
-        if (found.start == start) if side == "after" else (found.end == end >= found.start):
-            return found.name, found.start
+    jieba = next(
+        (
+            (found.name, found.start)
+            for found in person_names(text)
+            if ((found.start == start) if side == "after" else (found.end == end >= found.start))
+        ),
+        None,
+    )
     for name in sorted(known, key=len, reverse=True):
+        # a known name wins over a shorter one jieba cut from it (明哲 of 顾明哲)
         at = start if side == "after" else end - len(name)
-        if at >= start and text.startswith(name, at):
+        if at >= 0 and text.startswith(name, at) and (jieba is None or len(name) > len(jieba[0])):
             return name, at
-    return None  # no name right at the cue: something else stands between them
+    return jieba  # None: no name right at the cue, something else stands between them
 
 
 def _scan(
@@ -325,13 +344,13 @@ def credited_part(text: str, mention: NameMention, others: Collection[NameMentio
     """The part of ``text`` credited to ``mention``: up to the clause where another
     subject takes over ("X开场介绍，随后讲者用…" credits X only with the opening), or
     where another of the ``others`` mentioned is credited ("X asked …; Chen answered");
-    from the clause of the mention when one of the ``others`` is credited before it
-    ("郑凯提问…，付一辰回答…" credits 付一辰 with the answer only)."""
+    from the clause of the mention on ("钟岚问…，Melnyk 说…" credits Melnyk with the
+    answer only, whether or not 钟岚 was read as a speaker)."""
     before = [other.end for other in others if other.end <= mention.start]
-    start = 0
-    if before:
-        clause = _CLAUSE_BREAK.search(text[max(before) : mention.start][::-1])
-        start = mention.start - clause.start() if clause else mention.start
+    clause = _CLAUSE_BREAK.search(text[: mention.start][::-1])
+    start = mention.start - clause.start() if clause else 0
+    if before and max(before) > start:  # "郑凯 (then) 付一辰回答…" in one clause
+        start = mention.start
     return text[start : _credit_end(text, mention, others)].lstrip()
 
 

@@ -77,7 +77,7 @@ def _pdf_aliases(sources: Sources, pdf: PdfDocument) -> AliasBook:
 
 def _block_evidence(pdf_name: str, block: AuthorBlock) -> list[Evidence]:
     listed = ", ".join(
-        a.name + (f" ({', '.join(a.roles)})" if a.roles else "") for a in block.authors
+        " ".join(a.names) + (f" ({', '.join(a.roles)})" if a.roles else "") for a in block.authors
     )
     return [Evidence(source=pdf_name, locator="page 1, author block", text=listed)]
 
@@ -96,7 +96,7 @@ def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
     if paper is None:
         return []
     pdf_name, pdf, block = paper
-    known = [a.name for a in block.authors]
+    known = [name for a in block.authors for name in a.names]
     evidence = _block_evidence(pdf_name, block)
     outcomes = []
     for mention in mentions:
@@ -111,7 +111,8 @@ def _authors(sources: Sources, claim: Claim) -> list[AttributionOutcome]:
                 )
             )
             continue
-        match = match_against(mention.name, known, _pdf_aliases(sources, pdf))
+        people = [a.names for a in block.authors]
+        match = match_people(mention.name, people, _pdf_aliases(sources, pdf))
         outcomes.append(
             name_outcome(
                 kind="author",
@@ -207,7 +208,7 @@ def _role_outcome(
             message=f"'{name}' is called the {role} author, but the paper marks no {role} author",
             evidence=_block_evidence(pdf_name, block),
         )
-    match = match_people(name, [[h.name] for h in holders], _pdf_aliases(sources, pdf))
+    match = match_people(name, [h.names for h in holders], _pdf_aliases(sources, pdf))
     if role == "equal" and match is not NameMatch.SAME:
         return None  # equal contribution is often left unmarked
     return name_outcome(
@@ -346,10 +347,28 @@ def _named_work_finding(
     )
 
 
-def _cited_elsewhere(name: str, unit: SourceUnit, bibliography: list[BibEntry]) -> bool:
+_CITES = r"(?:\bcit(?:es|ed|ing)|\brefers to|引用了?|援引)\s*"
+"""What a claim says just before a name it says the paper cites ("the paper cites Chow")."""
+
+
+def _says_cited(text: str, name: str) -> bool:
+    """Whether the claim says the paper cites ``name`` rather than crediting it with a
+    finding ("the paper cites Chow (1970) and …", "论文引用了 Chow 1970")."""
+    return re.search(_CITES + re.escape(name), text, re.IGNORECASE) is not None
+
+
+def _cited_elsewhere(
+    name: str,
+    unit: SourceUnit,
+    bibliography: list[BibEntry],
+    pdf: PdfDocument | None = None,
+) -> bool:
     """Whether another citation of the cited passage names ``name`` ("TieMerge (Osei and
-    Lindahl, 2023)" beside "DareDrop (Kimura et al., 2024)")."""
-    named = [s for m in find_markers(unit.text, bibliography) for s in m.surnames]
+    Lindahl, 2023)" beside "DareDrop (Kimura et al., 2024)"), or, given the ``pdf``, of
+    the cited page ("the paper cites Chow (1970)", while the sentence the judge chose is
+    the authors' own)."""
+    texts = [p.text for p in pdf.passages(unit.page)] if pdf and unit.page else [unit.text]
+    named = [s for text in texts for m in find_markers(text, bibliography) for s in m.surnames]
     return match_against(name, named) is NameMatch.SAME
 
 
@@ -377,13 +396,14 @@ def _finding(
     markers = find_markers(sentence, bibliography)
     evidence = [Evidence(source=unit.source, locator=unit.locator, text=sentence[:400])]
     if markers:
-        known = [s for m in markers for s in m.surnames]
+        people = [[s] for m in markers for s in m.surnames]
         what = f"the passage cites {', '.join(m.text for m in markers)}, naming"
     elif _AUTHORS_VOICE.search(sentence):
-        known = [a.name for a in sources.author_block(pdf).authors]
+        people = [a.names for a in sources.author_block(pdf).authors]
         what = "the passage presents it as the paper's own work, by"
     else:
         return None  # no citation and no "we": whose work it is, the passage does not say
+    known = [name for person in people for name in person]
     if not known:
         return AttributionOutcome(
             kind="finding",
@@ -395,8 +415,11 @@ def _finding(
             citation=citation,
         )
     name = mention.name if is_cjk_name(mention.name) else surname_of(mention.name)
-    match = match_against(name, known)
-    if match is NameMatch.DIFFERENT and markers and _cited_elsewhere(name, unit, bibliography):
+    match = match_people(name, people)
+    # "the paper cites Chow (1970)" credits a citation: any citation of the page states it
+    page = pdf if _says_cited(claim.text, mention.name) else None
+    elsewhere = (markers or page) and _cited_elsewhere(name, unit, bibliography, page)
+    if match is NameMatch.DIFFERENT and elsewhere:
         return None  # the passage cites this person too: the sentence chosen may be another's
     return name_outcome(
         kind="finding",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citecheck.attribution.matching import AliasBook, NameMatch, compare_names
+from citecheck.attribution.names import is_cjk_name
 from citecheck.attribution.outcomes import AttributionOutcome, OutcomeKind
 from citecheck.models import Citation, Claim, Evidence
 
@@ -13,11 +14,15 @@ def match_person(
     name: str, spellings: Sequence[str], aliases: AliasBook | None = None
 ) -> NameMatch:
     """``name`` against one person written several ways: SAME when any spelling is,
-    DIFFERENT only when every spelling is."""
-    outcomes = {compare_names(name, s, aliases) for s in spellings}
-    if NameMatch.SAME in outcomes:
+    DIFFERENT when every spelling is, or every one in the name's own script (a person the
+    source writes 田嘉禾 and Jiahe Tian is not 'Chow', whatever 田's romanisations)."""
+    outcomes = {s: compare_names(name, s, aliases) for s in spellings}
+    if NameMatch.SAME in outcomes.values():
         return NameMatch.SAME
-    if outcomes == {NameMatch.DIFFERENT}:
+    own_script = [o for s, o in outcomes.items() if is_cjk_name(s) == is_cjk_name(name)]
+    if set(outcomes.values()) == {NameMatch.DIFFERENT} or (
+        own_script and set(own_script) == {NameMatch.DIFFERENT}
+    ):
         return NameMatch.DIFFERENT
     return NameMatch.UNKNOWN
 

@@ -35,9 +35,9 @@ _AFFILIATION = re.compile(
     r"inc\.|corp|google|microsoft|openai|deepmind|大学|学院|研究院|研究所|实验室",
     re.I,
 )
-_CORRESPONDING = re.compile(r"correspond|通讯作者|通信作者", re.I)
+_CORRESPONDING = re.compile(r"correspond|contact author|通讯作者|通信作者", re.I)
 _NAMED_CORRESPONDING = re.compile(
-    r"(?:corresponding authors?|通讯作者|通信作者)\s*[:：]\s*"
+    r"(?:corresponding authors?|contact authors?|通讯作者|通信作者)\s*[:：]\s*"
     r"(?P<names>[^()（）\n:：@]+?)[\s.。]*(?=[(（)）]|$)",
     re.I,
 )
@@ -46,7 +46,7 @@ _WORD = rf"[{LATIN_UPPER}][{LATIN_LETTERS}'\-]*"
 _NAME = re.compile(
     rf"(?P<name>{_WORD}\.?(?:[ \u00a0](?:{_WORD}\.?|de|van|von|der|la)){{0,4}}"
     rf"|{CJK_NAME})"
-    rf"(?P<marks>(?:\^\{{[^}}]*\}}|[{_MARK_CHARS}]|(?<=[a-z])[a-e](?![a-z]))*)"
+    rf"(?P<marks>(?:\s*\^\{{[^}}]*\}}|[{_MARK_CHARS}]|(?<=[a-z])[a-e](?![a-z]))*)"
 )
 _MARK_TOKEN = re.compile(rf"[0-9]+|[{_SUPERSCRIPTS}]|[{_SYMBOLS}]|[a-e]")
 _WRAPPED_NAME = re.compile(rf"(?:,|\band)\s*(?:{_WORD})?\s*$")
@@ -60,6 +60,19 @@ _NOT_NAMES = re.compile(
     r"|(?:Student |Senior |Life )?(?:Member|Fellow)|IEEE)\b"
 )
 """Words an author line holds that are no names: IEEE membership grades among them."""
+_COLUMN_HEADER = re.compile(
+    r"^(?:[\s/·|,，;；]*(?:作者|姓名|单位|机构|角色|职责|邮箱|authors?|names?|affiliations?"
+    r"|institutions?|roles?|e-?mail))+[\s/·|,，;；]*$",
+    re.I,
+)
+"""The header row of an author table ("作者 / Author    单位 / Affiliation · 角色 / Role")."""
+_ROLE_PHRASE = re.compile(
+    r"(?:co-)?first authors?|(?:corresponding|contact) authors?|(?:共同)?第一作者|通讯作者|通信作者"
+    r"|\[[a-z](?:\s*,\s*[a-z])*\]",
+    re.I,
+)
+"""An author table's role column and bracketed affiliation letters ("[a, c]"): no names."""
+_FIRST_MARK = re.compile(rf"\^\{{|[{_SYMBOLS}]")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 _BOLD = 16
 """pymupdf's span flag for a bold font."""
@@ -72,8 +85,16 @@ class PaperAuthor(BaseModel):
     """One author as the first page lists them."""
 
     name: str
+    other_names: list[str] = Field(
+        default_factory=list, description="the name in the other script, written beside it"
+    )
     marks: list[str] = Field(default_factory=list, description="affiliation and footnote marks")
     roles: list[AuthorRole] = Field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        """The name and its other-script forms."""
+        return [self.name, *self.other_names]
 
 
 class AuthorBlock(BaseModel):
@@ -128,15 +149,32 @@ _SPACED_HAN_NAME = re.compile(
 
 
 def _names(line: str) -> list[PaperAuthor]:
-    authors = []
-    line = _SPACED_HAN_NAME.sub(r"\1\2", line)
+    authors: list[PaperAuthor] = []
+    spans: list[tuple[int, int]] = []
+    line = _ROLE_PHRASE.sub(" ", _SPACED_HAN_NAME.sub(r"\1\2", line))
     for found in _NAME.finditer(line):
         name = found.group("name").strip()
         han = CJK_RE.match(name) is not None  # 田野: two characters make a Chinese name
         if len(name) < (2 if han else 3) or _NOT_NAMES.match(name) or (" " not in name and not han):
             continue
         authors.append(PaperAuthor(name=name, marks=_marks(found.group("marks"))))
-    return authors
+        spans.append((found.start(), found.end()))
+    return _bilingual(line, authors, spans)
+
+
+def _bilingual(
+    line: str, authors: list[PaperAuthor], spans: list[tuple[int, int]]
+) -> list[PaperAuthor]:
+    """One author of a line that writes one person in both scripts side by side, with
+    nothing but spaces between ("田嘉禾  Jiahe Tian †", an author table's cell)."""
+    if len(authors) != 2 or line[spans[0][1] : spans[1][0]].strip():
+        return authors
+    han = [a for a in authors if CJK_RE.match(a.name)]
+    if len(han) != 1:
+        return authors
+    latin = authors[1] if han[0] is authors[0] else authors[0]
+    marks = list(dict.fromkeys([*han[0].marks, *latin.marks]))
+    return [PaperAuthor(name=han[0].name, other_names=[latin.name], marks=marks)]
 
 
 def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
@@ -166,9 +204,14 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         leading = _leading_marks(text)
         notes = _footnotes(text)
         named |= _named_corresponding(text)
-        if notes:
+        if notes and not _names(_FIRST_MARK.split(text, maxsplit=1)[0]):
             _file_notes(notes, corresponding, equal)
             continue
+        if _COLUMN_HEADER.match(plain):
+            continue
+        marked = _names(text) if _CORRESPONDING.search(plain) else []
+        if len(marked) == 1:  # an author table's row: "聂曼 Man Nie ✉  [a] 通讯作者"
+            named.add(_folded(marked[0].name))
         if "@" in plain:
             continue
         if leading or _AFFILIATION.search(plain):

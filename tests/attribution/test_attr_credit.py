@@ -142,10 +142,16 @@ def test_each_work_of_a_bracket_is_credited_by_its_own_citation(lint_text) -> No
     assert _codes(lint_text(report, PAPER_CORPUS)) == []
 
 
-def test_a_person_another_citation_of_the_passage_names_is_cited_there() -> None:
+def test_a_person_another_citation_of_the_passage_or_page_names_is_cited_there() -> None:
     page = SourceUnit(source="pdf.pdf", kind="passage", locator="page 2", text=PAPER.pages[1])
     assert _cited_elsewhere("Okonkwo", page, PAPER.bib)  # LandmarkKeep (Okonkwo and Lam, 2023)
     assert not _cited_elsewhere("Moreau", page, PAPER.bib)
+    # the sentence chosen is the authors' own; the page's related work cites the person
+    ours = SourceUnit(
+        source="pdf.pdf", kind="passage", locator="page 2", text="We route by score.", page=2
+    )
+    assert not _cited_elsewhere("Okonkwo", ours, PAPER.bib)
+    assert _cited_elsewhere("Okonkwo", ours, PAPER.bib, PAPER)
 
 
 def test_method_credited_to_the_authors_of_another(lint_text) -> None:

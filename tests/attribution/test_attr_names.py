@@ -15,6 +15,7 @@ from citecheck.attribution.names import (
     remark_content,
     remark_said,
 )
+from citecheck.attribution.verdicts import match_person
 
 
 @pytest.mark.parametrize(
@@ -250,3 +251,20 @@ def test_a_bound_morpheme_after_a_two_character_name_ends_the_name() -> None:
 def test_a_surname_read_as_a_noun_before_a_two_character_name_is_the_names_start() -> None:
     # jieba reads 顾 as a noun and 明哲 as the name
     assert [n.name for n in person_names("讲座由河海大学的顾明哲主持")] == ["顾明哲"]
+
+
+def test_a_person_written_in_both_scripts_is_told_apart_by_the_latin_spelling() -> None:
+    # 'Chow' may be a romanisation of many surnames; the source's own Latin spelling decides
+    assert match_person("Chow", ["田嘉禾"]) is NameMatch.UNKNOWN
+    assert match_person("Chow", ["田嘉禾", "Jiahe Tian"]) is NameMatch.DIFFERENT
+    assert match_person("Tian", ["田嘉禾", "Jiahe Tian"]) is NameMatch.SAME
+
+
+def test_a_co_first_author_is_credited_with_equal_contribution_not_the_first_place() -> None:
+    roles = [
+        (m.name, m.role) for m in find_author_roles("主讲人是论文的共同第一作者 Oksana Melnyk")
+    ]
+    assert roles == [("Oksana Melnyk", "equal")]
+    assert [(m.name, m.role) for m in find_author_roles("第一作者为田嘉禾")] == [
+        ("田嘉禾", "first")
+    ]

@@ -184,7 +184,10 @@ def test_finding_is_credited_by_the_sentence_that_states_it(lint_text) -> None:
         "expert changes [Doc: pdf.pdf, page 1].\n"
         "Kirkpatrick et al. (2017) showed that forgetting is a long-standing problem "
         "[Doc: pdf.pdf, page 1].\n"
+        "The paper cites Kirkpatrick for forgetting and introduces expert drift, the share "
+        "of tokens whose top expert changes [Kirkpatrick 2017, Doc: pdf.pdf, page 1].\n"
     )
+    # the third line says the paper cites him; the page does: no credit of the measure
     assert _codes(lint_text(report, corpus)) == [("CC303", 1)]
 
 

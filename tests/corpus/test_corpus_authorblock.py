@@ -279,3 +279,28 @@ def test_an_arxiv_block_with_a_margin_stamp_foot_affiliations_and_an_address(
         "School of Mechanical Engineering, Shanghai Jiao Tong University, Shanghai, China.",
         "Qianji Robotics, Suzhou, China.",
     ]
+
+
+def test_a_bilingual_author_table_with_a_header_row_and_role_notes(tmp_path: Path) -> None:
+    lines = [
+        [("作者 / Author      单位 / Affiliation · 角色 / Role", 9.0, 0.0)],
+        [
+            ("田嘉禾  Jiahe Tian ", 9.0, 0.0),
+            ("†", 7.0, 3.0),
+            ("      [a]  co-first author", 9.0, 0.0),
+        ],
+        [("Oksana Melnyk ", 9.0, 0.0), ("†", 7.0, 3.0), ("      [b]  co-first author", 9.0, 0.0)],
+        [
+            ("聂曼  Man Nie ", 9.0, 0.0),
+            ("✉", 7.0, 3.0),
+            ("      [a]  通讯作者 / contact author", 9.0, 0.0),
+        ],
+    ]
+    foot = [("† Equal contribution.   * Contact author: nieman@cau.edu.cn", 8.0, 0.0)]
+    block = read_author_block(_paper(tmp_path / "p.pdf", lines, foot).page_lines(1))
+    # header words and role notes are no names; one person written in both scripts is one author
+    assert [(a.names, a.roles) for a in block.authors] == [
+        (["田嘉禾", "Jiahe Tian"], ["first", "equal"]),
+        (["Oksana Melnyk"], ["equal"]),
+        (["聂曼", "Man Nie"], ["corresponding"]),
+    ]
