@@ -8,7 +8,9 @@ the row with its meaning.
 
 Tables are found by pymupdf's table finder where the PDF draws them (ruled
 tables); otherwise by layout in the page text: a ``Table N``/``表N`` caption followed
-by a header line and rows whose cells are separated by runs of spaces.
+by a header line and rows whose cells are separated by runs of spaces; otherwise, on a
+page with such a caption, the same in the page's lines regrouped into visual rows
+(cells the PDF places one by one, each its own line).
 """
 
 from __future__ import annotations
@@ -59,7 +61,8 @@ def row_text(table: Table, row: list[str]) -> str:
 
 def table_row_units(page: PdfPage, page_number: int, source: str) -> list[SourceUnit]:
     """Evidence units, one per table row, for a pymupdf page."""
-    tables = ruled_tables(page) or text_tables(str(page.get_text("text")))
+    text = str(page.get_text("text"))
+    tables = ruled_tables(page) or text_tables(text) or _placed_tables(page, text)
     return [
         SourceUnit(
             source=source,
@@ -130,6 +133,46 @@ def text_tables(text: str) -> list[Table]:
         else:
             i = j
     return tables
+
+
+def _placed_tables(page: PdfPage, text: str) -> list[Table]:
+    """Tables whose cells the PDF places one by one (each its own text line): the page's
+    lines regrouped into visual rows, cells in reading order, then read as text tables.
+    Only a page with a table caption is regrouped."""
+    if not any(_CAPTION.match(line) for line in text.splitlines()):
+        return []
+    rows: list[tuple[float, list[tuple[float, str]]]] = []
+    for top, left, said in sorted(_placed_lines(page)):
+        if rows and abs(rows[-1][0] - top) <= _ROW_SLACK:
+            rows[-1][1].append((left, said))
+        else:
+            rows.append((top, [(left, said)]))
+    regrouped = ["   ".join(said for _, said in sorted(cells)) for _, cells in rows]
+    return [t for t in text_tables("\n".join(regrouped)) if not _numeric_header(t.header)]
+
+
+_NUMERIC_CELL = re.compile(r"^[\d\s.,/%()+\-−–]+$")
+
+
+def _numeric_header(header: list[str]) -> bool:
+    """A "header" of measured values: a data row taken for the header because the real
+    one was read as part of the caption (its cells set too close to split)."""
+    return sum(bool(_NUMERIC_CELL.match(cell)) for cell in header) * 2 >= len(header)
+
+
+_ROW_SLACK = 2.0
+"""Points by which the tops of a row's cells may differ."""
+
+
+def _placed_lines(page: PdfPage) -> list[tuple[float, float, str]]:
+    """(top, left, text) of every text line of the page."""
+    out = []
+    for block in page.get_text("dict").get("blocks", []):
+        for line in block.get("lines", []):
+            said = "".join(span.get("text", "") for span in line.get("spans", [])).strip()
+            if said:
+                out.append((float(line["bbox"][1]), float(line["bbox"][0]), said))
+    return out
 
 
 def _cells(line: str) -> list[str]:

@@ -773,15 +773,43 @@ def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]
     given = [c.claim for c in checks if c.present]
     columns = _named_rows_by_column(theirs, claim_ids)
     changes = _stated_changes(evidence)
+    groups = _operand_groups(theirs)
     return [
-        _from_a_stated_change(
-            _from_the_rival_clause(
-                _from_named_rows(_derived(_in_place_of_a_stated_value(c, stated), given), columns)
+        _worked_out_in_the_text(
+            _from_a_stated_change(
+                _from_the_rival_clause(
+                    _from_named_rows(
+                        _derived(_in_place_of_a_stated_value(c, stated), given), columns
+                    )
+                ),
+                changes,
             ),
-            changes,
+            groups,
         )
         for c in checks
     ]
+
+
+def _operand_groups(theirs: list[Mention]) -> list[list[float]]:
+    """The values the cited text gives together: one sentence's, one table row's, one
+    table column's."""
+    groups: dict[tuple[str, str], list[float]] = {}
+    for m in theirs:
+        keys = [("row", m.row_key), ("column", f"{m.table}|{m.column}")] if m.table else []
+        for key in keys or [("sentence", m.sentence or m.text)]:
+            groups.setdefault(key, []).append(m.quantity.value)
+    return list(groups.values())
+
+
+def _worked_out_in_the_text(check: QuantityCheck, groups: list[list[float]]) -> QuantityCheck:
+    """A difference the claim states ("高出 18.6 个百分点") that two values the cited text
+    gives together work out to ("57.1% against 38.5%"): stated, unless an aligned value
+    contradicts it."""
+    if check.status in ("stated", "contradicted") or check.present or not check.claim.relative:
+        return check
+    if any(_works_out(check.claim.quantity, values) for values in groups):
+        return QuantityCheck(check.claim, "stated", True)
+    return check
 
 
 _CHANGE = re.compile(

@@ -77,3 +77,20 @@ def test_ruled_table_rows_keep_row_and_column_together(tmp_path) -> None:
     assert rows[2].locator == "page 1, Table 3, row 3"
     assert "Model: Llama-3-8B · Dataset: GSM8K · Accuracy: 68.0" in rows[2].text
     assert "Accuracy of two models" in rows[2].text
+
+
+def test_cells_placed_one_by_one_are_regrouped_into_rows(tmp_path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((50, 60), "Table 2: Identification on the test set.", fontsize=10)
+    for r, row in enumerate(
+        [("System", "Top-1", "Top-5"), ("GPT-4o", "61.9", "80.3"), ("PestLens", "78.4", "94.6")]
+    ):
+        for c, cell in enumerate(row):  # each cell its own text object, so its own line
+            page.insert_text((50 + c * 120, 90 + r * 18), cell, fontsize=10)
+    doc.save(tmp_path / "p.pdf")
+    rows = [u for u in PdfDocument(tmp_path / "p.pdf").passages(1) if u.kind == "table-row"]
+    assert [u.text for u in rows] == [
+        "Table 2 (Identification on the test set.) · System: GPT-4o · Top-1: 61.9 · Top-5: 80.3",
+        "Table 2 (Identification on the test set.) · System: PestLens · Top-1: 78.4 · Top-5: 94.6",
+    ]

@@ -449,3 +449,14 @@ def test_a_difference_listed_after_another_is_one_too() -> None:
     assert [m.relative for m in mentions_in(text)] == [True, True]
     levels = mentions_in("it reaches 91.1% and 74.2% on the two sets")
     assert [m.relative for m in levels if m.quantity.kind == "percent"] == [False, False]
+
+
+def test_a_difference_two_values_of_one_source_sentence_work_out_to_is_stated() -> None:
+    evidence = ["On the tail: 57.1% against 38.5% for Qwen2-VL-SFT, as the atlas helps."]
+    claim = "在尾部物种上，PestLens 比 Qwen2-VL-SFT 高出 18.6 个百分点"
+    assert [c.status for c in align_quantities(claim, evidence)] == ["stated"]
+    # a difference no two values of one sentence give stays unstated
+    apart = ["On the tail PestLens reaches 57.1%.", "Qwen2-VL-SFT reaches 38.5% overall."]
+    assert [c.status for c in align_quantities(claim, apart)] != ["stated"]
+    # a level is no difference: "reaches 18.6%" is not worked out of them
+    assert [c.status for c in align_quantities("尾部准确率为 18.6%", evidence)] != ["stated"]
