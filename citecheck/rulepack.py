@@ -106,6 +106,8 @@ class TableRequirement(BaseModel):
 
     section: str | None = None
     number: int | None = None
+    min_rows: int | None = None
+    """The fewest body rows it may have ("至少列出三个系统", "at least three systems")."""
 
 
 class LengthRequirement(BaseModel):

@@ -20,8 +20,10 @@ class MissingTable(Rule):
     (``[[requirements.tables]]``). A request that offers a table as one way among
     others ("用一张表格或逐项列举") or rules tables out asks for none. A Markdown table
     (its ``|---|`` row) or an HTML ``<table>`` counts. The finding is an error when
-    the report holds no table at all, and a warning when its tables are outside the
-    section the request names; it sits on that section's heading when there is one.
+    the report holds no table at all, or a table of fewer rows than the request asks
+    for ("至少列出三个系统", "at least three systems"), and a warning when its tables are
+    outside the section the request names; it sits on that section's heading when
+    there is one.
 
     Anti-pattern
     ------------
@@ -54,7 +56,10 @@ class MissingTable(Rule):
             where = missing.requirement.section
             asked = f'a table in "{where}"' if where else "a table"
             section = missing.section
-            if section is not None and missing.elsewhere:
+            if missing.rows is not None:
+                asked += f" of at least {missing.requirement.min_rows} rows"
+                message = f"its table lists {missing.rows}"
+            elif section is not None and missing.elsewhere:
                 message = f'the report\'s tables are outside "{section.title}"'
             else:
                 message = "the report holds no table"
@@ -68,5 +73,10 @@ class MissingTable(Rule):
                 ]
                 if section
                 else [],
-                fix="add the table the request asks for" + (" to this section" if section else ""),
+                fix=(
+                    "list every system the request asks for in the table"
+                    if missing.rows is not None
+                    else "add the table the request asks for"
+                    + (" to this section" if section else "")
+                ),
             )

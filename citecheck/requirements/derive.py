@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from citecheck.judge.numerals import parse_chinese_number
 from citecheck.models import Report
 from citecheck.rulepack import (
     LengthRequirement,
@@ -221,6 +222,39 @@ def _row_name(before: str) -> str | None:
     return names[-1] if names else None
 
 
+_AT_LEAST_ROWS = re.compile(
+    r"(?:至少|不少于)\s*(?:列出|包含|列|对比|比较)?\s*(?P<zh>\d+|[一二两三四五六七八九十]+)\s*(?:个|种|家|项)?"
+    r"\s*(?:系统|模型|方法|基线|算法|对比对象)"
+    r"|\bat least (?P<en>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:systems|models|methods|baselines|approaches|rows)\b",
+    re.IGNORECASE,
+)
+_ENGLISH_COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _rows_asked(line: str) -> int | None:
+    """How many systems a table asked for on this line must list ("至少列出三个系统
+    （含 PestLens）", "a comparison table of at least three systems"); None when unsaid."""
+    found = _AT_LEAST_ROWS.search(line)
+    if found is None:
+        return None
+    written = found["zh"] or found["en"]
+    if written.isdigit():
+        return int(written)
+    value = _ENGLISH_COUNTS.get(written.casefold()) or parse_chinese_number(written)
+    return int(value) if value else None
+
+
 def derive_tables(query: str, sections: list[SectionRequirement]) -> list[TableRequirement]:
     """The tables a request asks for ("三、实验结果：必须包含一张表格", "Results — with at
     least one table"), each in the section named last before it on its line, if any;
@@ -236,7 +270,11 @@ def derive_tables(query: str, sections: list[SectionRequirement]) -> list[TableR
         named = [(before.rfind(s.name), s) for s in sections if s.name in before]
         part = max(named, key=lambda found: found[0])[1] if named else None
         section = part.name if part else _row_name(before)
-        requirement = TableRequirement(section=section, number=part.number if part else None)
+        line_end = query.find("\n", match.end())
+        rows = _rows_asked(query[line_start : line_end if line_end >= 0 else len(query)])
+        requirement = TableRequirement(
+            section=section, number=part.number if part else None, min_rows=rows
+        )
         if requirement not in found:
             found.append(requirement)
     placed = [t for t in found if t.section is not None]

@@ -254,6 +254,7 @@ class MissingTable:
     requirement: TableRequirement
     section: Section | None
     elsewhere: bool
+    rows: int | None = None  # the body rows of the longest table there, when too few
 
 
 def table_lines(report: Report) -> list[int]:
@@ -288,7 +289,31 @@ def missing_tables(
             missing.append(MissingTable(requirement, None, False))
         elif heading is not None and not inside:
             missing.append(MissingTable(requirement, heading, bool(tables)))
+        elif requirement.min_rows:
+            rows = max(_body_rows(report, n) for n in inside or tables)
+            if rows < requirement.min_rows:
+                missing.append(MissingTable(requirement, heading, False, rows))
     return missing
+
+
+def _body_rows(report: Report, separator: int) -> int:
+    """How many entries the Markdown table whose separator row is line ``separator``
+    lists: its body rows when its first column names them (``| System | Top-1 |``),
+    else the more of its rows and its columns after the first (it may list them across:
+    ``| 指标 | PestLens | GPT-4o |``)."""
+    lines = report.text.splitlines()
+    body = lines[separator:]
+    rows = next((i for i, line in enumerate(body) if not line.strip().startswith("|")), len(body))
+    header = (lines[separator - 2] if separator >= 2 else "").strip().strip("|").split("|")
+    if _ENTRY_COLUMN.search(header[0]):
+        return rows
+    return max(rows, len(header) - 1)
+
+
+_ENTRY_COLUMN = re.compile(
+    r"系统|模型|方法|基线|算法|\b(?:systems?|models?|methods?|baselines?|approach(?:es)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _numbered_in_another_language(

@@ -19,7 +19,7 @@ QUERY_ZH = (
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        (QUERY_ZH, [TableRequirement(section="实验结果", number=2)]),
+        (QUERY_ZH, [TableRequirement(section="实验结果", number=2, min_rows=2)]),
         (
             "报告分为三个部分：\n1. 概况\n2. 实验结果：必须包含一张对比表\n3. 总结",
             [TableRequirement(section="实验结果", number=2)],
@@ -32,6 +32,10 @@ QUERY_ZH = (
         (
             "| 三 | 实验与结果 | **至少一张表格**，对比两个基线 |",
             [TableRequirement(section="实验与结果")],
+        ),
+        (
+            "3. Results, with a comparison table of at least three systems",
+            [TableRequirement(section=None, min_rows=3)],
         ),
         ("（三）“方法与实验”须用一张表格或逐项列举的方式概括主要实验数字。", []),
         ("请不要使用表格，用段落写作。", []),
@@ -48,7 +52,7 @@ def _findings(pack, body: str):
     return list(rule_by_name("CC504")().check(LintContext(report=report, pack=pack)))
 
 
-TABLE = "| 模型 | MSE |\n|---|---|\n| PRISM | 0.187 |\n"
+TABLE = "| 模型 | MSE |\n|---|---|\n| PRISM | 0.187 |\n| PatchTST | 0.214 |\n| DLinear | 0.233 |\n"
 
 
 def test_a_report_without_any_table_gets_an_error_on_the_section(pack) -> None:
@@ -75,3 +79,13 @@ def test_a_part_named_in_the_other_language_is_the_heading_of_its_number(pack) -
     ctx = LintContext(report=report, pack=pack)
     [finding] = rule_by_name("CC504")().check(ctx)
     assert finding.line == 7  # "## 2 Results" answers part 二、实验结果
+
+
+def test_a_table_of_fewer_systems_than_asked_is_an_error_however_it_lists_them(pack) -> None:
+    head = "# 报告\n## 一、论文概况\n题目。\n## 二、实验结果\n"
+    two_rows = "| 模型 | 准确率 |\n|---|---|\n| A | 1 |\n\n"
+    [finding] = _findings(pack, head + two_rows + "## 三、总结\n好。\n")
+    assert (finding.severity, finding.line) == (Severity.ERROR, 4)
+    assert finding.message.endswith("of at least 2 rows; its table lists 1")
+    across = "| 指标 | A | B |\n|---|---|---|\n| 准确率 | 1 | 2 |\n\n"  # systems as columns
+    assert _findings(pack, head + across + "## 三、总结\n好。\n") == []
