@@ -9,20 +9,23 @@ folder's.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from citecheck.errors import InputError
 from citecheck.models import Report
 from citecheck.report.htmlquery import html_as_text, is_html
 from citecheck.report.latexquery import is_latex, latex_as_text
+from citecheck.report.notebookquery import is_notebook, notebook_as_text
 
 QUERY_FILE_NAMES = tuple(
     f"{stem}.{ending}"
-    for ending in ("md", "txt", "org", "html", "rst", "tex")
-    for stem in ("query", "task", "prompt")
+    for ending in ("md", "txt", "org", "html", "rst", "tex", "ipynb")
+    for stem in ("query", "task", "prompt", "assignment", "instructions")
 )
 """Names of the file holding the task's request in a task folder, in order of preference
-(Markdown first; an Emacs Org file, an HTML export or LaTeX source are read as they are)."""
+(Markdown first; an Emacs Org file, an HTML export, LaTeX source or a Jupyter notebook
+are read as they are)."""
 
 
 def is_query_file(path: Path) -> bool:
@@ -40,17 +43,26 @@ def find_query_file(folder: Path) -> Path | None:
 
 
 def read_query(path: Path) -> str:
-    """The text of a query file (an HTML export or LaTeX source read as the text it
-    shows); :class:`InputError` when it cannot be read as UTF-8."""
+    """The text of a query file (a notebook's Markdown cells, an HTML export or LaTeX
+    source read as the text it shows), struck-through text left out; :class:`InputError`
+    when it cannot be read as UTF-8."""
     try:
         text = path.read_text(encoding="utf-8-sig").strip()
     except UnicodeDecodeError:
         raise InputError(path, "query file is not UTF-8 text") from None
     except OSError as error:
         raise InputError(path, f"query file cannot be read: {error.strerror}") from None
-    if is_html(text):
-        return html_as_text(text)
-    return latex_as_text(text) if is_latex(text) else text
+    if is_notebook(text):
+        text = notebook_as_text(text)
+    elif is_html(text):
+        text = html_as_text(text)
+    elif is_latex(text):
+        text = latex_as_text(text)
+    return _STRUCK.sub("", text)
+
+
+_STRUCK = re.compile(r"~~[^~\n]+~~")
+"""A requirement struck through in Markdown (``~~不少于 3500 字~~``): cancelled."""
 
 
 def with_query(report: Report, explicit: str | None, folder_query: str | None) -> Report:

@@ -444,7 +444,7 @@ def _has_words(text: str) -> bool:
 
 def _listed_sections(rest: str) -> list[SectionRequirement]:
     """The unnumbered list after a section intro: on its line, or as the list-item
-    lines that follow it."""
+    lines that follow it, up to one set further out (the outer list resuming)."""
     first, _, following = rest.partition("\n")
     if first.strip():
         first = _PARENTHETICAL.sub("", first)
@@ -456,12 +456,17 @@ def _listed_sections(rest: str) -> list[SectionRequirement]:
         return _names(items, [None] * len(items))
     items = []
     numbers: list[int | None] = []
+    indent: int | None = None
     for line in following.splitlines():
         item = _LIST_ITEM.match(line)
         if item is None:
             if line.strip():
                 break
             continue
+        depth = len(line) - len(line.lstrip())
+        if indent is not None and depth < indent:
+            break  # an item of the list above ("3. 篇幅" after the nested parts): done
+        indent = depth if indent is None else indent
         items.append(item.group("name"))
         numbered = heading_number(line)
         numbers.append(numbered[1] if numbered else None)

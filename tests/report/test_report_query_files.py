@@ -3,6 +3,7 @@ readers understand."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from citecheck.report.query import find_query_file, read_query
@@ -91,3 +92,37 @@ def test_a_latex_handout_reads_as_what_it_would_show(tmp_path: Path) -> None:
 def test_a_tex_file_is_a_folders_query(tmp_path: Path) -> None:
     (tmp_path / "query.tex").write_text(HANDOUT, encoding="utf-8")
     assert find_query_file(tmp_path) == tmp_path / "query.tex"
+
+
+NOTEBOOK = {
+    "cells": [
+        {"cell_type": "markdown", "source": ["# 作业\n", "\n", "## 要求\n"]},
+        {
+            "cell_type": "markdown",
+            "source": [
+                "1. 报告分三个部分：\n",
+                "   - 一、基本信息；\n",
+                "   - 二、实验结果：必须包含一张对比表；\n",
+                "   - 三、个人思考。\n",
+                "2. 篇幅：中文 1500–3000 字。\n",
+                "3. ~~旧版要求：不少于 3500 字~~（已取消）\n",
+            ],
+        },
+        {"cell_type": "code", "source": ["ZH_RANGE = (1500, 9000)\n"]},
+    ],
+    "nbformat": 4,
+}
+
+
+def test_a_notebooks_markdown_cells_are_the_request_and_struck_text_is_cancelled(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "assignment.ipynb"
+    path.write_text(json.dumps(NOTEBOOK, ensure_ascii=False), encoding="utf-8")
+    assert find_query_file(tmp_path) == path
+    text = read_query(path)
+    assert "ZH_RANGE" not in text and "3500" not in text  # a code cell; a struck requirement
+    derived = derive_requirements(text, "zh")
+    # the nested parts only: "2. 篇幅" resumes the outer list and is no section
+    assert [s.name for s in derived.sections] == ["一、基本信息", "二、实验结果", "三、个人思考"]
+    assert derived.length is not None and (derived.length.min, derived.length.max) == (1500, 3000)
