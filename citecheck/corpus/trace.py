@@ -269,7 +269,18 @@ def load_trace(path: str | Path) -> Trace:
     return parse_trace(data.decode("utf-8", errors="replace"), str(source))
 
 
-TRACE_NAME_WORDS = ("trace", "log", "run", "agent", "messages", "history", "steps")
+TRACE_NAME_WORDS = (
+    "trace",
+    "log",
+    "run",
+    "agent",
+    "messages",
+    "history",
+    "steps",
+    "calls",
+    "spans",
+    "events",
+)
 """Words in the name of a file that may be a task folder's run log."""
 TRACE_SUFFIXES = frozenset({".log", ".txt", ".json", ".jsonl", ".ndjson"})
 TRACE_FOLDERS = ("", "logs", "log", "traces", "trace", "runs")

@@ -6,6 +6,8 @@ Agents SDK trace's ``spans``, a LangSmith / Langfuse export's ``runs`` or
 ``span_data``; every list in its result (a JSON string parsed first) whose items name
 a title and a chunk index (``{"hits": [{"title", "chunk"}]}``, ``{"title", "chunks":
 [{"chunk"}]}``) is a retrieval listing, complete when it holds the total it announces.
+A Weights & Biases Weave calls export (``op_name``, ``inputs``, ``output``,
+``exception``, one call a line) is read the same way.
 """
 
 from __future__ import annotations
@@ -206,7 +208,8 @@ def from_events(
     a JSON-lines log (:func:`json_events`)."""
     retrievals: list[Retrieval] = []
     calls: list[ToolCall] = []
-    for line, event in events:
+    for line, written in events:
+        event = _weave_call(written) if isinstance(written.get("op_name"), str) else written
         tool = _event_tool(event)
         outcome = _event_outcome(event)
         if tool is None or outcome is None:
@@ -217,6 +220,28 @@ def from_events(
         for key in RESULT_KEYS:
             retrievals.extend(listings(_parsed(event.get(key)), tool, line))
     return retrievals, calls
+
+
+_WEAVE_OP = re.compile(r"(?:^|/)(?:op/)?(?P<name>[^/:]+)(?::[0-9a-f]+)?$")
+_MODEL_OPS = re.compile(r"chat|completion|openai|anthropic|llm|embed", re.IGNORECASE)
+
+
+def _weave_call(event: dict[str, Any]) -> dict[str, Any]:
+    """A Weights & Biases Weave call (``op_name`` ``weave:///…/op/rag_search:<digest>``,
+    ``inputs``, ``output``, ``exception``) as an event the readers understand; a model
+    call is no tool call."""
+    found = _WEAVE_OP.search(event["op_name"])
+    name = found["name"] if found else event["op_name"]
+    if _MODEL_OPS.search(name):
+        return {"type": "llm"}
+    failed = event.get("exception")
+    return {
+        "tool": name,
+        "status": "error" if failed else "ok",
+        **({"error": failed} if failed else {}),
+        "inputs": event.get("inputs"),
+        "output": event.get("output"),
+    }
 
 
 def _as_text(value: Any) -> str:

@@ -1,5 +1,6 @@
 """Run logs exported as MLflow traces: tool and retriever spans whose attributes are
-JSON strings, failed spans with their exception events, chat spans that are no calls."""
+JSON strings, failed spans with their exception events, chat spans that are no calls; and
+Weights & Biases Weave call exports."""
 
 from __future__ import annotations
 
@@ -62,3 +63,23 @@ def test_an_mlflow_export_gives_tool_calls_retrieved_chunks_and_failures() -> No
     assert trace.pages_read("pdf.pdf") == set(range(1, 10))
     # each call is placed on the line its span id is written on
     assert all(c.line > 1 for c in trace.tool_calls)
+
+
+def _weave(op: str, inputs: object, output: object, exception: str | None = None) -> str:
+    name = f"weave:///team/project/op/{op}:0aa4b6dcc98d0abd"
+    call = {"op_name": name, "inputs": inputs, "output": output, "exception": exception}
+    return json.dumps(call, ensure_ascii=False)
+
+
+def test_a_weave_calls_export_gives_tool_calls_and_listings_but_no_model_calls() -> None:
+    lines = [
+        _weave("openai.chat.completions.create", {"model": "m"}, {"choices": []}),
+        _weave("rag_search", {"query": "q"}, {"results": [{"title": "Post A", "chunk": 1}]}),
+        _weave("video_qa", {"path": "video.mp4"}, None, "TimeoutError: did not finish"),
+    ]
+    trace = parse_trace("\n".join(lines), "weave_calls.jsonl")
+    assert [(c.tool, c.ok, c.error) for c in trace.tool_calls] == [
+        ("rag_search", True, None),
+        ("video_qa", False, "TimeoutError: did not finish"),
+    ]
+    assert trace.was_retrieved("Post A", 1) is True
