@@ -9,6 +9,8 @@ A file named after the video with an ending no reader claims (``talk.ffmetadata.
   tier, their transcript, screen notes and facts;
 - a schema.org VideoObject in JSON-LD (:mod:`citecheck.corpus.sidecarjsonld`): title,
   length, people by role and chapters;
+- a web player's files (:mod:`citecheck.corpus.sidecarplayer`): YouTube JSON3 captions,
+  a Podlove Web Player config, an HLS playlist's described date ranges;
 - a Final Cut Pro project (:mod:`citecheck.corpus.sidecarfcpxml`): people from
   keywords, markers as screen notes, length and facts;
 - an Adobe XMP packet (:mod:`citecheck.corpus.sidecarxmp`): title, people, length,
@@ -49,6 +51,15 @@ from citecheck.corpus.sidecarelan import ElanDocument
 from citecheck.corpus.sidecarfcpxml import ROOT_TAG as FCPXML_ROOT
 from citecheck.corpus.sidecarfcpxml import FcpxmlProject
 from citecheck.corpus.sidecarjsonld import is_video_object, jsonld_frames, jsonld_meta
+from citecheck.corpus.sidecarplayer import (
+    is_json3,
+    is_playlist,
+    is_podlove,
+    json3_segments,
+    playlist_frames,
+    podlove_chapters,
+    podlove_meta,
+)
 from citecheck.corpus.sidecarpraat import HEADER as TEXTGRID_HEADER
 from citecheck.corpus.sidecarpraat import read_textgrid
 from citecheck.corpus.sidecars import (
@@ -125,10 +136,11 @@ def sniff(path: Path) -> Sniffed:
             packet = XmpPacket(root)
             return Sniffed(meta=packet.meta, frames=packet.frames)
         return Sniffed(meta=capture_meta(root), frames=capture_frames(root))
-    if text.startswith("{"):
-        document = _json(text)
-        if is_video_object(document):
-            return Sniffed(meta=jsonld_meta(document), frames=jsonld_frames(document))
+    known = known_document(_json(text)) if text.startswith("{") else None
+    if known is not None:
+        return known
+    if is_playlist(text):
+        return Sniffed(frames=playlist_frames(text))
     edited = _edl_events(text)
     if edited:
         return Sniffed(frames=edited)
@@ -175,6 +187,18 @@ def _speaker_turns(text: str) -> list[SegmentRecord]:
     if len(turns) < _TURNS_MIN or not all(t.speaker for t in turns):
         return []
     return turns
+
+
+def known_document(document: Any) -> Sniffed | None:
+    """A JSON sidecar known by its shape: a schema.org VideoObject, YouTube JSON3
+    captions or a Podlove Web Player config; None for any other document."""
+    if is_video_object(document):
+        return Sniffed(meta=jsonld_meta(document), frames=jsonld_frames(document))
+    if is_json3(document):
+        return Sniffed(segments=json3_segments(document))
+    if is_podlove(document):
+        return Sniffed(meta=podlove_meta(document), frames=podlove_chapters(document))
+    return None
 
 
 def _json(text: str) -> Any:

@@ -82,7 +82,7 @@ from citecheck.corpus.sidecars import (
     segments_in,
     speakers_in,
 )
-from citecheck.corpus.sidecarsniff import Sniffed, sniff
+from citecheck.corpus.sidecarsniff import Sniffed, known_document, sniff
 from citecheck.corpus.sidecartext import (
     parse_turns,
     read_ass,
@@ -301,6 +301,9 @@ def _sniffed_json(path: Path) -> Sniffed:
         document = read_json(path)
     except InputError:
         return Sniffed()
+    known = known_document(document)
+    if known is not None:  # captions or a player's config named talk.<kind>.json
+        return known
     try:
         segments = _validated(path, SegmentRecord, segments_in(document, SEGMENT_TEXT_KEYS))
     except (InputError, ValidationError):

@@ -541,3 +541,60 @@ def test_an_otter_export_under_its_own_name_is_a_transcript(tmp_path: Path) -> N
     # a chapter list names no speaker: show notes, not a transcript
     chapters = "00:41 项目起源\n05:10 方法\n12:30 问答\n"
     assert sniff(_file(tmp_path, "talk.shownotes.md", chapters)).segments == []
+
+
+JSON3 = {
+    "wireMagic": "pb3",
+    "events": [
+        {"tStartMs": 0, "dDurationMs": 947000},
+        {"tStartMs": 0, "dDurationMs": 11000, "segs": [{"utf8": "(宋佳琪) 欢迎来到第十八期。"}]},
+        {"tStartMs": 11000, "dDurationMs": 9000, "segs": [{"utf8": "今天请到两位研究员。"}]},
+        {"tStartMs": 32000, "dDurationMs": 13000, "segs": [{"utf8": "(董昊宇) 谢谢宋老师。"}]},
+    ],
+}
+PODLOVE = {
+    "version": 5,
+    "title": "第18期",
+    "duration": "00:15:47.000",
+    "chapters": [{"start": "00:01:10.000", "title": "只看答案的批改不够"}],
+    "contributors": [
+        {"name": "Jiaqi Song", "role": {"title": "Moderator", "slug": "moderator"}},
+        {"name": "Ananya Gupta", "role": {"slug": "guest"}, "comment": "presents the results"},
+        {"name": "Yue Lin", "role": {"slug": "guest"}, "comment": "graduate student"},
+    ],
+}
+PLAYLIST = "\n".join(
+    [
+        "#EXTM3U",
+        "#EXT-X-PROGRAM-DATE-TIME:2025-09-20T14:00:00.000+08:00",
+        '#EXT-X-DATERANGE:ID="s1",START-DATE="2025-09-20T14:01:10.000+08:00",DURATION=80,'
+        'X-TITLE="Why",X-VISUAL="A photographed solution."',
+        "#EXTINF:6.000,",
+        "seg_00000.ts",
+        '#EXT-X-DATERANGE:ID="ad",START-DATE="2025-09-20T14:02:00.000+08:00",DURATION=5',
+    ]
+)
+
+
+def test_a_web_players_captions_config_and_playlist(tmp_path: Path) -> None:
+    captions = sniff(_file(tmp_path, "talk.json3", json.dumps(JSON3, ensure_ascii=False)))
+    # a speaker named at a cue speaks the cues after it until another is named
+    assert [(s.start, s.speaker, s.text) for s in captions.segments] == [
+        (0.0, "宋佳琪", "欢迎来到第十八期。"),
+        (11.0, "宋佳琪", "今天请到两位研究员。"),
+        (32.0, "董昊宇", "谢谢宋老师。"),
+    ]
+    config = sniff(_file(tmp_path, "talk.podlove", json.dumps(PODLOVE, ensure_ascii=False)))
+    assert config.meta is not None and config.meta.duration_s == 947.0
+    roles = {p.name: p.normal_role for p in config.meta.speakers}
+    assert roles == {"Jiaqi Song": "moderator", "Ananya Gupta": "presenter", "Yue Lin": "panelist"}
+    assert [(f.time, f.text) for f in config.frames] == [(70.0, "chapter: 只看答案的批改不够")]
+    stream = sniff(_file(tmp_path, "talk.m3u8", PLAYLIST))
+    # offsets from the programme's start; a range that describes nothing is no note
+    assert [(f.time, f.text) for f in stream.frames] == [(70.0, "Why | A photographed solution.")]
+
+
+def test_a_player_config_named_like_a_json_sidecar_is_read_as_one(tmp_path: Path) -> None:
+    _file(tmp_path, "talk.podlove.json", json.dumps(PODLOVE, ensure_ascii=False))
+    video = VideoEvidence(tmp_path / "talk.mp4")
+    assert video.moderator is not None and video.moderator.name == "Jiaqi Song"
