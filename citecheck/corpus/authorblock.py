@@ -198,6 +198,7 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
         affiliation_lines = [
             _line_text([cell[1]]) for cell in cells if len(cell) > 1 and "@" not in cell[1]["text"]
         ]
+    continues_prose = False
     for spans in area:
         text = _line_text(spans)
         plain = _strip_marks(text)
@@ -216,6 +217,9 @@ def read_author_block(lines: list[list[dict[str, Any]]]) -> AuthorBlock:
             continue
         if leading or _AFFILIATION.search(plain):
             affiliation_lines.append(text)
+            continue
+        if _is_prose(plain) or continues_prose:  # a sentence, and the lines it wraps onto
+            continues_prose = not _SENTENCE_END.search(plain)
             continue
         if not _VENUE.search(plain):
             author_lines.append(text)
@@ -350,6 +354,18 @@ def _cell_owner(span: dict[str, Any], names: list[dict[str, Any]]) -> dict[str, 
 
     above = [n for n in names if n["bbox"][1] <= top and in_column(n)]
     return max(above, key=lambda n: n["bbox"][1]) if above else None
+
+
+_PROSE_WORDS_MIN = 4
+_NAME_PARTICLES = frozenset({"and", "de", "van", "von", "der", "la", "di", "da", "del", "du"})
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence under the title ("The full list of contributors … is given on page
+    9."), not a line of names: it holds several lower-case words that no name has."""
+    words = re.findall(r"[A-Za-z][\w'-]*", line)
+    lower = [w for w in words if w[0].islower() and w not in _NAME_PARTICLES]
+    return len(lower) >= _PROSE_WORDS_MIN
 
 
 def _unwrapped(lines: list[str]) -> list[str]:

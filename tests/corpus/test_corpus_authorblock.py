@@ -304,3 +304,19 @@ def test_a_bilingual_author_table_with_a_header_row_and_role_notes(tmp_path: Pat
         (["Oksana Melnyk"], ["equal"]),
         (["聂曼", "Man Nie"], ["corresponding"]),
     ]
+
+
+def test_a_team_byline_and_a_sentence_under_the_title_name_no_one(tmp_path: Path) -> None:
+    lines = [
+        [("Tongwen AI Lab", 10.0, 0.0)],
+        [("Hangzhou, China", 10.0, 0.0)],
+        [
+            (
+                "The full list of contributors and the contact for correspondence is given in the",
+                10.0,
+                0.0,
+            )
+        ],
+        [("Contributors section on page 9.", 10.0, 0.0)],
+    ]
+    assert _read(tmp_path, lines) == []
