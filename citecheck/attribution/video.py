@@ -47,6 +47,10 @@ BLIND_COVERAGE_MAX = 0.3
 """A visual claim the agent could not have seen (every picture tool failed) is fabricated
 when no window of the evidence states more than this share of its wording: the second
 signal, beside the judge's not reading it as stated."""
+KIND_SUPPORT_MIN = 0.7
+"""A kind of visual (a heat map, an animation) that no note mentions is fabricated unless
+the judge backs the claim at least this plainly: notes name what is on screen, and a
+judge reading "a slide showed X" near a note of that slide scores just above its bar."""
 PRESENTER_LINE_MAX_CHARS = 60
 _PSEUDO_HEADING = re.compile(
     r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、]|#+)\s*\S.{0,30}(?<![。！？；.!?;])$"
@@ -86,8 +90,8 @@ def _unshown(text: str, units: list[SourceUnit], kinds: list[list[str]]) -> list
     verbatim or through the words of a name in one note (every word of "radar chart"; a Chinese
     name through the English words the glossary renders it with). A mention a note
     negates ("no live demo, no flood footage and no error bars were shown", "没有演示")
-    says it was not shown."""
-    said = readable(text).casefold()
+    says it was not shown, and so does the claim's own ("no live demo was given")."""
+    said = _NEGATED.sub(" ", readable(text)).casefold()  # "no live demo was given" shows none
     claimed = [
         (named[0], group)
         for group in kinds
@@ -389,7 +393,8 @@ def _assess(
         if visual and keyframes
         else []
     )
-    if keyframes and not supported:  # a kind of visual no note mentions, the judge agreeing
+    if keyframes and (reading.score or 0.0) < KIND_SUPPORT_MIN:
+        # a kind of visual no note mentions, the judge not reading it plainly
         unseen += _unshown(claim.text, units, video_terms.shown_kinds)
     times = [t for c in claim.citations for target in c.targets for t in target.times]
     denial = _denied(claim_body(claim), units, times) if visual and not supported else None

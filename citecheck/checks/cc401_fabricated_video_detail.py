@@ -17,8 +17,8 @@ class FabricatedVideoDetail(VideoRule):
     shows every video tool call failed, when the evidence does not back it, or
     when it says the video showed a kind of visual (an animation, a whiteboard:
     ``[video] shown_kinds``) that no keyframe note or segment mentions, or names what a
-    note says was not there ("No latency chart"), and the judge does not read the claim
-    as stated.
+    note says was not there ("No latency chart"), and the judge does not plainly read
+    the claim as stated.
 
     Anti-pattern
     ------------

@@ -147,8 +147,14 @@ def test_a_kind_of_visual_no_note_mentions_is_fabricated_when_the_judge_agrees(p
     # the keyframe shows an animation (in English): the Chinese claim's 动画 was seen
     animation = "视频用动画演示了概率分布被挤压的过程 [视频: video.mp4]。"
     assert [f.code for f in _judged(pack, 0.3, confident=False, claim=animation)] == ["CC402"]
-    # the judge reading the claim as stated outweighs the missing word alone
+    # the judge reading the claim plainly as stated outweighs the missing word alone …
     assert _judged(pack, 0.8, label="supported", claim=whiteboard) == []
+    # … but not a judge that only just backs it
+    barely = _judged(pack, 0.55, label="supported", claim=whiteboard)
+    assert [f.code for f in barely] == ["CC401"]
+    # a claim that says the kind was not shown claims nothing about it
+    none = "No whiteboard was used; the presenter kept to slides [Video: video.mp4]."
+    assert _judged(pack, 0.55, label="supported", claim=none) == []
 
 
 def test_a_kind_of_visual_is_seen_under_any_of_its_names(pack) -> None:
