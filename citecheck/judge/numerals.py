@@ -84,6 +84,12 @@ class Quantity:
         return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
 
 
+def english_number(word: str) -> int | None:
+    """The value of an English number word ("three" → 3), None for another word."""
+    value = _EN_WORDS.get(word.casefold())
+    return int(value) if value is not None else None
+
+
 def parse_chinese_number(text: str) -> float | None:
     """Value of a Chinese numeral such as ``两千二百五十`` or ``七十三点五``; None if not one."""
     if not text or any(ch not in _ZH_NUM_CHARS + "点" for ch in text):

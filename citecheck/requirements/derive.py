@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from citecheck.judge.numerals import parse_chinese_number
+from citecheck.judge.numerals import english_number, parse_chinese_number
 from citecheck.models import Report
 from citecheck.rulepack import (
     LengthRequirement,
@@ -229,17 +229,6 @@ _AT_LEAST_ROWS = re.compile(
     r"(?:systems|models|methods|baselines|approaches|rows)\b",
     re.IGNORECASE,
 )
-_ENGLISH_COUNTS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def _rows_asked(line: str) -> int | None:
@@ -251,7 +240,7 @@ def _rows_asked(line: str) -> int | None:
     written = found["zh"] or found["en"]
     if written.isdigit():
         return int(written)
-    value = _ENGLISH_COUNTS.get(written.casefold()) or parse_chinese_number(written)
+    value = english_number(written) or parse_chinese_number(written)
     return int(value) if value else None
 
 
