@@ -70,8 +70,10 @@ def _describe(conflict: Conflict) -> str:
             "the source makes it the exception"
         )
     source_says = conflict.evidence_value or "something else"
+    unit = " in another unit" if conflict.evidence_value == conflict.claim_value else ""
     return (
-        f"{conflict.kind}: the claim says '{conflict.claim_value}', the source says '{source_says}'"
+        f"{conflict.kind}: the claim says '{conflict.claim_value}', "
+        f"the source says '{source_says}'{unit}"
     )
 
 

@@ -304,7 +304,9 @@ def _aligned_contradiction(verdict: Verdict, checks: list[QuantityCheck]) -> Ver
     first = rivals[0][1]
     said = "; ".join(
         f"the claim says '{c.claim.quantity.raw}', the source says "
-        f"'{r.quantity.raw if r else '?'}' for the same quantity"
+        f"'{r.quantity.raw if r else '?'}'"
+        + (" in another unit" if r and r.quantity.raw == c.claim.quantity.raw else "")
+        + " for the same quantity"
         for c, r in rivals
     )
     return verdict.model_copy(

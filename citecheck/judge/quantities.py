@@ -21,6 +21,7 @@ evidence at all. A contradiction thus needs the same quantity, not a number near
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -775,19 +776,42 @@ def align_quantities(claim: str, evidence: Sequence[str]) -> list[QuantityCheck]
     changes = _stated_changes(evidence)
     groups = _operand_groups(theirs)
     return [
-        _worked_out_in_the_text(
-            _from_a_stated_change(
-                _from_the_rival_clause(
-                    _from_named_rows(
-                        _derived(_in_place_of_a_stated_value(c, stated), given), columns
-                    )
+        _in_another_unit(
+            _worked_out_in_the_text(
+                _from_a_stated_change(
+                    _from_the_rival_clause(
+                        _from_named_rows(
+                            _derived(_in_place_of_a_stated_value(c, stated), given), columns
+                        )
+                    ),
+                    changes,
                 ),
-                changes,
+                groups,
             ),
-            groups,
+            theirs,
         )
         for c in checks
     ]
+
+
+def _in_another_unit(check: QuantityCheck, theirs: list[Mention]) -> QuantityCheck:
+    """A value the cited text gives with the same digits in another unit of the same kind
+    ("2.3 分钟" for "2.3 s", "0.38 ms" for "0.38 s"), and nowhere in the claim's unit:
+    the unit is wrong."""
+    mine = check.claim
+    if check.status != "silent" or check.present or not mine.unit:
+        return check
+    rival = next(
+        (
+            m
+            for m in theirs
+            if m.unit == mine.unit
+            and m.quantity.raw.strip() == mine.quantity.raw.strip()
+            and not math.isclose(m.scale, mine.scale)
+        ),
+        None,
+    )
+    return QuantityCheck(mine, "contradicted", False, rival) if rival else check
 
 
 def _operand_groups(theirs: list[Mention]) -> list[list[float]]:

@@ -460,3 +460,12 @@ def test_a_difference_two_values_of_one_source_sentence_work_out_to_is_stated() 
     assert [c.status for c in align_quantities(claim, apart)] != ["stated"]
     # a level is no difference: "reaches 18.6%" is not worked out of them
     assert [c.status for c in align_quantities("尾部准确率为 18.6%", evidence)] != ["stated"]
+
+
+def test_the_same_digits_in_another_unit_of_the_same_kind_contradict() -> None:
+    evidence = ["A photo is answered in 2.3 s on a single A10 GPU."]
+    [check] = align_quantities("PestLens 每张照片需要 2.3 分钟", evidence)
+    assert (check.status, check.rival is not None) == ("contradicted", True)
+    # stated in the claim's own unit too: no contradiction
+    both = ["A photo is answered in 2.3 s, or 2.3 minutes for a batch of 26."]
+    assert align_quantities("每批需要 2.3 分钟", both)[0].status != "contradicted"
