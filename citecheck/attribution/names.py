@@ -104,7 +104,7 @@ _AUTHOR_ROLES: list[tuple[str, Side, str]] = [
 ]
 _SPEECH_ZH = (
     r"指出|强调|表示|提到|介绍|回答|提问|补充|说|认为|解释|宣布|展示|演示|谈到|总结|问道|分享|讲到"
-    r"|预告|透露|问到|问起|追问|询问"
+    r"|预告|透露|问到|问起|追问|询问|感慨|感叹|坦言|笑称"
 )
 _SPEECH_EN = (
     r"said|says|explained|explains|noted|answered|asked|argued|pointed out|stressed|"
@@ -116,8 +116,10 @@ _IN_TALK = (
     r"|(?:结尾|开场|最后|末尾|问答环节|问答阶段)(?:时|处)?))?"
 )
 _ADVERB_ZH = r"(?:还|也|则|进一步|首先|最后|开场|随后)?"
+_TITLE_ZH = r"(?:老师|教授|博士|先生|女士|同学|研究员)?"
+"""A title after a name ("吴建国老师还感慨"), which the name does not include."""
 _REMARK: list[tuple[str, Side]] = [
-    (rf"{NAME_B}\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})", "before"),
+    (rf"{NAME_B}{_TITLE_ZH}\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})", "before"),
     (
         rf"(?<!\bof )(?<!\bfrom )(?<!\bat )(?<!\bin )(?<!\bby )"
         rf"{NAME_B}(?:\s+from the audience)?,?\s+(?:(?:also|then|first|later|finally)\s+)?"
@@ -313,7 +315,7 @@ def find_speakers(text: str, known: Collection[str] = ()) -> list[NameMention]:
     return _scan(text, _REMARK, "remark", known=known)
 
 
-_SPEECH_VERB_ZH = rf"^\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})(?:说|道)?\s*"
+_SPEECH_VERB_ZH = rf"^\s*{_TITLE_ZH}\s*{_IN_TALK}\s*{_ADVERB_ZH}\s*(?:{_SPEECH_ZH})(?:说|道)?\s*"
 _LEAD_IN_ZH = re.compile(_SPEECH_VERB_ZH + r"[，,:：]\s*")
 _SPEECH_ZH_AFTER_NAME = re.compile(_SPEECH_VERB_ZH + r"[，,:：]?\s*")
 _LEAD_IN_EN = re.compile(rf"^(?:\s+from the audience)?\s+(?:{_SPEECH_EN})(?:\s+that)?[,:]?\s+")

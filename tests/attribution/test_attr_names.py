@@ -268,3 +268,11 @@ def test_a_co_first_author_is_credited_with_equal_contribution_not_the_first_pla
     assert [(m.name, m.role) for m in find_author_roles("第一作者为田嘉禾")] == [
         ("田嘉禾", "first")
     ]
+
+
+def test_a_title_after_the_name_leads_into_a_remark() -> None:
+    aside = "吴建国老师还感慨自己上学时常因跳步被扣分"
+    [mention] = find_speakers(aside, known={"吴建国"})
+    assert (mention.name, remark_said(aside, mention)) == ("吴建国", "自己上学时常因跳步被扣分")
+    # a bare 问 is no cue: "边飞边问" names no one
+    assert find_speakers("像无人机边飞边问这样的实时场景还做不到") == []
