@@ -145,9 +145,16 @@ class Sources:
         return self._author_blocks[pdf.name]
 
     def judge(self, claim: Claim, units: list[SourceUnit]) -> ClaimJudgement | None:
-        """The judge's reading of ``claim`` against ``units``; None without a judge."""
+        """The judge's reading of ``claim`` against ``units``; None without a judge. Read
+        once per report for the same claim text and units (a remark's turn is asked of
+        the judge by several checks)."""
         judge_units = self.inputs.judge_units
-        return judge_units(claim, units) if judge_units is not None and units else None
+        if judge_units is None or not units:
+            return None
+        key = f"judge:{claim.id}:{claim.text}:" + "|".join(
+            f"{u.source}@{u.locator}@{hash(u.text)}" for u in units
+        )
+        return self.memo(key, lambda: judge_units(claim, units))
 
 
 def assess_report(inputs: AttributionInputs) -> ReportAttribution:

@@ -89,7 +89,7 @@ def ruled_tables(page: PdfPage) -> list[Table]:
             found = page.find_tables()
     except Exception:  # the finder fails on odd pages; the text fallback remains
         return []
-    captions = [(line_y, m) for line_y, line in _lines_with_y(page) if (m := _CAPTION.match(line))]
+    captions = [(top, m) for top, _, line in _placed_lines(page) if (m := _CAPTION.match(line))]
     tables = []
     for number, candidate in enumerate(found.tables, start=1):
         cells = [[_clean(c) for c in row] for row in candidate.extract()]
@@ -185,12 +185,3 @@ def _clean(cell: object) -> str:
 
 def _label(raw: str) -> str:
     return " ".join(raw.replace("Tab.", "Table").replace("TABLE", "Table").split())
-
-
-def _lines_with_y(page: PdfPage) -> list[tuple[float, str]]:
-    out = []
-    for block in page.get_text("dict").get("blocks", []):
-        for line in block.get("lines", []):
-            text = "".join(span.get("text", "") for span in line.get("spans", []))
-            out.append((float(line["bbox"][1]), text))
-    return out
